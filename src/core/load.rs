@@ -1,0 +1,548 @@
+//! Stage two of loading: validate the raw JSON into the model, collecting problems with JSON paths.
+
+use crate::core::date::DateSpec;
+use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
+use crate::core::model::{
+    Category, Entry, Kind, Metric, Qualifier, Report, ReportMeta, Source, Subsidiary, FORMAT,
+};
+use crate::core::problem::{Problem, Severity};
+use crate::core::raw::{
+    RawCategory, RawEntry, RawFile, RawMetric, RawReport, RawReportSource, RawSource,
+    RawSubsidiary,
+};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// A report that loaded, with the problems found on the way (possibly none).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// The valid part of the file.
+    pub report: Report,
+    /// Warnings and skipped items, in file order.
+    pub problems: Vec<Problem>,
+}
+
+impl Loaded {
+    /// Problems that caused an item to be skipped.
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+    }
+}
+
+/// Why nothing could be loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The text is not JSON.
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser expected.
+        message: String,
+    },
+    /// The JSON is not a report: the format tag, the metadata or a list is wrong.
+    Invalid(Vec<Problem>),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Syntax {
+                line,
+                column,
+                message,
+            } => write!(f, "JSON syntax error at line {line}, column {column}: {message}"),
+            LoadError::Invalid(problems) => {
+                write!(f, "not a valid report")?;
+                for p in problems {
+                    write!(f, "\n{p}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Parses and validates a report file.
+pub fn load_report(text: &str) -> Result<Loaded, LoadError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    })?;
+    let mut problems = Vec::new();
+    if !value.is_object() {
+        return Err(LoadError::Invalid(vec![Problem::error(
+            "$",
+            format!("the file holds {}", describe(&value)),
+        )
+        .expected("an object with `format`, `report`, `subsidiaries`, `categories` and `entries`")]));
+    }
+    unknown_fields(&value, RawFile::FIELDS, "", &mut problems);
+    let file: RawFile = parse_at(value, "").map_err(|p| LoadError::Invalid(vec![p]))?;
+
+    if file.format != FORMAT {
+        return Err(LoadError::Invalid(vec![Problem::error(
+            "format",
+            format!("unsupported format `{}`", file.format),
+        )
+        .expected(format!("`{FORMAT}`"))]));
+    }
+    let meta = match report_meta(file.report, &mut problems) {
+        Ok(meta) => meta,
+        Err(errors) => return Err(LoadError::Invalid(errors)),
+    };
+
+    let subsidiaries = subsidiaries(file.subsidiaries, &mut problems);
+    let categories = categories(file.categories, &mut problems);
+    let entries = entries(file.entries, &subsidiaries, &categories, &mut problems);
+    Ok(Loaded {
+        report: Report {
+            meta,
+            subsidiaries,
+            categories,
+            entries,
+        },
+        problems,
+    })
+}
+
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn join(base: &str, rest: &str) -> String {
+    match (base.is_empty(), rest.is_empty()) {
+        (true, _) => rest.to_owned(),
+        (false, true) => base.to_owned(),
+        (false, false) if rest.starts_with('[') => format!("{base}{rest}"),
+        (false, false) => format!("{base}.{rest}"),
+    }
+}
+
+/// Deserializes `value` into a raw type; a failure becomes an error at the exact path.
+fn parse_at<T: DeserializeOwned>(value: Value, base: &str) -> Result<T, Problem> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let inner = e.path().to_string();
+        let inner = if inner == "." { String::new() } else { inner };
+        let message = e.inner().to_string();
+        // serde names a missing field in its message; point the path at it.
+        let path = match message.strip_prefix("missing field `") {
+            Some(rest) => join(&join(base, &inner), rest.trim_end_matches('`')),
+            None => join(base, &inner),
+        };
+        Problem::error(if path.is_empty() { "$".into() } else { path }, message)
+    })
+}
+
+fn unknown_fields(value: &Value, known: &[&str], base: &str, problems: &mut Vec<Problem>) {
+    if let Value::Object(map) = value {
+        for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
+            problems.push(
+                Problem::warning(join(base, key), format!("unknown field `{key}` ignored"))
+                    .expected(format!("one of {}", quote_list(known))),
+            );
+        }
+    }
+}
+
+fn quote_list(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn required_text(value: &str, path: String, errors: &mut Vec<Problem>) -> String {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        errors.push(Problem::error(path, "is empty").expected("a non-empty string"));
+    }
+    trimmed.to_owned()
+}
+
+fn optional_text(value: Option<String>) -> Option<String> {
+    value
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+}
+
+fn report_meta(value: Value, problems: &mut Vec<Problem>) -> Result<ReportMeta, Vec<Problem>> {
+    unknown_fields(&value, RawReport::FIELDS, "report", problems);
+    if let Some(source) = value.get("source") {
+        unknown_fields(source, RawReportSource::FIELDS, "report.source", problems);
+    }
+    let raw: RawReport = parse_at(value, "report").map_err(|p| vec![p])?;
+    let mut errors = Vec::new();
+    let organisation = required_text(&raw.organisation, "report.organisation".into(), &mut errors);
+    let title = required_text(&raw.title, "report.title".into(), &mut errors);
+    let document = required_text(
+        &raw.source.document,
+        "report.source.document".into(),
+        &mut errors,
+    );
+    let period = DateSpec::parse(raw.period.trim()).map_err(|m| {
+        Problem::error("report.period", m).expected("an ISO 8601 date such as `2019`")
+    });
+    match period {
+        Ok(period) if errors.is_empty() => Ok(ReportMeta {
+            organisation,
+            title,
+            period,
+            document,
+            chapter: optional_text(raw.source.chapter),
+            url: optional_text(raw.source.url),
+            language: optional_text(raw.language),
+        }),
+        Ok(_) => Err(errors),
+        Err(p) => {
+            errors.push(p);
+            Err(errors)
+        }
+    }
+}
+
+/// Checks an id's syntax and uniqueness; `seen` maps ids to the path that first used them.
+fn unique_id(
+    raw: &str,
+    path: String,
+    seen: &mut HashMap<String, String>,
+    errors: &mut Vec<Problem>,
+) -> Option<String> {
+    if let Err(m) = crate::core::ids::check_id(raw) {
+        errors.push(
+            Problem::error(path, m).expected("1-64 of a-z, 0-9 and `-`, not starting with `-`"),
+        );
+        return None;
+    }
+    if let Some(first) = seen.get(raw) {
+        errors.push(
+            Problem::error(path, format!("duplicate id `{raw}`, first used at {first}"))
+                .expected("a unique id"),
+        );
+        return None;
+    }
+    seen.insert(raw.to_owned(), path);
+    Some(raw.to_owned())
+}
+
+fn subsidiaries(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec<Subsidiary> {
+    let mut seen = HashMap::new();
+    let mut out = Vec::new();
+    for (i, value) in values.into_iter().enumerate() {
+        let base = format!("subsidiaries[{i}]");
+        unknown_fields(&value, RawSubsidiary::FIELDS, &base, problems);
+        let raw: RawSubsidiary = match parse_at(value, &base) {
+            Ok(raw) => raw,
+            Err(p) => {
+                problems.push(p);
+                continue;
+            }
+        };
+        let mut errors = Vec::new();
+        let name = required_text(&raw.name, format!("{base}.name"), &mut errors);
+        let id = unique_id(&raw.id, format!("{base}.id"), &mut seen, &mut errors);
+        match id.and_then(|id| SubsidiaryId::new(&id).ok()) {
+            Some(id) if errors.is_empty() => out.push(Subsidiary {
+                id,
+                name,
+                sector: optional_text(raw.sector),
+            }),
+            _ => problems.extend(errors),
+        }
+    }
+    out
+}
+
+fn categories(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec<Category> {
+    let mut seen = HashMap::new();
+    let mut candidates = Vec::new();
+    for (i, value) in values.into_iter().enumerate() {
+        let base = format!("categories[{i}]");
+        unknown_fields(&value, RawCategory::FIELDS, &base, problems);
+        let raw: RawCategory = match parse_at(value, &base) {
+            Ok(raw) => raw,
+            Err(p) => {
+                problems.push(p);
+                continue;
+            }
+        };
+        let mut errors = Vec::new();
+        let name = required_text(&raw.name, format!("{base}.name"), &mut errors);
+        let id = unique_id(&raw.id, format!("{base}.id"), &mut seen, &mut errors);
+        let parent = raw.parent.as_deref().map(str::trim);
+        match id.and_then(|id| CategoryId::new(&id).ok()) {
+            Some(id) if errors.is_empty() => {
+                candidates.push((base, id, name, parent.map(str::to_owned)))
+            }
+            _ => problems.extend(errors),
+        }
+    }
+    // Parents must exist and must not lead back to the category itself.
+    let parents: HashMap<String, Option<String>> = candidates
+        .iter()
+        .map(|(_, id, _, parent)| (id.as_str().to_owned(), parent.clone()))
+        .collect();
+    let bases: HashMap<CategoryId, String> = candidates
+        .iter()
+        .map(|(base, id, _, _)| (id.clone(), base.clone()))
+        .collect();
+    let mut out = Vec::new();
+    for (base, id, name, parent) in candidates {
+        let Some(parent) = parent else {
+            out.push(Category {
+                id,
+                name,
+                parent: None,
+            });
+            continue;
+        };
+        if !parents.contains_key(&parent) {
+            problems.push(
+                Problem::error(
+                    format!("{base}.parent"),
+                    format!("unknown category id `{parent}`"),
+                )
+                .expected("the id of another category"),
+            );
+            continue;
+        }
+        let mut visited = HashSet::from([id.as_str().to_owned()]);
+        let mut cursor = Some(parent.clone());
+        let mut cyclic = false;
+        while let Some(current) = cursor {
+            if !visited.insert(current.clone()) {
+                cyclic = true;
+                break;
+            }
+            cursor = parents.get(&current).cloned().flatten();
+        }
+        if cyclic {
+            problems.push(
+                Problem::error(
+                    format!("{base}.parent"),
+                    format!("parent `{parent}` leads back to `{id}`"),
+                )
+                .expected("a parent chain without cycles"),
+            );
+            continue;
+        }
+        out.push(Category {
+            id,
+            name,
+            parent: CategoryId::new(&parent).ok(),
+        });
+    }
+    // A category whose ancestor was skipped keeps a dangling parent: drop those too.
+    loop {
+        let known: HashSet<CategoryId> = out.iter().map(|c| c.id.clone()).collect();
+        let before = out.len();
+        out.retain(|c| {
+            let ok = c.parent.as_ref().is_none_or(|p| known.contains(p));
+            if !ok {
+                problems.push(
+                    Problem::error(
+                        format!("{}.parent", bases[&c.id]),
+                        format!(
+                            "parent `{}` was skipped",
+                            c.parent.as_ref().map_or("", |p| p.as_str())
+                        ),
+                    )
+                    .expected("a valid parent category"),
+                );
+            }
+            ok
+        });
+        if out.len() == before {
+            break;
+        }
+    }
+    out
+}
+
+fn entries(
+    values: Vec<Value>,
+    subsidiaries: &[Subsidiary],
+    categories: &[Category],
+    problems: &mut Vec<Problem>,
+) -> Vec<Entry> {
+    let subsidiary_ids: HashSet<&str> = subsidiaries.iter().map(|s| s.id.as_str()).collect();
+    let category_ids: HashSet<&str> = categories.iter().map(|c| c.id.as_str()).collect();
+    let mut seen = HashMap::new();
+    let mut out = Vec::new();
+    for (i, value) in values.into_iter().enumerate() {
+        let base = format!("entries[{i}]");
+        unknown_fields(&value, RawEntry::FIELDS, &base, problems);
+        if let Some(Value::Array(metrics)) = value.get("metrics") {
+            for (j, m) in metrics.iter().enumerate() {
+                unknown_fields(m, RawMetric::FIELDS, &format!("{base}.metrics[{j}]"), problems);
+            }
+        }
+        if let Some(source) = value.get("source") {
+            unknown_fields(source, RawSource::FIELDS, &format!("{base}.source"), problems);
+        }
+        let raw: RawEntry = match parse_at(value, &base) {
+            Ok(raw) => raw,
+            Err(p) => {
+                problems.push(p);
+                continue;
+            }
+        };
+        let mut errors = Vec::new();
+        let entry = entry(&raw, &base, &subsidiary_ids, &category_ids, &mut errors);
+        let id = unique_id(&raw.id, format!("{base}.id"), &mut seen, &mut errors);
+        match (entry, id) {
+            (Some(entry), Some(_)) if errors.is_empty() => out.push(entry),
+            _ => problems.extend(errors),
+        }
+    }
+    out
+}
+
+fn entry(
+    raw: &RawEntry,
+    base: &str,
+    subsidiary_ids: &HashSet<&str>,
+    category_ids: &HashSet<&str>,
+    errors: &mut Vec<Problem>,
+) -> Option<Entry> {
+    let kind = Kind::parse(raw.kind.trim());
+    if kind.is_none() {
+        let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        errors.push(
+            Problem::error(format!("{base}.kind"), format!("unknown kind `{}`", raw.kind))
+                .expected(format!("one of {}", quote_list(&kinds))),
+        );
+    }
+    let title = required_text(&raw.title, format!("{base}.title"), errors);
+    let summary = required_text(&raw.summary, format!("{base}.summary"), errors);
+    let subsidiary = raw.subsidiary.trim();
+    if !subsidiary_ids.contains(subsidiary) {
+        errors.push(
+            Problem::error(
+                format!("{base}.subsidiary"),
+                format!("unknown subsidiary id `{subsidiary}`"),
+            )
+            .expected("the id of an entry in `subsidiaries`"),
+        );
+    }
+    if raw.categories.is_empty() {
+        errors.push(
+            Problem::error(format!("{base}.categories"), "is empty")
+                .expected("at least one category id"),
+        );
+    }
+    for (j, c) in raw.categories.iter().enumerate() {
+        if !category_ids.contains(c.trim()) {
+            errors.push(
+                Problem::error(
+                    format!("{base}.categories[{j}]"),
+                    format!("unknown category id `{}`", c.trim()),
+                )
+                .expected("the id of an entry in `categories`"),
+            );
+        }
+    }
+    let date = match raw.date.as_deref().map(str::trim) {
+        None => None,
+        Some(d) => match DateSpec::parse(d) {
+            Ok(d) => Some(d),
+            Err(m) => {
+                errors.push(
+                    Problem::error(format!("{base}.date"), m)
+                        .expected("YYYY, YYYY-MM, YYYY-MM-DD or a range start/end"),
+                );
+                None
+            }
+        },
+    };
+    let metrics: Vec<Metric> = raw
+        .metrics
+        .iter()
+        .enumerate()
+        .filter_map(|(j, m)| metric(m, &format!("{base}.metrics[{j}]"), errors))
+        .collect();
+    let section = required_text(&raw.source.section, format!("{base}.source.section"), errors);
+    let passage = required_text(&raw.source.passage, format!("{base}.source.passage"), errors);
+    Some(Entry {
+        id: EntryId::new(raw.id.trim()).ok()?,
+        kind: kind?,
+        title,
+        summary,
+        subsidiary: SubsidiaryId::new(subsidiary).ok()?,
+        categories: raw
+            .categories
+            .iter()
+            .filter_map(|c| CategoryId::new(c.trim()).ok())
+            .collect(),
+        date,
+        awarding_body: optional_text(raw.awarding_body.clone()),
+        location: optional_text(raw.location.clone()),
+        country: optional_text(raw.country.clone()),
+        metrics,
+        source: Source { section, passage },
+    })
+}
+
+fn metric(raw: &RawMetric, base: &str, errors: &mut Vec<Problem>) -> Option<Metric> {
+    let before = errors.len();
+    let label = required_text(&raw.label, format!("{base}.label"), errors);
+    let unit = required_text(&raw.unit, format!("{base}.unit"), errors);
+    let qualifier = match raw.qualifier.as_deref().map(str::trim) {
+        None => Qualifier::Exact,
+        Some(q) => Qualifier::parse(q).unwrap_or_else(|| {
+            let names: Vec<&str> = Qualifier::WRITTEN.iter().map(|q| q.as_str()).collect();
+            errors.push(
+                Problem::error(format!("{base}.qualifier"), format!("unknown qualifier `{q}`"))
+                    .expected(format!("one of {} or no qualifier", quote_list(&names))),
+            );
+            Qualifier::Exact
+        }),
+    };
+    if let Some(n) = raw.out_of {
+        if n <= 0.0 || n.fract() != 0.0 {
+            errors.push(
+                Problem::error(format!("{base}.out_of"), format!("{n} is not a list size"))
+                    .expected("a positive whole number"),
+            );
+        } else if unit == "rank" && raw.value > n {
+            errors.push(
+                Problem::error(
+                    format!("{base}.value"),
+                    format!("rank {} is beyond the list size {n}", raw.value),
+                )
+                .expected("a rank no greater than `out_of`"),
+            );
+        }
+    }
+    (errors.len() == before).then(|| Metric {
+        label,
+        value: raw.value,
+        unit,
+        qualifier,
+        out_of: raw.out_of,
+        family: optional_text(raw.family.clone()),
+    })
+}

@@ -1,0 +1,12 @@
+//! The pure core: data model, loading and validation, formatting. No browser, no UI framework.
+//!
+//! Everything here compiles and is tested natively with `cargo test`; the
+//! `tests/architecture.rs` test keeps browser and UI crates out of this tree.
+
+pub mod date;
+pub mod format;
+pub mod ids;
+pub mod load;
+pub mod model;
+pub mod problem;
+pub mod raw;

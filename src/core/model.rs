@@ -1,0 +1,274 @@
+//! The validated report model the rest of the app works with.
+
+use crate::core::date::DateSpec;
+use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
+use std::collections::HashMap;
+
+/// The one format version this app reads.
+pub const FORMAT: &str = "report-explorer/1";
+
+/// A validated report: metadata, subsidiaries, categories and entries.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// Who published it and where the data comes from.
+    pub meta: ReportMeta,
+    /// Subsidiaries in file order.
+    pub subsidiaries: Vec<Subsidiary>,
+    /// Categories in file order; parents are always valid ids here.
+    pub categories: Vec<Category>,
+    /// Entries in file order; every reference resolves.
+    pub entries: Vec<Entry>,
+}
+
+/// Report metadata.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportMeta {
+    /// Publishing organisation.
+    pub organisation: String,
+    /// Report title.
+    pub title: String,
+    /// Reporting period.
+    pub period: DateSpec,
+    /// Source document name.
+    pub document: String,
+    /// Chapter of the document the data covers.
+    pub chapter: Option<String>,
+    /// Where the document can be read.
+    pub url: Option<String>,
+    /// BCP 47 language tag of the text.
+    pub language: Option<String>,
+}
+
+/// An organisational unit entries belong to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Subsidiary {
+    /// Unique id.
+    pub id: SubsidiaryId,
+    /// Display name.
+    pub name: String,
+    /// Business sector, when given.
+    pub sector: Option<String>,
+}
+
+/// A section of the report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Category {
+    /// Unique id.
+    pub id: CategoryId,
+    /// Section heading.
+    pub name: String,
+    /// Enclosing section.
+    pub parent: Option<CategoryId>,
+}
+
+/// What sort of thing an entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// An award, prize, rating, ranking or certificate.
+    Award,
+    /// A programme, mechanism, policy or campaign.
+    Initiative,
+    /// A product or product line.
+    Product,
+    /// A customer-facing service or channel.
+    Service,
+    /// A named construction, investment or engineering project.
+    Project,
+    /// A dated one-off happening.
+    Event,
+}
+
+impl Kind {
+    /// Every kind, in display order.
+    pub const ALL: [Kind; 6] = [
+        Kind::Award,
+        Kind::Initiative,
+        Kind::Product,
+        Kind::Service,
+        Kind::Project,
+        Kind::Event,
+    ];
+
+    /// The kind as written in the data file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Award => "award",
+            Kind::Initiative => "initiative",
+            Kind::Product => "product",
+            Kind::Service => "service",
+            Kind::Project => "project",
+            Kind::Event => "event",
+        }
+    }
+
+    /// Parses a kind as written in the data file.
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// A capitalised label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Award => "Award",
+            Kind::Initiative => "Initiative",
+            Kind::Product => "Product",
+            Kind::Service => "Service",
+            Kind::Project => "Project",
+            Kind::Event => "Event",
+        }
+    }
+}
+
+/// How a figure relates to the true value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Qualifier {
+    /// The value as printed.
+    Exact,
+    /// More than the value.
+    Over,
+    /// The value or more.
+    AtLeast,
+    /// Roughly the value.
+    Approximately,
+    /// No longer than the value (durations).
+    Within,
+    /// The value or less.
+    AtMost,
+}
+
+impl Qualifier {
+    /// Every qualifier that can be written in a data file.
+    pub const WRITTEN: [Qualifier; 5] = [
+        Qualifier::Over,
+        Qualifier::AtLeast,
+        Qualifier::Approximately,
+        Qualifier::Within,
+        Qualifier::AtMost,
+    ];
+
+    /// As written in the data file (`Exact` is written by leaving it out).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Over => "over",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::Approximately => "approximately",
+            Qualifier::Within => "within",
+            Qualifier::AtMost => "at_most",
+        }
+    }
+
+    /// Parses a qualifier as written in the data file.
+    pub fn parse(s: &str) -> Option<Qualifier> {
+        if s == "exact" {
+            return Some(Qualifier::Exact);
+        }
+        Qualifier::WRITTEN.into_iter().find(|q| q.as_str() == s)
+    }
+
+    /// The words put before the number for people (empty when exact).
+    pub fn words(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "",
+            Qualifier::Over => "over",
+            Qualifier::AtLeast => "at least",
+            Qualifier::Approximately => "approximately",
+            Qualifier::Within => "within",
+            Qualifier::AtMost => "at most",
+        }
+    }
+}
+
+/// A figure given by the report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Metric {
+    /// What is measured.
+    pub label: String,
+    /// The number as printed.
+    pub value: f64,
+    /// Unit, with the special forms `%`, `rank` and currency codes.
+    pub unit: String,
+    /// How the figure relates to the true value.
+    pub qualifier: Qualifier,
+    /// For ranks: the size of the ranked list.
+    pub out_of: Option<f64>,
+    /// Groups comparable figures across entries.
+    pub family: Option<String>,
+}
+
+/// Where an entry comes from in the report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    /// The heading the passage sits under.
+    pub section: String,
+    /// The passage, quoted verbatim.
+    pub passage: String,
+}
+
+/// One award, initiative, product, service, project or event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// Unique id.
+    pub id: EntryId,
+    /// What sort of thing it is.
+    pub kind: Kind,
+    /// Short title.
+    pub title: String,
+    /// Plain-language summary.
+    pub summary: String,
+    /// Who did it or received it.
+    pub subsidiary: SubsidiaryId,
+    /// Sections it belongs to (at least one).
+    pub categories: Vec<CategoryId>,
+    /// When, if the report says.
+    pub date: Option<DateSpec>,
+    /// Who gave an award or rating.
+    pub awarding_body: Option<String>,
+    /// Place named by the report.
+    pub location: Option<String>,
+    /// Country name.
+    pub country: Option<String>,
+    /// Figures the report gives.
+    pub metrics: Vec<Metric>,
+    /// The quoted passage.
+    pub source: Source,
+}
+
+impl Report {
+    /// Looks up a subsidiary by id.
+    pub fn subsidiary(&self, id: &SubsidiaryId) -> Option<&Subsidiary> {
+        self.subsidiaries.iter().find(|s| &s.id == id)
+    }
+
+    /// Looks up a category by id.
+    pub fn category(&self, id: &CategoryId) -> Option<&Category> {
+        self.categories.iter().find(|c| &c.id == id)
+    }
+
+    /// Display name of a subsidiary id (the id itself if unknown).
+    pub fn subsidiary_name<'a>(&'a self, id: &'a SubsidiaryId) -> &'a str {
+        self.subsidiary(id).map_or(id.as_str(), |s| s.name.as_str())
+    }
+
+    /// Display name of a category id (the id itself if unknown).
+    pub fn category_name<'a>(&'a self, id: &'a CategoryId) -> &'a str {
+        self.category(id).map_or(id.as_str(), |c| c.name.as_str())
+    }
+
+    /// Number of entries of each kind, in `Kind::ALL` order.
+    pub fn kind_counts(&self) -> Vec<(Kind, usize)> {
+        let mut counts: HashMap<Kind, usize> = HashMap::new();
+        for e in &self.entries {
+            *counts.entry(e.kind).or_default() += 1;
+        }
+        Kind::ALL
+            .into_iter()
+            .map(|k| (k, counts.get(&k).copied().unwrap_or(0)))
+            .collect()
+    }
+
+    /// Total number of metrics over all entries.
+    pub fn metric_count(&self) -> usize {
+        self.entries.iter().map(|e| e.metrics.len()).sum()
+    }
+}

@@ -1,0 +1,167 @@
+//! Stage one of loading: serde types that mirror the JSON file, with the field names each defines.
+//!
+//! Unknown fields are found by comparing an object's keys with `FIELDS`, so that
+//! the types themselves stay plain and serde reports exact paths for type errors.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+/// The top-level object, with each list left as raw values so that one bad
+/// item can be reported and skipped without losing the others.
+#[derive(Deserialize, Debug)]
+pub struct RawFile {
+    /// Format tag.
+    pub format: String,
+    /// Report metadata.
+    pub report: Value,
+    /// Subsidiaries.
+    pub subsidiaries: Vec<Value>,
+    /// Categories.
+    pub categories: Vec<Value>,
+    /// Entries.
+    pub entries: Vec<Value>,
+}
+
+impl RawFile {
+    /// The field names the format defines for this object.
+    pub const FIELDS: &'static [&'static str] = &["format", "report", "subsidiaries", "categories", "entries"];
+}
+
+/// `report`.
+#[derive(Deserialize, Debug)]
+pub struct RawReport {
+    /// Publishing organisation.
+    pub organisation: String,
+    /// Title.
+    pub title: String,
+    /// Reporting period (date string).
+    pub period: String,
+    /// Source document.
+    pub source: RawReportSource,
+    /// Language tag.
+    pub language: Option<String>,
+}
+
+impl RawReport {
+    /// The field names the format defines for this object.
+    pub const FIELDS: &'static [&'static str] = &["organisation", "title", "period", "source", "language"];
+}
+
+/// `report.source`.
+#[derive(Deserialize, Debug)]
+pub struct RawReportSource {
+    /// Document name.
+    pub document: String,
+    /// Chapter.
+    pub chapter: Option<String>,
+    /// Address of the document.
+    pub url: Option<String>,
+}
+
+impl RawReportSource {
+    /// The field names the format defines for this object.
+    pub const FIELDS: &'static [&'static str] = &["document", "chapter", "url"];
+}
+
+/// `subsidiaries[]`.
+#[derive(Deserialize, Debug)]
+pub struct RawSubsidiary {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Sector.
+    pub sector: Option<String>,
+}
+
+impl RawSubsidiary {
+    /// The field names the format defines for this object.
+    pub const FIELDS: &'static [&'static str] = &["id", "name", "sector"];
+}
+
+/// `categories[]`.
+#[derive(Deserialize, Debug)]
+pub struct RawCategory {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Parent id.
+    pub parent: Option<String>,
+}
+
+impl RawCategory {
+    /// The field names the format defines for this object.
+    pub const FIELDS: &'static [&'static str] = &["id", "name", "parent"];
+}
+
+/// `entries[]`.
+#[derive(Deserialize, Debug)]
+pub struct RawEntry {
+    /// Id.
+    pub id: String,
+    /// Kind.
+    pub kind: String,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Subsidiary id.
+    pub subsidiary: String,
+    /// Category ids.
+    pub categories: Vec<String>,
+    /// Date string.
+    pub date: Option<String>,
+    /// Awarding body.
+    pub awarding_body: Option<String>,
+    /// Location.
+    pub location: Option<String>,
+    /// Country.
+    pub country: Option<String>,
+    /// Metrics.
+    #[serde(default)]
+    pub metrics: Vec<RawMetric>,
+    /// Source passage.
+    pub source: RawSource,
+}
+
+impl RawEntry {
+    /// The field names the format defines for this object.
+    pub const FIELDS: &'static [&'static str] = &["id", "kind", "title", "summary", "subsidiary", "categories", "date", "awarding_body", "location", "country", "metrics", "source"];
+}
+
+/// `entries[].metrics[]`.
+#[derive(Deserialize, Debug)]
+pub struct RawMetric {
+    /// Label.
+    pub label: String,
+    /// Value.
+    pub value: f64,
+    /// Unit.
+    pub unit: String,
+    /// Qualifier.
+    pub qualifier: Option<String>,
+    /// Size of a ranked list.
+    pub out_of: Option<f64>,
+    /// Family of comparable figures.
+    pub family: Option<String>,
+}
+
+impl RawMetric {
+    /// The field names the format defines for this object.
+    pub const FIELDS: &'static [&'static str] = &["label", "value", "unit", "qualifier", "out_of", "family"];
+}
+
+/// `entries[].source`.
+#[derive(Deserialize, Debug)]
+pub struct RawSource {
+    /// Section heading.
+    pub section: String,
+    /// Quoted passage.
+    pub passage: String,
+}
+
+impl RawSource {
+    /// The field names the format defines for this object.
+    pub const FIELDS: &'static [&'static str] = &["section", "passage"];
+}
