@@ -10,3 +10,4 @@ pub mod load;
 pub mod model;
 pub mod problem;
 pub mod raw;
+pub mod source;

@@ -1,0 +1,105 @@
+//! A loaded report: its header, counts, any loading problems, and the list of entries.
+
+use crate::app::entry_card::EntryCard;
+use crate::core::format::count_noun;
+use crate::core::load::Loaded;
+use crate::core::problem::Severity;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Shows a loaded report and the problems found while loading it.
+#[component]
+pub fn ReportView(
+    /// The report and its loading problems.
+    loaded: Loaded,
+) -> impl IntoView {
+    let Loaded { report, problems } = loaded;
+    let report = Arc::new(report);
+    let meta = &report.meta;
+    let source = match &meta.chapter {
+        Some(chapter) => format!("{}, chapter “{chapter}”", meta.document),
+        None => meta.document.clone(),
+    };
+    let kinds = report
+        .kind_counts()
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(k, n)| format!("{} {}", n, k.label().to_lowercase()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let counts = format!(
+        "{} from {}, in {}, with {}",
+        if kinds.is_empty() { "nothing" } else { &kinds },
+        count_noun(report.subsidiaries.len(), "subsidiary", "subsidiaries"),
+        count_noun(report.categories.len(), "category", "categories"),
+        count_noun(report.metric_count(), "figure", "figures"),
+    );
+    let entry_count = count_noun(report.entries.len(), "entry", "entries");
+    let title = meta.title.clone();
+    let organisation = meta.organisation.clone();
+    let period = format!("Reporting period: {}", meta.period);
+    let entries = report.entries.clone();
+    view! {
+        <header class="report-header">
+            <p class="organisation">{organisation}</p>
+            <h1 data-testid="report-title">{title}</h1>
+            <p class="report-period" data-testid="report-period">{period}</p>
+            <p class="report-source">"Source: " {source}</p>
+        </header>
+        <ProblemList problems/>
+        <section class="results" aria-labelledby="results-heading">
+            <h2 id="results-heading">
+                <span data-testid="entry-count">{entry_count}</span>
+            </h2>
+            <p class="counts">{counts}</p>
+            <ul class="entry-list">
+                <For
+                    each=move || entries.clone()
+                    key=|entry| entry.id.clone()
+                    children=move |entry| view! { <EntryCard entry report=report.clone()/> }
+                />
+            </ul>
+        </section>
+    }
+}
+
+/// Lists the warnings and skipped items found while loading, collapsed by default.
+#[component]
+fn ProblemList(
+    /// Problems from the loader.
+    problems: Vec<crate::core::problem::Problem>,
+) -> impl IntoView {
+    if problems.is_empty() {
+        return None;
+    }
+    let skipped = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    let warnings = problems.len() - skipped;
+    let summary = format!(
+        "The data file has {}: {} skipped, {}.",
+        count_noun(problems.len(), "problem", "problems"),
+        count_noun(skipped, "item", "items"),
+        count_noun(warnings, "warning", "warnings"),
+    );
+    Some(view! {
+        <section class="problems" data-testid="problems" role="status">
+            <details>
+                <summary>{summary}</summary>
+                <ul>
+                    {problems
+                        .into_iter()
+                        .map(|p| {
+                            let class = match p.severity {
+                                Severity::Error => "problem error",
+                                Severity::Warning => "problem warning",
+                            };
+                            view! { <li class=class>{p.to_string()}</li> }
+                        })
+                        .collect_view()}
+                </ul>
+            </details>
+        </section>
+    })
+}

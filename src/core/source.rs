@@ -1,0 +1,183 @@
+//! Where report data comes from: the data-file path rule and the ways loading it can fail.
+
+use crate::core::load::LoadError;
+use crate::core::problem::Problem;
+use std::fmt;
+
+/// The data file loaded when the URL names none, relative to the page.
+pub const DEFAULT_DATA_PATH: &str = "data/report.json";
+
+/// Checks a `?data=` value: a same-origin path (relative like `data/x.json`
+/// or absolute like `/reports/x.json`), never another origin or scheme.
+pub fn data_path(param: Option<&str>) -> Result<String, LoadFailure> {
+    let Some(raw) = param.map(str::trim).filter(|p| !p.is_empty()) else {
+        return Ok(DEFAULT_DATA_PATH.to_owned());
+    };
+    let refuse = |why: &str| LoadFailure::BadPath {
+        path: raw.to_owned(),
+        reason: why.to_owned(),
+    };
+    if raw.starts_with("//") || raw.starts_with("\\\\") || raw.starts_with("/\\") {
+        return Err(refuse("it names another host"));
+    }
+    if let Some(colon) = raw.find(':') {
+        let before = &raw[..colon];
+        if !before.contains('/') && !before.contains('?') && !before.contains('#') {
+            return Err(refuse("it names a scheme; only same-origin paths are loaded"));
+        }
+    }
+    if raw.chars().any(|c| c.is_control()) {
+        return Err(refuse("it contains control characters"));
+    }
+    Ok(raw.to_owned())
+}
+
+/// Why a report could not be shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadFailure {
+    /// The `?data=` value was refused.
+    BadPath {
+        /// The value as given.
+        path: String,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// The request did not complete (offline, blocked, aborted).
+    Network {
+        /// What was requested.
+        url: String,
+        /// The browser's message.
+        message: String,
+    },
+    /// The server answered with an error status.
+    Http {
+        /// What was requested.
+        url: String,
+        /// HTTP status code.
+        status: u16,
+        /// HTTP status text, possibly empty.
+        status_text: String,
+    },
+    /// The file arrived but is not a valid report.
+    Load {
+        /// What was requested.
+        url: String,
+        /// What is wrong with it.
+        error: LoadError,
+    },
+}
+
+impl LoadFailure {
+    /// A one-line heading for the error view.
+    pub fn heading(&self) -> String {
+        match self {
+            LoadFailure::BadPath { .. } => "The data address was refused".into(),
+            LoadFailure::Network { .. } => "The report could not be fetched".into(),
+            LoadFailure::Http { status, .. } => format!("The server answered HTTP {status}"),
+            LoadFailure::Load {
+                error: LoadError::Syntax { .. },
+                ..
+            } => "The report file is not valid JSON".into(),
+            LoadFailure::Load { .. } => "The file is not a report this app can read".into(),
+        }
+    }
+
+    /// The problems to list under the message, if any.
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            LoadFailure::Load {
+                error: LoadError::Invalid(problems),
+                ..
+            } => problems,
+            _ => &[],
+        }
+    }
+}
+
+impl fmt::Display for LoadFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadFailure::BadPath { path, reason } => {
+                write!(f, "`{path}` cannot be loaded: {reason}.")
+            }
+            LoadFailure::Network { url, message } => write!(f, "{url}: {message}"),
+            LoadFailure::Http {
+                url,
+                status,
+                status_text,
+            } => {
+                let text = if status_text.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {status_text}")
+                };
+                write!(f, "{url}: HTTP {status}{text}")
+            }
+            LoadFailure::Load {
+                url,
+                error: error @ LoadError::Syntax { .. },
+            } => write!(f, "{url}: {error}"),
+            LoadFailure::Load {
+                url,
+                error: LoadError::Invalid(problems),
+            } => {
+                let n = problems.len();
+                write!(f, "{url}: {n} problem{} found", if n == 1 { "" } else { "s" })
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadFailure {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_and_same_origin_paths() {
+        assert_eq!(data_path(None).unwrap(), DEFAULT_DATA_PATH);
+        assert_eq!(data_path(Some("  ")).unwrap(), DEFAULT_DATA_PATH);
+        assert_eq!(data_path(Some("data/other.json")).unwrap(), "data/other.json");
+        assert_eq!(data_path(Some("/r/x.json")).unwrap(), "/r/x.json");
+        assert_eq!(data_path(Some("x.json?v=1:2")).unwrap(), "x.json?v=1:2");
+    }
+
+    #[test]
+    fn refuses_other_origins() {
+        let msg = |p: &str| data_path(Some(p)).unwrap_err().to_string();
+        assert_eq!(
+            msg("https://evil.example/x.json"),
+            "`https://evil.example/x.json` cannot be loaded: it names a scheme; only same-origin paths are loaded."
+        );
+        assert_eq!(
+            msg("//evil.example/x.json"),
+            "`//evil.example/x.json` cannot be loaded: it names another host."
+        );
+        assert!(data_path(Some("javascript:alert(1)")).is_err());
+        assert!(data_path(Some("data:application/json,{}")).is_err());
+    }
+
+    #[test]
+    fn messages() {
+        let http = LoadFailure::Http {
+            url: "x.json".into(),
+            status: 404,
+            status_text: "Not Found".into(),
+        };
+        assert_eq!(http.to_string(), "x.json: HTTP 404 Not Found");
+        assert_eq!(http.heading(), "The server answered HTTP 404");
+        let syntax = LoadFailure::Load {
+            url: "x.json".into(),
+            error: LoadError::Syntax {
+                line: 3,
+                column: 5,
+                message: "expected `:`".into(),
+            },
+        };
+        assert_eq!(
+            syntax.to_string(),
+            "x.json: JSON syntax error at line 3, column 5: expected `:`"
+        );
+    }
+}
