@@ -65,7 +65,10 @@ fn every_passage_is_quoted_verbatim() {
         .filter(|e| !CHAPTER.contains(&e.source.passage))
         .map(|e| e.id.as_str())
         .collect();
-    assert!(missing.is_empty(), "passages not in the chapter: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "passages not in the chapter: {missing:?}"
+    );
     // Section headings are printed in the chapter too.
     for e in &report.entries {
         assert!(
@@ -86,10 +89,13 @@ fn figures_come_from_their_passages() {
             // or as a number word ("eight", "Twenty-two").
             let plain = report_explorer::core::format::format_number(m.value);
             let words = [
-                "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                "ten",
             ];
             let passage = e.source.passage.to_lowercase();
-            let as_word = words.get(m.value as usize).is_some_and(|w| passage.contains(w))
+            let as_word = words
+                .get(m.value as usize)
+                .is_some_and(|w| passage.contains(w))
                 || (m.value == 22.0 && passage.contains("twenty-two"))
                 || (m.value == 2.0 && passage.contains("second"))
                 || (m.value == 0.0 && passage.contains("no products"));
@@ -109,10 +115,18 @@ fn every_subsidiary_and_leaf_category_is_used() {
     let report = report();
     let used_subs: HashSet<_> = report.entries.iter().map(|e| &e.subsidiary).collect();
     for s in &report.subsidiaries {
-        assert!(used_subs.contains(&s.id), "subsidiary {} has no entry", s.id);
+        assert!(
+            used_subs.contains(&s.id),
+            "subsidiary {} has no entry",
+            s.id
+        );
     }
     let used_cats: HashSet<_> = report.entries.iter().flat_map(|e| &e.categories).collect();
-    let parents: HashSet<_> = report.categories.iter().filter_map(|c| c.parent.as_ref()).collect();
+    let parents: HashSet<_> = report
+        .categories
+        .iter()
+        .filter_map(|c| c.parent.as_ref())
+        .collect();
     for c in &report.categories {
         assert!(
             used_cats.contains(&c.id) || parents.contains(&c.id),

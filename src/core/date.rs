@@ -192,7 +192,10 @@ mod tests {
     fn parses_each_precision() {
         let y = DateSpec::parse("2019").unwrap();
         assert_eq!(y.start.precision(), Precision::Year);
-        assert_eq!((y.first_day(), y.last_day()), ((2019, 1, 1), (2019, 12, 31)));
+        assert_eq!(
+            (y.first_day(), y.last_day()),
+            ((2019, 1, 1), (2019, 12, 31))
+        );
         let m = DateSpec::parse("2019-09").unwrap();
         assert_eq!(m.start.precision(), Precision::Month);
         assert_eq!(m.last_day(), (2019, 9, 30));
@@ -208,7 +211,10 @@ mod tests {
         let r = DateSpec::parse("2018/2019").unwrap();
         assert_eq!(r.to_string(), "2018–2019");
         assert_eq!(r.iso(), "2018/2019");
-        assert_eq!((r.first_day(), r.last_day()), ((2018, 1, 1), (2019, 12, 31)));
+        assert_eq!(
+            (r.first_day(), r.last_day()),
+            ((2018, 1, 1), (2019, 12, 31))
+        );
         assert_eq!(
             DateSpec::parse("2019/2018").unwrap_err(),
             "range `2019/2018` ends before it starts"

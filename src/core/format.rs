@@ -19,7 +19,7 @@ pub fn format_number(value: f64) -> String {
     let digits = whole.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);
@@ -124,15 +124,36 @@ mod tests {
     #[test]
     fn metrics_read_naturally() {
         use Qualifier::*;
-        assert_eq!(format_metric(&m(15788.0, "participants", Exact, None)), "15,788 participants");
+        assert_eq!(
+            format_metric(&m(15788.0, "participants", Exact, None)),
+            "15,788 participants"
+        );
         assert_eq!(format_metric(&m(92.0, "%", Over, None)), "over 92%");
         assert_eq!(format_metric(&m(80.0, "%", AtLeast, None)), "at least 80%");
-        assert_eq!(format_metric(&m(24.0, "hours", Within, None)), "within 24 hours");
-        assert_eq!(format_metric(&m(50000.0, "RMB", Over, None)), "over RMB50,000");
-        assert_eq!(format_metric(&m(54.0, "rank", Exact, Some(250.0))), "54th of 250");
-        assert_eq!(format_metric(&m(89.1, "points", Exact, None)), "89.1 points");
-        assert_eq!(format_metric(&m(10.0, "subsidiaries", AtMost, None)), "at most 10 subsidiaries");
-        assert_eq!(format_metric(&m(5.0, "units", Approximately, None)), "approximately 5 units");
+        assert_eq!(
+            format_metric(&m(24.0, "hours", Within, None)),
+            "within 24 hours"
+        );
+        assert_eq!(
+            format_metric(&m(50000.0, "RMB", Over, None)),
+            "over RMB50,000"
+        );
+        assert_eq!(
+            format_metric(&m(54.0, "rank", Exact, Some(250.0))),
+            "54th of 250"
+        );
+        assert_eq!(
+            format_metric(&m(89.1, "points", Exact, None)),
+            "89.1 points"
+        );
+        assert_eq!(
+            format_metric(&m(10.0, "subsidiaries", AtMost, None)),
+            "at most 10 subsidiaries"
+        );
+        assert_eq!(
+            format_metric(&m(5.0, "units", Approximately, None)),
+            "approximately 5 units"
+        );
     }
 
     #[test]

@@ -7,8 +7,7 @@ use crate::core::model::{
 };
 use crate::core::problem::{Problem, Severity};
 use crate::core::raw::{
-    RawCategory, RawEntry, RawFile, RawMetric, RawReport, RawReportSource, RawSource,
-    RawSubsidiary,
+    RawCategory, RawEntry, RawFile, RawMetric, RawReport, RawReportSource, RawSource, RawSubsidiary,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -56,7 +55,10 @@ impl fmt::Display for LoadError {
                 line,
                 column,
                 message,
-            } => write!(f, "JSON syntax error at line {line}, column {column}: {message}"),
+            } => write!(
+                f,
+                "JSON syntax error at line {line}, column {column}: {message}"
+            ),
             LoadError::Invalid(problems) => {
                 write!(f, "not a valid report")?;
                 for p in problems {
@@ -83,7 +85,9 @@ pub fn load_report(text: &str) -> Result<Loaded, LoadError> {
             "$",
             format!("the file holds {}", describe(&value)),
         )
-        .expected("an object with `format`, `report`, `subsidiaries`, `categories` and `entries`")]));
+        .expected(
+            "an object with `format`, `report`, `subsidiaries`, `categories` and `entries`",
+        )]));
     }
     unknown_fields(&value, RawFile::FIELDS, "", &mut problems);
     let file: RawFile = parse_at(value, "").map_err(|p| LoadError::Invalid(vec![p]))?;
@@ -184,9 +188,7 @@ fn required_text(value: &str, path: String, errors: &mut Vec<Problem>) -> String
 }
 
 fn optional_text(value: Option<String>) -> Option<String> {
-    value
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
+    value.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
 }
 
 fn report_meta(value: Value, problems: &mut Vec<Problem>) -> Result<ReportMeta, Vec<Problem>> {
@@ -397,11 +399,21 @@ fn entries(
         unknown_fields(&value, RawEntry::FIELDS, &base, problems);
         if let Some(Value::Array(metrics)) = value.get("metrics") {
             for (j, m) in metrics.iter().enumerate() {
-                unknown_fields(m, RawMetric::FIELDS, &format!("{base}.metrics[{j}]"), problems);
+                unknown_fields(
+                    m,
+                    RawMetric::FIELDS,
+                    &format!("{base}.metrics[{j}]"),
+                    problems,
+                );
             }
         }
         if let Some(source) = value.get("source") {
-            unknown_fields(source, RawSource::FIELDS, &format!("{base}.source"), problems);
+            unknown_fields(
+                source,
+                RawSource::FIELDS,
+                &format!("{base}.source"),
+                problems,
+            );
         }
         let raw: RawEntry = match parse_at(value, &base) {
             Ok(raw) => raw,
@@ -432,8 +444,11 @@ fn entry(
     if kind.is_none() {
         let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
         errors.push(
-            Problem::error(format!("{base}.kind"), format!("unknown kind `{}`", raw.kind))
-                .expected(format!("one of {}", quote_list(&kinds))),
+            Problem::error(
+                format!("{base}.kind"),
+                format!("unknown kind `{}`", raw.kind),
+            )
+            .expected(format!("one of {}", quote_list(&kinds))),
         );
     }
     let title = required_text(&raw.title, format!("{base}.title"), errors);
@@ -484,8 +499,16 @@ fn entry(
         .enumerate()
         .filter_map(|(j, m)| metric(m, &format!("{base}.metrics[{j}]"), errors))
         .collect();
-    let section = required_text(&raw.source.section, format!("{base}.source.section"), errors);
-    let passage = required_text(&raw.source.passage, format!("{base}.source.passage"), errors);
+    let section = required_text(
+        &raw.source.section,
+        format!("{base}.source.section"),
+        errors,
+    );
+    let passage = required_text(
+        &raw.source.passage,
+        format!("{base}.source.passage"),
+        errors,
+    );
     Some(Entry {
         id: EntryId::new(raw.id.trim()).ok()?,
         kind: kind?,
@@ -515,8 +538,11 @@ fn metric(raw: &RawMetric, base: &str, errors: &mut Vec<Problem>) -> Option<Metr
         Some(q) => Qualifier::parse(q).unwrap_or_else(|| {
             let names: Vec<&str> = Qualifier::WRITTEN.iter().map(|q| q.as_str()).collect();
             errors.push(
-                Problem::error(format!("{base}.qualifier"), format!("unknown qualifier `{q}`"))
-                    .expected(format!("one of {} or no qualifier", quote_list(&names))),
+                Problem::error(
+                    format!("{base}.qualifier"),
+                    format!("unknown qualifier `{q}`"),
+                )
+                .expected(format!("one of {} or no qualifier", quote_list(&names))),
             );
             Qualifier::Exact
         }),

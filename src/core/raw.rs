@@ -24,7 +24,8 @@ pub struct RawFile {
 
 impl RawFile {
     /// The field names the format defines for this object.
-    pub const FIELDS: &'static [&'static str] = &["format", "report", "subsidiaries", "categories", "entries"];
+    pub const FIELDS: &'static [&'static str] =
+        &["format", "report", "subsidiaries", "categories", "entries"];
 }
 
 /// `report`.
@@ -44,7 +45,8 @@ pub struct RawReport {
 
 impl RawReport {
     /// The field names the format defines for this object.
-    pub const FIELDS: &'static [&'static str] = &["organisation", "title", "period", "source", "language"];
+    pub const FIELDS: &'static [&'static str] =
+        &["organisation", "title", "period", "source", "language"];
 }
 
 /// `report.source`.
@@ -127,7 +129,20 @@ pub struct RawEntry {
 
 impl RawEntry {
     /// The field names the format defines for this object.
-    pub const FIELDS: &'static [&'static str] = &["id", "kind", "title", "summary", "subsidiary", "categories", "date", "awarding_body", "location", "country", "metrics", "source"];
+    pub const FIELDS: &'static [&'static str] = &[
+        "id",
+        "kind",
+        "title",
+        "summary",
+        "subsidiary",
+        "categories",
+        "date",
+        "awarding_body",
+        "location",
+        "country",
+        "metrics",
+        "source",
+    ];
 }
 
 /// `entries[].metrics[]`.
@@ -149,7 +164,8 @@ pub struct RawMetric {
 
 impl RawMetric {
     /// The field names the format defines for this object.
-    pub const FIELDS: &'static [&'static str] = &["label", "value", "unit", "qualifier", "out_of", "family"];
+    pub const FIELDS: &'static [&'static str] =
+        &["label", "value", "unit", "qualifier", "out_of", "family"];
 }
 
 /// `entries[].source`.

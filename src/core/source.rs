@@ -23,7 +23,9 @@ pub fn data_path(param: Option<&str>) -> Result<String, LoadFailure> {
     if let Some(colon) = raw.find(':') {
         let before = &raw[..colon];
         if !before.contains('/') && !before.contains('?') && !before.contains('#') {
-            return Err(refuse("it names a scheme; only same-origin paths are loaded"));
+            return Err(refuse(
+                "it names a scheme; only same-origin paths are loaded",
+            ));
         }
     }
     if raw.chars().any(|c| c.is_control()) {
@@ -122,7 +124,11 @@ impl fmt::Display for LoadFailure {
                 error: LoadError::Invalid(problems),
             } => {
                 let n = problems.len();
-                write!(f, "{url}: {n} problem{} found", if n == 1 { "" } else { "s" })
+                write!(
+                    f,
+                    "{url}: {n} problem{} found",
+                    if n == 1 { "" } else { "s" }
+                )
             }
         }
     }
@@ -138,7 +144,10 @@ mod tests {
     fn default_and_same_origin_paths() {
         assert_eq!(data_path(None).unwrap(), DEFAULT_DATA_PATH);
         assert_eq!(data_path(Some("  ")).unwrap(), DEFAULT_DATA_PATH);
-        assert_eq!(data_path(Some("data/other.json")).unwrap(), "data/other.json");
+        assert_eq!(
+            data_path(Some("data/other.json")).unwrap(),
+            "data/other.json"
+        );
         assert_eq!(data_path(Some("/r/x.json")).unwrap(), "/r/x.json");
         assert_eq!(data_path(Some("x.json?v=1:2")).unwrap(), "x.json?v=1:2");
     }
