@@ -3,11 +3,15 @@
 //! Everything here compiles and is tested natively with `cargo test`; the
 //! `tests/architecture.rs` test keeps browser and UI crates out of this tree.
 
+pub mod bitset;
 pub mod date;
 pub mod format;
 pub mod ids;
 pub mod load;
 pub mod model;
 pub mod problem;
+pub mod query;
 pub mod raw;
 pub mod source;
+pub mod text;
+pub mod url_state;

@@ -1,0 +1,574 @@
+//! The query engine: an index built once per report, facet filtering with
+//! crossfilter counts, full-text search with relevance, and sorting.
+
+use crate::core::bitset::Bitset;
+use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
+use crate::core::model::{Kind, Report};
+use crate::core::text::{fold, query_words};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A year facet value: a calendar year an entry's date covers, or no date at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum YearKey {
+    /// A calendar year.
+    Year(i32),
+    /// The entry has no date.
+    Undated,
+}
+
+impl YearKey {
+    /// As written in the URL: `2019` or `undated`.
+    pub fn token(self) -> String {
+        match self {
+            YearKey::Year(y) => y.to_string(),
+            YearKey::Undated => "undated".into(),
+        }
+    }
+
+    /// Parses a URL token.
+    pub fn parse(token: &str) -> Option<YearKey> {
+        if token == "undated" {
+            return Some(YearKey::Undated);
+        }
+        (token.len() == 4 && token.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| token.parse().ok().map(YearKey::Year))?
+    }
+
+    /// For people: `2019` or `Undated`.
+    pub fn label(self) -> String {
+        match self {
+            YearKey::Year(y) => y.to_string(),
+            YearKey::Undated => "Undated".into(),
+        }
+    }
+}
+
+/// How results are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Sort {
+    /// Best search matches first (then newest); report order without a search.
+    #[default]
+    Relevance,
+    /// Newest first; undated last.
+    Newest,
+    /// Oldest first; undated last.
+    Oldest,
+    /// By title, A to Z.
+    Title,
+}
+
+impl Sort {
+    /// Every order, as offered to readers.
+    pub const ALL: [Sort; 4] = [Sort::Relevance, Sort::Newest, Sort::Oldest, Sort::Title];
+
+    /// As written in the URL.
+    pub fn token(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+            Sort::Title => "title",
+        }
+    }
+
+    /// Parses a URL token.
+    pub fn parse(token: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.token() == token)
+    }
+
+    /// For people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Relevance => "Relevance",
+            Sort::Newest => "Newest first",
+            Sort::Oldest => "Oldest first",
+            Sort::Title => "Title (A-Z)",
+        }
+    }
+}
+
+/// What the reader has chosen: facet values, search text, order and open entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Subsidiaries (OR).
+    pub subsidiaries: BTreeSet<SubsidiaryId>,
+    /// Categories (OR; a parent includes its descendants).
+    pub categories: BTreeSet<CategoryId>,
+    /// Kinds (OR).
+    pub kinds: BTreeSet<Kind>,
+    /// Years (OR).
+    pub years: BTreeSet<YearKey>,
+    /// Search text as typed.
+    pub query: String,
+    /// Result order.
+    pub sort: Sort,
+    /// The entry shown in detail.
+    pub entry: Option<EntryId>,
+}
+
+impl Selection {
+    /// Whether any facet value or search text narrows the results.
+    pub fn is_filtered(&self) -> bool {
+        !(self.subsidiaries.is_empty()
+            && self.categories.is_empty()
+            && self.kinds.is_empty()
+            && self.years.is_empty()
+            && query_words(&self.query).is_empty())
+    }
+}
+
+/// The four facets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Facet {
+    /// By subsidiary.
+    Subsidiary,
+    /// By category.
+    Category,
+    /// By kind.
+    Kind,
+    /// By year.
+    Year,
+}
+
+impl Facet {
+    /// Every facet, in display order.
+    pub const ALL: [Facet; 4] = [Facet::Subsidiary, Facet::Category, Facet::Kind, Facet::Year];
+
+    /// URL parameter name.
+    pub fn param(self) -> &'static str {
+        match self {
+            Facet::Subsidiary => "sub",
+            Facet::Category => "cat",
+            Facet::Kind => "kind",
+            Facet::Year => "year",
+        }
+    }
+
+    /// For people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::Subsidiary => "Subsidiary",
+            Facet::Category => "Category",
+            Facet::Kind => "Kind",
+            Facet::Year => "Year",
+        }
+    }
+}
+
+/// One value of a facet with its crossfilter count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetValue {
+    /// The value as written in the URL (an id, a kind, a year).
+    pub token: String,
+    /// For people.
+    pub label: String,
+    /// Entries this value would give with the other facets' selections and the search.
+    pub count: usize,
+    /// Whether it is selected.
+    pub selected: bool,
+    /// Nesting depth (categories only; 0 at the top).
+    pub depth: usize,
+}
+
+/// A search field and its relevance weight.
+const WEIGHTS: [u32; 6] = [8, 4, 4, 2, 2, 1];
+
+/// An entry's searchable text, folded, one string per weighted field:
+/// title; subsidiary; categories; summary; awarding body, location and country; passage and section.
+struct EntryText([String; 6]);
+
+/// Per-report lookup structures, built once and reused for every query.
+pub struct Index {
+    n: usize,
+    subsidiaries: Vec<(SubsidiaryId, String, Bitset)>,
+    /// Categories in tree order: (id, name, depth, entries in it or its descendants).
+    categories: Vec<(CategoryId, String, usize, Bitset)>,
+    kinds: Vec<(Kind, Bitset)>,
+    years: Vec<(YearKey, Bitset)>,
+    texts: Vec<EntryText>,
+    /// Sort keys: (first day, last day) per entry, `None` when undated.
+    dates: Vec<Option<((i32, u8, u8), (i32, u8, u8))>>,
+    titles: Vec<String>,
+    entry_positions: HashMap<EntryId, usize>,
+}
+
+/// Search matches: which entries match every word, and how well.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchHits {
+    /// The folded words searched for (empty: no search).
+    pub words: Vec<String>,
+    /// Entries matching every word (all entries when there are no words).
+    pub matches: Bitset,
+    /// Relevance score per entry (0 when not matching or no search).
+    pub scores: Vec<u32>,
+}
+
+/// The answer to a selection.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QueryResult {
+    /// Matching entry positions, in the selected order.
+    pub entries: Vec<usize>,
+    /// Number of entries in the report.
+    pub total: usize,
+    /// Values of each facet with their counts, in `Facet::ALL` order.
+    pub facets: Vec<(Facet, Vec<FacetValue>)>,
+}
+
+impl Index {
+    /// Builds the index for `report`.
+    pub fn new(report: &Report) -> Self {
+        let n = report.entries.len();
+        let mut subsidiaries: Vec<(SubsidiaryId, String, Bitset)> = report
+            .subsidiaries
+            .iter()
+            .map(|s| (s.id.clone(), s.name.clone(), Bitset::empty(n)))
+            .collect();
+        let sub_pos: HashMap<&SubsidiaryId, usize> = report
+            .subsidiaries
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (&s.id, i))
+            .collect();
+
+        // Category tree order and ancestor chains.
+        let parent: HashMap<&CategoryId, &CategoryId> = report
+            .categories
+            .iter()
+            .filter_map(|c| c.parent.as_ref().map(|p| (&c.id, p)))
+            .collect();
+        let mut children: BTreeMap<Option<&CategoryId>, Vec<usize>> = BTreeMap::new();
+        for (i, c) in report.categories.iter().enumerate() {
+            children.entry(c.parent.as_ref()).or_default().push(i);
+        }
+        let mut order: Vec<(usize, usize)> = Vec::new();
+        fn walk(
+            key: Option<&CategoryId>,
+            depth: usize,
+            report: &Report,
+            children: &BTreeMap<Option<&CategoryId>, Vec<usize>>,
+            order: &mut Vec<(usize, usize)>,
+        ) {
+            for &i in children.get(&key).map(Vec::as_slice).unwrap_or(&[]) {
+                order.push((i, depth));
+                walk(
+                    Some(&report.categories[i].id),
+                    depth + 1,
+                    report,
+                    children,
+                    order,
+                );
+            }
+        }
+        walk(None, 0, report, &children, &mut order);
+        let mut categories: Vec<(CategoryId, String, usize, Bitset)> = order
+            .iter()
+            .map(|&(i, depth)| {
+                let c = &report.categories[i];
+                (c.id.clone(), c.name.clone(), depth, Bitset::empty(n))
+            })
+            .collect();
+        let cat_pos: HashMap<CategoryId, usize> = categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.0.clone(), i))
+            .collect();
+
+        let mut kinds: Vec<(Kind, Bitset)> =
+            Kind::ALL.iter().map(|&k| (k, Bitset::empty(n))).collect();
+        let mut years: BTreeMap<YearKey, Bitset> = BTreeMap::new();
+        let mut texts = Vec::with_capacity(n);
+        let mut dates = Vec::with_capacity(n);
+        let mut titles = Vec::with_capacity(n);
+        let mut entry_positions = HashMap::with_capacity(n);
+
+        for (i, e) in report.entries.iter().enumerate() {
+            entry_positions.insert(e.id.clone(), i);
+            if let Some(&s) = sub_pos.get(&e.subsidiary) {
+                subsidiaries[s].2.insert(i);
+            }
+            let mut cat_names = Vec::new();
+            for c in &e.categories {
+                // The category and every ancestor contain the entry.
+                let mut cursor = Some(c);
+                let mut guard = 0;
+                while let Some(id) = cursor {
+                    if let Some(&p) = cat_pos.get(id) {
+                        categories[p].3.insert(i);
+                        cat_names.push(categories[p].1.clone());
+                    }
+                    cursor = parent.get(id).copied();
+                    guard += 1;
+                    if guard > report.categories.len() {
+                        break;
+                    }
+                }
+            }
+            let k = Kind::ALL.iter().position(|k| *k == e.kind).unwrap_or(0);
+            kinds[k].1.insert(i);
+            match e.date {
+                Some(d) => {
+                    let (first, last) = (d.first_day(), d.last_day());
+                    for y in first.0..=last.0 {
+                        years
+                            .entry(YearKey::Year(y))
+                            .or_insert_with(|| Bitset::empty(n))
+                            .insert(i);
+                    }
+                    dates.push(Some((first, last)));
+                }
+                None => {
+                    years
+                        .entry(YearKey::Undated)
+                        .or_insert_with(|| Bitset::empty(n))
+                        .insert(i);
+                    dates.push(None);
+                }
+            }
+            let sub_name = report.subsidiary_name(&e.subsidiary);
+            let place = [&e.awarding_body, &e.location, &e.country]
+                .iter()
+                .filter_map(|s| s.as_deref())
+                .collect::<Vec<_>>()
+                .join(" \u{1f} ");
+            texts.push(EntryText([
+                fold(&e.title),
+                fold(sub_name),
+                fold(&cat_names.join(" \u{1f} ")),
+                fold(&e.summary),
+                fold(&place),
+                fold(&format!("{} \u{1f} {}", e.source.passage, e.source.section)),
+            ]));
+            titles.push(fold(&e.title));
+        }
+        // Newest years first, undated last.
+        let mut years: Vec<(YearKey, Bitset)> = years.into_iter().collect();
+        years.sort_by(|a, b| match (a.0, b.0) {
+            (YearKey::Year(x), YearKey::Year(y)) => y.cmp(&x),
+            (x, y) => x.cmp(&y),
+        });
+        Index {
+            n,
+            subsidiaries,
+            categories,
+            kinds,
+            years,
+            texts,
+            dates,
+            titles,
+            entry_positions,
+        }
+    }
+
+    /// Number of entries indexed.
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    /// Whether the report has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    /// Position of an entry id in the report.
+    pub fn position(&self, id: &EntryId) -> Option<usize> {
+        self.entry_positions.get(id).copied()
+    }
+
+    /// Whether a facet value token names a value of this report.
+    pub fn knows(&self, facet: Facet, token: &str) -> bool {
+        match facet {
+            Facet::Subsidiary => self.subsidiaries.iter().any(|s| s.0.as_str() == token),
+            Facet::Category => self.categories.iter().any(|c| c.0.as_str() == token),
+            Facet::Kind => Kind::parse(token).is_some(),
+            Facet::Year => {
+                YearKey::parse(token).is_some_and(|y| self.years.iter().any(|(k, _)| *k == y))
+            }
+        }
+    }
+
+    /// Finds the entries matching every word of `query`, with relevance scores.
+    pub fn search(&self, query: &str) -> SearchHits {
+        let words = query_words(query);
+        if words.is_empty() {
+            return SearchHits {
+                words,
+                matches: Bitset::full(self.n),
+                scores: vec![0; self.n],
+            };
+        }
+        let mut matches = Bitset::empty(self.n);
+        let mut scores = vec![0; self.n];
+        for (i, text) in self.texts.iter().enumerate() {
+            let mut score = 0;
+            let all = words.iter().all(|w| {
+                let best = text
+                    .0
+                    .iter()
+                    .zip(WEIGHTS)
+                    .filter(|(field, _)| field.contains(w.as_str()))
+                    .map(|(_, weight)| weight)
+                    .max();
+                score += best.unwrap_or(0);
+                best.is_some()
+            });
+            if all {
+                matches.insert(i);
+                scores[i] = score;
+            }
+        }
+        SearchHits {
+            words,
+            matches,
+            scores,
+        }
+    }
+
+    /// The union of the bitsets of a facet's selected values, or `None` when nothing is selected.
+    fn facet_mask(&self, facet: Facet, sel: &Selection) -> Option<Bitset> {
+        let mut mask = Bitset::empty(self.n);
+        let mut any = false;
+        let mut add = |b: &Bitset| {
+            mask.union_with(b);
+            any = true;
+        };
+        match facet {
+            Facet::Subsidiary => self
+                .subsidiaries
+                .iter()
+                .filter(|s| sel.subsidiaries.contains(&s.0))
+                .for_each(|s| add(&s.2)),
+            Facet::Category => self
+                .categories
+                .iter()
+                .filter(|c| sel.categories.contains(&c.0))
+                .for_each(|c| add(&c.3)),
+            Facet::Kind => self
+                .kinds
+                .iter()
+                .filter(|k| sel.kinds.contains(&k.0))
+                .for_each(|k| add(&k.1)),
+            Facet::Year => self
+                .years
+                .iter()
+                .filter(|y| sel.years.contains(&y.0))
+                .for_each(|y| add(&y.1)),
+        }
+        // Selected values that do not exist here select nothing, as a reader would expect.
+        let selected_any = match facet {
+            Facet::Subsidiary => !sel.subsidiaries.is_empty(),
+            Facet::Category => !sel.categories.is_empty(),
+            Facet::Kind => !sel.kinds.is_empty(),
+            Facet::Year => !sel.years.is_empty(),
+        };
+        (any || selected_any).then_some(mask)
+    }
+
+    /// Filters, counts and orders for `sel`, reusing `hits` from [`Index::search`] on `sel.query`.
+    pub fn query(&self, sel: &Selection, hits: &SearchHits) -> QueryResult {
+        let masks: Vec<Option<Bitset>> = Facet::ALL
+            .iter()
+            .map(|&f| self.facet_mask(f, sel))
+            .collect();
+        let combine = |skip: Option<usize>| {
+            let mut acc = hits.matches.clone();
+            for (i, m) in masks.iter().enumerate() {
+                if Some(i) != skip {
+                    if let Some(m) = m {
+                        acc.intersect_with(m);
+                    }
+                }
+            }
+            acc
+        };
+        let result = combine(None);
+        let facets = Facet::ALL
+            .iter()
+            .enumerate()
+            .map(|(fi, &facet)| {
+                let base = combine(Some(fi));
+                (facet, self.facet_values(facet, sel, &base))
+            })
+            .collect();
+        let mut entries: Vec<usize> = result.iter().collect();
+        self.order(&mut entries, sel.sort, hits);
+        QueryResult {
+            entries,
+            total: self.n,
+            facets,
+        }
+    }
+
+    fn facet_values(&self, facet: Facet, sel: &Selection, base: &Bitset) -> Vec<FacetValue> {
+        let value =
+            |token: String, label: String, bits: &Bitset, selected: bool, depth| FacetValue {
+                token,
+                label,
+                count: base.intersection_count(bits),
+                selected,
+                depth,
+            };
+        match facet {
+            Facet::Subsidiary => self
+                .subsidiaries
+                .iter()
+                .map(|(id, name, bits)| {
+                    let on = sel.subsidiaries.contains(id);
+                    value(id.to_string(), name.clone(), bits, on, 0)
+                })
+                .collect(),
+            Facet::Category => self
+                .categories
+                .iter()
+                .map(|(id, name, depth, bits)| {
+                    let on = sel.categories.contains(id);
+                    value(id.to_string(), name.clone(), bits, on, *depth)
+                })
+                .collect(),
+            Facet::Kind => self
+                .kinds
+                .iter()
+                .filter(|(_, bits)| !bits.is_empty())
+                .map(|(k, bits)| {
+                    let on = sel.kinds.contains(k);
+                    value(k.as_str().into(), k.label().into(), bits, on, 0)
+                })
+                .collect(),
+            Facet::Year => self
+                .years
+                .iter()
+                .map(|(y, bits)| value(y.token(), y.label(), bits, sel.years.contains(y), 0))
+                .collect(),
+        }
+    }
+
+    fn order(&self, entries: &mut [usize], sort: Sort, hits: &SearchHits) {
+        let newest = |a: &usize, b: &usize| match (&self.dates[*a], &self.dates[*b]) {
+            (Some(x), Some(y)) => (y.1, y.0).cmp(&(x.1, x.0)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        };
+        match sort {
+            Sort::Relevance if !hits.words.is_empty() => entries.sort_by(|a, b| {
+                hits.scores[*b]
+                    .cmp(&hits.scores[*a])
+                    .then_with(|| newest(a, b))
+                    .then(a.cmp(b))
+            }),
+            Sort::Relevance => entries.sort(),
+            Sort::Newest => entries.sort_by(|a, b| newest(a, b).then(a.cmp(b))),
+            Sort::Oldest => entries.sort_by(|a, b| {
+                match (&self.dates[*a], &self.dates[*b]) {
+                    (Some(x), Some(y)) => x.cmp(y),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                }
+                .then(a.cmp(b))
+            }),
+            Sort::Title => {
+                entries.sort_by(|a, b| self.titles[*a].cmp(&self.titles[*b]).then(a.cmp(b)))
+            }
+        }
+    }
+}

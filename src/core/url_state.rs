@@ -1,0 +1,95 @@
+//! The view's state in the URL query: `sub`, `cat`, `kind`, `year`, `q`, `sort`, `entry`.
+//!
+//! Decoding checks every value against the report's index; unknown ids and
+//! malformed values are dropped and named in notices, so a bad link still opens.
+
+use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
+use crate::core::model::Kind;
+use crate::core::query::{Facet, Index, Selection, Sort, YearKey};
+
+/// Every query parameter this module owns, in the order they are written.
+pub const PARAMS: [&str; 7] = ["sub", "cat", "kind", "year", "q", "sort", "entry"];
+
+/// Reads a selection from query parameters (`get` returns a parameter's value).
+/// Returns the selection and a notice for each value that was ignored.
+pub fn decode(get: impl Fn(&str) -> Option<String>, index: &Index) -> (Selection, Vec<String>) {
+    let mut sel = Selection::default();
+    let mut notices = Vec::new();
+    for facet in Facet::ALL {
+        let Some(raw) = get(facet.param()) else {
+            continue;
+        };
+        for token in raw.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+            if !index.knows(facet, token) {
+                notices.push(format!(
+                    "Ignored {} `{token}`: no such {} in this report.",
+                    facet.param(),
+                    facet.label().to_lowercase()
+                ));
+                continue;
+            }
+            match facet {
+                Facet::Subsidiary => {
+                    sel.subsidiaries.extend(SubsidiaryId::new(token).ok());
+                }
+                Facet::Category => {
+                    sel.categories.extend(CategoryId::new(token).ok());
+                }
+                Facet::Kind => {
+                    sel.kinds.extend(Kind::parse(token));
+                }
+                Facet::Year => {
+                    sel.years.extend(YearKey::parse(token));
+                }
+            }
+        }
+    }
+    if let Some(q) = get("q") {
+        sel.query = q;
+    }
+    if let Some(sort) = get("sort").filter(|s| !s.is_empty()) {
+        match Sort::parse(&sort) {
+            Some(s) => sel.sort = s,
+            None => notices.push(format!(
+                "Ignored sort `{sort}`: expected one of {}.",
+                Sort::ALL.map(|s| s.token()).join(", ")
+            )),
+        }
+    }
+    if let Some(entry) = get("entry").filter(|s| !s.is_empty()) {
+        match EntryId::new(&entry)
+            .ok()
+            .filter(|id| index.position(id).is_some())
+        {
+            Some(id) => sel.entry = Some(id),
+            None => notices.push(format!(
+                "Ignored entry `{entry}`: no such entry in this report."
+            )),
+        }
+    }
+    (sel, notices)
+}
+
+/// Writes a selection as query parameters: each owned parameter with its
+/// value, or `None` where it should be removed (defaults are left out).
+pub fn encode(sel: &Selection) -> Vec<(&'static str, Option<String>)> {
+    fn join<T>(items: impl IntoIterator<Item = T>, f: impl Fn(T) -> String) -> Option<String> {
+        let v: Vec<String> = items.into_iter().map(f).collect();
+        (!v.is_empty()).then(|| v.join(","))
+    }
+    vec![
+        ("sub", join(&sel.subsidiaries, |s| s.to_string())),
+        ("cat", join(&sel.categories, |c| c.to_string())),
+        ("kind", join(&sel.kinds, |k| k.as_str().to_owned())),
+        ("year", join(&sel.years, |y| y.token())),
+        (
+            "q",
+            Some(sel.query.clone()).filter(|q| !q.trim().is_empty()),
+        ),
+        (
+            "sort",
+            (sel.sort != Sort::default()).then(|| sel.sort.token().to_owned()),
+        ),
+        ("entry", sel.entry.as_ref().map(|e| e.to_string())),
+    ]
+}

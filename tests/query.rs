@@ -1,0 +1,445 @@
+//! The query engine against brute force: random reports and selections (proptest),
+//! plus worked examples on the default dataset.
+
+use proptest::prelude::*;
+use report_explorer::core::date::DateSpec;
+use report_explorer::core::ids::{CategoryId, EntryId, SubsidiaryId};
+use report_explorer::core::load::load_report;
+use report_explorer::core::model::*;
+use report_explorer::core::query::*;
+use report_explorer::core::text::{fold, query_words};
+use report_explorer::core::url_state::{decode, encode};
+use std::collections::{BTreeSet, HashMap};
+
+const WORDS: [&str; 8] = [
+    "award",
+    "bank",
+    "Société",
+    "brand",
+    "customer",
+    "Élan",
+    "quick",
+    "risk",
+];
+
+fn entry(
+    i: usize,
+    sub: usize,
+    cats: Vec<usize>,
+    kind: usize,
+    date: Option<String>,
+    words: Vec<usize>,
+) -> Entry {
+    let text = words
+        .iter()
+        .map(|w| WORDS[*w])
+        .collect::<Vec<_>>()
+        .join(" ");
+    Entry {
+        id: EntryId::new(&format!("e{i}")).unwrap(),
+        kind: Kind::ALL[kind],
+        title: format!("Entry {i} {text}"),
+        summary: text.clone(),
+        subsidiary: SubsidiaryId::new(&format!("s{sub}")).unwrap(),
+        categories: cats
+            .into_iter()
+            .map(|c| CategoryId::new(&format!("c{c}")).unwrap())
+            .collect(),
+        date: date.map(|d| DateSpec::parse(&d).unwrap()),
+        awarding_body: None,
+        location: None,
+        country: None,
+        metrics: vec![],
+        source: Source {
+            section: "S".into(),
+            passage: text,
+        },
+    }
+}
+
+fn report_strategy() -> impl Strategy<Value = Report> {
+    (1usize..5, 1usize..6)
+        .prop_flat_map(|(n_sub, n_cat)| {
+            let parents = proptest::collection::vec(proptest::option::of(0usize..6), n_cat);
+            let date = proptest::option::of(prop_oneof![
+                (2015i32..2022).prop_map(|y| y.to_string()),
+                (2015i32..2022, 1u8..13).prop_map(|(y, m)| format!("{y}-{m:02}")),
+                (2015i32..2020, 0i32..3).prop_map(|(y, d)| format!("{y}/{}", y + d)),
+            ]);
+            let entries = proptest::collection::vec(
+                (
+                    0..n_sub,
+                    proptest::collection::vec(0..n_cat, 1..3),
+                    0usize..6,
+                    date,
+                    proptest::collection::vec(0usize..WORDS.len(), 0..4),
+                ),
+                0..40,
+            );
+            (Just(n_sub), Just(n_cat), parents, entries)
+        })
+        .prop_map(|(n_sub, n_cat, parents, entries)| Report {
+            meta: ReportMeta {
+                organisation: "O".into(),
+                title: "T".into(),
+                period: DateSpec::parse("2019").unwrap(),
+                document: "D".into(),
+                chapter: None,
+                url: None,
+                language: None,
+            },
+            subsidiaries: (0..n_sub)
+                .map(|i| Subsidiary {
+                    id: SubsidiaryId::new(&format!("s{i}")).unwrap(),
+                    name: format!("Sub {i}"),
+                    sector: None,
+                })
+                .collect(),
+            // A parent must come earlier, so the tree has no cycles.
+            categories: (0..n_cat)
+                .map(|i| Category {
+                    id: CategoryId::new(&format!("c{i}")).unwrap(),
+                    name: format!("Cat {i}"),
+                    parent: parents[i]
+                        .filter(|p| *p < i)
+                        .map(|p| CategoryId::new(&format!("c{p}")).unwrap()),
+                })
+                .collect(),
+            entries: entries
+                .into_iter()
+                .enumerate()
+                .map(|(i, (s, c, k, d, w))| entry(i, s, c, k, d, w))
+                .collect(),
+        })
+}
+
+fn selection_strategy() -> impl Strategy<
+    Value = (
+        Vec<usize>,
+        Vec<usize>,
+        Vec<usize>,
+        Vec<Option<i32>>,
+        Vec<usize>,
+        usize,
+    ),
+> {
+    (
+        proptest::collection::vec(0usize..5, 0..3),
+        proptest::collection::vec(0usize..6, 0..3),
+        proptest::collection::vec(0usize..6, 0..3),
+        proptest::collection::vec(proptest::option::of(2015i32..2023), 0..3),
+        proptest::collection::vec(0usize..WORDS.len(), 0..3),
+        0usize..4,
+    )
+}
+
+fn make_selection(
+    r: &Report,
+    s: (
+        Vec<usize>,
+        Vec<usize>,
+        Vec<usize>,
+        Vec<Option<i32>>,
+        Vec<usize>,
+        usize,
+    ),
+) -> Selection {
+    let (subs, cats, kinds, years, words, sort) = s;
+    Selection {
+        subsidiaries: subs
+            .into_iter()
+            .filter(|i| *i < r.subsidiaries.len())
+            .map(|i| r.subsidiaries[i].id.clone())
+            .collect(),
+        categories: cats
+            .into_iter()
+            .filter(|i| *i < r.categories.len())
+            .map(|i| r.categories[i].id.clone())
+            .collect(),
+        kinds: kinds.into_iter().map(|k| Kind::ALL[k]).collect(),
+        years: years
+            .into_iter()
+            .map(|y| y.map_or(YearKey::Undated, YearKey::Year))
+            .collect(),
+        query: words
+            .iter()
+            .map(|w| WORDS[*w].to_uppercase())
+            .collect::<Vec<_>>()
+            .join(" "),
+        sort: Sort::ALL[sort],
+        entry: None,
+    }
+}
+
+/// Brute force: does entry `e` pass facet `skip`-less filters and the search?
+fn passes(r: &Report, e: &Entry, sel: &Selection, skip: Option<Facet>) -> bool {
+    let parent: HashMap<&CategoryId, &CategoryId> = r
+        .categories
+        .iter()
+        .filter_map(|c| c.parent.as_ref().map(|p| (&c.id, p)))
+        .collect();
+    let in_cat = |target: &CategoryId| {
+        e.categories.iter().any(|c| {
+            let mut cur = Some(c);
+            while let Some(x) = cur {
+                if x == target {
+                    return true;
+                }
+                cur = parent.get(x).copied();
+            }
+            false
+        })
+    };
+    let years: BTreeSet<YearKey> = match e.date {
+        None => [YearKey::Undated].into(),
+        Some(d) => (d.first_day().0..=d.last_day().0)
+            .map(YearKey::Year)
+            .collect(),
+    };
+    let hay = fold(&format!(
+        "{} {} {}",
+        e.title,
+        e.summary,
+        r.subsidiary_name(&e.subsidiary)
+    ));
+    let cat_names: Vec<String> = r
+        .categories
+        .iter()
+        .filter(|c| in_cat(&c.id))
+        .map(|c| fold(&c.name))
+        .collect();
+    let search_ok = query_words(&sel.query).iter().all(|w| {
+        hay.contains(w.as_str())
+            || cat_names.iter().any(|c| c.contains(w.as_str()))
+            || "s".contains(w.as_str())
+    });
+    search_ok
+        && (skip == Some(Facet::Subsidiary)
+            || sel.subsidiaries.is_empty()
+            || sel.subsidiaries.contains(&e.subsidiary))
+        && (skip == Some(Facet::Category)
+            || sel.categories.is_empty()
+            || sel.categories.iter().any(in_cat))
+        && (skip == Some(Facet::Kind) || sel.kinds.is_empty() || sel.kinds.contains(&e.kind))
+        && (skip == Some(Facet::Year) || sel.years.is_empty() || !sel.years.is_disjoint(&years))
+}
+
+/// Brute force: does entry `e` have value `token` of `facet`?
+fn has_value(r: &Report, e: &Entry, facet: Facet, token: &str) -> bool {
+    match facet {
+        Facet::Subsidiary => e.subsidiary.as_str() == token,
+        Facet::Kind => e.kind.as_str() == token,
+        Facet::Year => match e.date {
+            None => token == "undated",
+            Some(d) => (d.first_day().0..=d.last_day().0).any(|y| y.to_string() == token),
+        },
+        Facet::Category => {
+            let sel = Selection {
+                categories: [CategoryId::new(token).unwrap()].into(),
+                ..Selection::default()
+            };
+            passes(r, e, &sel, None)
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn results_equal_brute_force(r in report_strategy(), s in selection_strategy()) {
+        let sel = make_selection(&r, s);
+        let index = Index::new(&r);
+        let res = index.query(&sel, &index.search(&sel.query));
+        let mut got = res.entries.clone();
+        got.sort();
+        let want: Vec<usize> = (0..r.entries.len()).filter(|&i| passes(&r, &r.entries[i], &sel, None)).collect();
+        prop_assert_eq!(got, want);
+        prop_assert!(res.entries.iter().all(|&i| i < r.entries.len()));
+        prop_assert_eq!(res.total, r.entries.len());
+    }
+
+    #[test]
+    fn every_count_equals_a_recount(r in report_strategy(), s in selection_strategy()) {
+        let sel = make_selection(&r, s);
+        let index = Index::new(&r);
+        let res = index.query(&sel, &index.search(&sel.query));
+        for (facet, values) in &res.facets {
+            for v in values {
+                let recount = r.entries.iter().filter(|e| {
+                    passes(&r, e, &sel, Some(*facet)) && has_value(&r, e, *facet, &v.token)
+                }).count();
+                prop_assert_eq!(v.count, recount, "{:?} {}", facet, v.token);
+            }
+        }
+    }
+
+    #[test]
+    fn url_state_round_trips(r in report_strategy(), s in selection_strategy(), open in proptest::option::of(0usize..40)) {
+        let mut sel = make_selection(&r, s);
+        sel.entry = open.filter(|i| *i < r.entries.len()).map(|i| r.entries[i].id.clone());
+        let index = Index::new(&r);
+        // Years the report does not have are dropped on decode; keep only known ones.
+        sel.years.retain(|y| index.knows(Facet::Year, &y.token()));
+        let params: HashMap<&str, String> = encode(&sel).into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect();
+        let (back, notices) = decode(|k| params.get(k).cloned(), &index);
+        prop_assert!(notices.is_empty(), "{:?}", notices);
+        prop_assert_eq!(back, sel);
+    }
+}
+
+fn citic() -> (Report, Index) {
+    let report = load_report(include_str!("../public/data/report.json"))
+        .unwrap()
+        .report;
+    let index = Index::new(&report);
+    (report, index)
+}
+
+fn params(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+    let map: HashMap<String, String> = pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    move |k| map.get(k).cloned()
+}
+
+#[test]
+fn two_subsidiaries_give_the_union_and_a_category_intersects() {
+    let (r, index) = citic();
+    let count = |sub: &str| {
+        r.entries
+            .iter()
+            .filter(|e| e.subsidiary.as_str() == sub)
+            .count()
+    };
+    let (sel, notices) = decode(params(&[("sub", "citic-bank,citic-trust")]), &index);
+    assert!(notices.is_empty());
+    let res = index.query(&sel, &index.search(""));
+    assert_eq!(
+        res.entries.len(),
+        count("citic-bank") + count("citic-trust")
+    );
+    let (sel, _) = decode(
+        params(&[("sub", "citic-bank,citic-trust"), ("kind", "award")]),
+        &index,
+    );
+    let res = index.query(&sel, &index.search(""));
+    let want = r
+        .entries
+        .iter()
+        .filter(|e| {
+            e.kind == Kind::Award && ["citic-bank", "citic-trust"].contains(&e.subsidiary.as_str())
+        })
+        .count();
+    assert_eq!(res.entries.len(), want);
+    assert!(want > 0 && want < count("citic-bank") + count("citic-trust"));
+}
+
+#[test]
+fn parent_category_includes_children() {
+    let (r, index) = citic();
+    let parent = r
+        .categories
+        .iter()
+        .find(|c| {
+            r.categories
+                .iter()
+                .any(|k| k.parent.as_ref() == Some(&c.id))
+        })
+        .unwrap();
+    let (sel, _) = decode(params(&[("cat", parent.id.as_str())]), &index);
+    let res = index.query(&sel, &index.search(""));
+    let children: Vec<&CategoryId> = r
+        .categories
+        .iter()
+        .filter(|c| c.parent.as_ref() == Some(&parent.id))
+        .map(|c| &c.id)
+        .collect();
+    let direct = r
+        .entries
+        .iter()
+        .filter(|e| e.categories.iter().any(|c| children.contains(&c)))
+        .count();
+    assert!(res.entries.len() >= direct && direct > 0);
+}
+
+#[test]
+fn search_is_case_and_diacritic_insensitive_and_needs_every_word() {
+    let (_, index) = citic();
+    let a = index.search("QUICK claims");
+    let b = index.search("quíck CLAIMS");
+    assert_eq!(a.matches, b.matches);
+    assert!(a.matches.count() >= 1);
+    let none = index.search("quick zzzzzz");
+    assert_eq!(none.matches.count(), 0);
+}
+
+#[test]
+fn search_orders_by_relevance() {
+    let (r, index) = citic();
+    let sel = Selection {
+        query: "Quick Claims".into(),
+        ..Selection::default()
+    };
+    let res = index.query(&sel, &index.search(&sel.query));
+    assert!(
+        r.entries[res.entries[0]].title.contains("Quick Claims"),
+        "{}",
+        r.entries[res.entries[0]].title
+    );
+}
+
+#[test]
+fn bad_url_values_are_named_and_ignored() {
+    let (_, index) = citic();
+    let (sel, notices) = decode(
+        params(&[
+            ("sub", "citic-bank,acme"),
+            ("kind", "prize"),
+            ("year", "19x9"),
+            ("sort", "best"),
+            ("entry", "nope"),
+        ]),
+        &index,
+    );
+    assert_eq!(sel.subsidiaries.len(), 1);
+    assert!(sel.kinds.is_empty() && sel.years.is_empty() && sel.entry.is_none());
+    assert_eq!(
+        notices,
+        [
+            "Ignored sub `acme`: no such subsidiary in this report.",
+            "Ignored kind `prize`: no such kind in this report.",
+            "Ignored year `19x9`: no such year in this report.",
+            "Ignored sort `best`: expected one of relevance, newest, oldest, title.",
+            "Ignored entry `nope`: no such entry in this report.",
+        ]
+    );
+}
+
+#[test]
+fn zero_count_values_stay_listed() {
+    let (r, index) = citic();
+    let (sel, _) = decode(params(&[("sub", "citic-trust")]), &index);
+    let res = index.query(&sel, &index.search(""));
+    let kinds = &res
+        .facets
+        .iter()
+        .find(|(f, _)| *f == Facet::Kind)
+        .unwrap()
+        .1;
+    assert_eq!(
+        kinds.len(),
+        r.kind_counts().iter().filter(|(_, n)| *n > 0).count()
+    );
+    assert!(kinds.iter().any(|v| v.count == 0));
+    // The subsidiary facet ignores its own selection: every subsidiary keeps its full count.
+    let subs = &res
+        .facets
+        .iter()
+        .find(|(f, _)| *f == Facet::Subsidiary)
+        .unwrap()
+        .1;
+    let total: usize = subs.iter().map(|v| v.count).sum();
+    assert_eq!(total, r.entries.len());
+}
