@@ -2,6 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use leptos_router::components::Router;
 use report_explorer::app::{ErrorView, ReportView};
 use report_explorer::core::load::{load_report, LoadError};
 use report_explorer::core::source::LoadFailure;
@@ -61,7 +62,13 @@ fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
 fn report_view_lists_entries_with_figures_and_problems() {
     let root = container();
     let loaded = load_report(REPORT).unwrap();
-    let handle = leptos::mount::mount_to(root.clone(), move || view! { <ReportView loaded/> });
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <Router>
+                <ReportView loaded/>
+            </Router>
+        }
+    });
     assert_eq!(
         text(&root, "[data-testid=report-title]"),
         "Acme 2021 Report"
@@ -70,7 +77,7 @@ fn report_view_lists_entries_with_figures_and_problems() {
         text(&root, "[data-testid=report-period]"),
         "Reporting period: 2021"
     );
-    assert_eq!(text(&root, "[data-testid=entry-count]"), "2 entries");
+    assert_eq!(text(&root, "[data-testid=entry-count]"), "2 of 2 entries");
     let entries = all(&root, "[data-testid=entry]");
     assert_eq!(entries.len(), 2);
     let first = entries[0].text_content().unwrap();

@@ -1,16 +1,24 @@
-//! One entry in the list: title, kind, subsidiary, categories, date, figures and source.
+//! One entry in the result list: title (a link that opens its detail), kind, subsidiary, categories, date, figures.
 
+use crate::app::highlight::Highlighted;
 use crate::core::format::format_metric;
 use crate::core::model::{Entry, Report};
 use leptos::prelude::*;
+use std::sync::Arc;
 
-/// Renders one entry of `report`.
+/// Renders one entry of `report`, marking search words.
 #[component]
 pub fn EntryCard(
     /// The entry to show.
     entry: Entry,
     /// The report it belongs to (for subsidiary and category names).
-    report: std::sync::Arc<Report>,
+    report: Arc<Report>,
+    /// Folded search words to mark.
+    #[prop(into)]
+    words: Signal<Vec<String>>,
+    /// Link that opens this entry's detail.
+    #[prop(into)]
+    href: Signal<String>,
 ) -> impl IntoView {
     let subsidiary = report.subsidiary_name(&entry.subsidiary).to_owned();
     let categories = entry
@@ -27,19 +35,37 @@ pub fn EntryCard(
         .collect::<Vec<_>>();
     let kind = entry.kind;
     view! {
-        <li class="entry" data-testid="entry" data-kind=kind.as_str() id=format!("entry-{}", entry.id)>
+        <li class="entry" data-testid="entry" data-kind=kind.as_str() data-id=entry.id.to_string()>
             <article>
                 <header>
                     <span class="kind">{kind.label()}</span>
-                    <h3>{entry.title}</h3>
+                    <h3>
+                        <a href=href class="entry-open">
+                            <Highlighted text=entry.title words/>
+                        </a>
+                    </h3>
                 </header>
                 <p class="entry-meta">
-                    <span class="subsidiary">{subsidiary}</span>
-                    <span class="categories">{categories}</span>
+                    <span class="subsidiary">
+                        <Highlighted text=subsidiary words/>
+                    </span>
+                    <span class="categories">
+                        <Highlighted text=categories words/>
+                    </span>
                     {date.map(|(iso, text)| view! { <time datetime=iso>{text}</time> })}
                 </p>
-                <p class="summary">{entry.summary}</p>
-                {entry.awarding_body.map(|b| view! { <p class="awarding-body">"Awarded by " {b}</p> })}
+                <p class="summary">
+                    <Highlighted text=entry.summary words/>
+                </p>
+                {entry
+                    .awarding_body
+                    .map(|b| {
+                        view! {
+                            <p class="awarding-body">
+                                "Awarded by " <Highlighted text=b words/>
+                            </p>
+                        }
+                    })}
                 {(!metrics.is_empty())
                     .then(|| {
                         view! {
@@ -58,10 +84,6 @@ pub fn EntryCard(
                             </dl>
                         }
                     })}
-                <details class="source">
-                    <summary>"Source: " {entry.source.section}</summary>
-                    <blockquote>{entry.source.passage}</blockquote>
-                </details>
             </article>
         </li>
     }

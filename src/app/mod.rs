@@ -1,9 +1,14 @@
 //! The Leptos view: components, URL state and network I/O. All logic lives in `crate::core`.
 
 pub mod entry_card;
+pub mod entry_detail;
 pub mod error_view;
+pub mod explorer;
+pub mod facets;
 pub mod fetch;
+pub mod highlight;
 pub mod report_view;
+pub mod url;
 
 use crate::core::source::data_path;
 use leptos::prelude::*;

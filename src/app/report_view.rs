@@ -1,6 +1,6 @@
 //! A loaded report: its header, counts, any loading problems, and the list of entries.
 
-use crate::app::entry_card::EntryCard;
+use crate::app::explorer::ExplorerView;
 use crate::core::format::count_noun;
 use crate::core::load::Loaded;
 use crate::core::problem::Severity;
@@ -34,32 +34,19 @@ pub fn ReportView(
         count_noun(report.categories.len(), "category", "categories"),
         count_noun(report.metric_count(), "figure", "figures"),
     );
-    let entry_count = count_noun(report.entries.len(), "entry", "entries");
     let title = meta.title.clone();
     let organisation = meta.organisation.clone();
     let period = format!("Reporting period: {}", meta.period);
-    let entries = report.entries.clone();
     view! {
         <header class="report-header">
             <p class="organisation">{organisation}</p>
             <h1 data-testid="report-title">{title}</h1>
             <p class="report-period" data-testid="report-period">{period}</p>
             <p class="report-source">"Source: " {source}</p>
+            <p class="counts">{counts}</p>
         </header>
         <ProblemList problems/>
-        <section class="results" aria-labelledby="results-heading">
-            <h2 id="results-heading">
-                <span data-testid="entry-count">{entry_count}</span>
-            </h2>
-            <p class="counts">{counts}</p>
-            <ul class="entry-list">
-                <For
-                    each=move || entries.clone()
-                    key=|entry| entry.id.clone()
-                    children=move |entry| view! { <EntryCard entry report=report.clone()/> }
-                />
-            </ul>
-        </section>
+        <ExplorerView report/>
     }
 }
 

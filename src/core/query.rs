@@ -572,3 +572,97 @@ impl Index {
         }
     }
 }
+
+impl Selection {
+    /// Adds or removes one facet value (given as its URL token); unknown tokens are ignored.
+    pub fn toggle(&mut self, facet: Facet, token: &str) {
+        fn flip<T: Ord>(set: &mut BTreeSet<T>, value: T) {
+            if !set.remove(&value) {
+                set.insert(value);
+            }
+        }
+        match facet {
+            Facet::Subsidiary => {
+                if let Ok(id) = SubsidiaryId::new(token) {
+                    flip(&mut self.subsidiaries, id)
+                }
+            }
+            Facet::Category => {
+                if let Ok(id) = CategoryId::new(token) {
+                    flip(&mut self.categories, id)
+                }
+            }
+            Facet::Kind => {
+                if let Some(k) = Kind::parse(token) {
+                    flip(&mut self.kinds, k)
+                }
+            }
+            Facet::Year => {
+                if let Some(y) = YearKey::parse(token) {
+                    flip(&mut self.years, y)
+                }
+            }
+        }
+    }
+
+    /// Selects exactly one value of a facet and clears the others of that facet.
+    pub fn only(&mut self, facet: Facet, token: &str) {
+        self.clear(facet);
+        self.toggle(facet, token);
+    }
+
+    /// Clears one facet.
+    pub fn clear(&mut self, facet: Facet) {
+        match facet {
+            Facet::Subsidiary => self.subsidiaries.clear(),
+            Facet::Category => self.categories.clear(),
+            Facet::Kind => self.kinds.clear(),
+            Facet::Year => self.years.clear(),
+        }
+    }
+
+    /// Clears every facet and the search; keeps the order.
+    pub fn clear_all(&mut self) {
+        Facet::ALL.into_iter().for_each(|f| self.clear(f));
+        self.query.clear();
+    }
+
+    /// Number of selected values in a facet.
+    pub fn selected_count(&self, facet: Facet) -> usize {
+        match facet {
+            Facet::Subsidiary => self.subsidiaries.len(),
+            Facet::Category => self.categories.len(),
+            Facet::Kind => self.kinds.len(),
+            Facet::Year => self.years.len(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toggling_and_clearing() {
+        let mut sel = Selection::default();
+        sel.toggle(Facet::Subsidiary, "a");
+        sel.toggle(Facet::Subsidiary, "b");
+        sel.toggle(Facet::Kind, "award");
+        sel.toggle(Facet::Year, "2019");
+        sel.toggle(Facet::Year, "bad");
+        sel.toggle(Facet::Kind, "prize");
+        assert_eq!(sel.selected_count(Facet::Subsidiary), 2);
+        assert_eq!(sel.selected_count(Facet::Year), 1);
+        assert_eq!(sel.selected_count(Facet::Kind), 1);
+        sel.toggle(Facet::Subsidiary, "a");
+        assert_eq!(sel.selected_count(Facet::Subsidiary), 1);
+        sel.only(Facet::Subsidiary, "c");
+        assert_eq!(sel.subsidiaries.iter().next().unwrap().as_str(), "c");
+        sel.query = "bank".into();
+        sel.sort = Sort::Title;
+        assert!(sel.is_filtered());
+        sel.clear_all();
+        assert!(!sel.is_filtered());
+        assert_eq!(sel.sort, Sort::Title);
+    }
+}

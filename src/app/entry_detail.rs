@@ -1,0 +1,113 @@
+//! The entry detail panel: every field, figures with qualifiers, the source passage, and related links.
+
+use crate::core::format::format_metric;
+use crate::core::model::{Entry, Report};
+use crate::core::query::{Facet, Selection};
+use leptos::html;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Shows one entry in full; `link` builds hrefs for related views.
+#[component]
+pub fn EntryDetail(
+    /// The entry.
+    entry: Entry,
+    /// Its report.
+    report: Arc<Report>,
+    /// The selection the detail was opened from.
+    selection: Selection,
+    /// Builds a same-page link for a selection.
+    link: Callback<Selection, String>,
+) -> impl IntoView {
+    let close = {
+        let mut sel = selection.clone();
+        sel.entry = None;
+        link.run(sel)
+    };
+    let related = |facet: Facet, token: &str| {
+        let mut sel = selection.clone();
+        sel.clear_all();
+        sel.entry = None;
+        sel.only(facet, token);
+        link.run(sel)
+    };
+    let sub_name = report.subsidiary_name(&entry.subsidiary).to_owned();
+    let sub_href = related(Facet::Subsidiary, entry.subsidiary.as_str());
+    let categories: Vec<(String, String)> = entry
+        .categories
+        .iter()
+        .map(|c| {
+            (
+                report.category_name(c).to_owned(),
+                related(Facet::Category, c.as_str()),
+            )
+        })
+        .collect();
+    let meta = &report.meta;
+    let cite = match &meta.chapter {
+        Some(ch) => format!("{}, “{ch}”, section “{}”", meta.document, entry.source.section),
+        None => format!("{}, section “{}”", meta.document, entry.source.section),
+    };
+    let heading = NodeRef::<html::H2>::new();
+    // Move keyboard focus to the panel when it opens (talking to the DOM is an effect).
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let optional = |label: &'static str, value: Option<String>| {
+        value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> })
+    };
+    let date = entry
+        .date
+        .map(|d| view! { <dt>"Date"</dt><dd><time datetime=d.iso()>{d.to_string()}</time></dd> });
+    view! {
+        <section class="entry-detail" data-testid="entry-detail" aria-labelledby="entry-detail-heading">
+            <div class="detail-head">
+                <p class="kind">{entry.kind.label()}</p>
+                <a class="close" href=close data-testid="close-detail">"Close"</a>
+            </div>
+            <h2 id="entry-detail-heading" tabindex="-1" node_ref=heading>{entry.title.clone()}</h2>
+            <p class="summary">{entry.summary.clone()}</p>
+            <dl class="detail-fields">
+                <dt>"Subsidiary"</dt>
+                <dd><a href=sub_href data-testid="detail-subsidiary">{sub_name}</a></dd>
+                <dt>"Categories"</dt>
+                <dd>
+                    {categories
+                        .into_iter()
+                        .map(|(name, href)| view! { <a class="detail-category" href=href>{name}</a>" " })
+                        .collect_view()}
+                </dd>
+                {date}
+                {optional("Awarded by", entry.awarding_body.clone())}
+                {optional("Location", entry.location.clone())}
+                {optional("Country", entry.country.clone())}
+                <dt>"Entry id"</dt>
+                <dd><code>{entry.id.to_string()}</code></dd>
+            </dl>
+            {(!entry.metrics.is_empty())
+                .then(|| {
+                    view! {
+                        <table class="detail-metrics">
+                            <caption>"Figures"</caption>
+                            <thead>
+                                <tr><th scope="col">"Measure"</th><th scope="col">"Value"</th></tr>
+                            </thead>
+                            <tbody>
+                                {entry
+                                    .metrics
+                                    .iter()
+                                    .map(|m| view! { <tr><th scope="row">{m.label.clone()}</th><td>{format_metric(m)}</td></tr> })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                })}
+            <figure class="detail-source">
+                <blockquote>{entry.source.passage.clone()}</blockquote>
+                <figcaption>{cite}</figcaption>
+            </figure>
+        </section>
+    }
+}

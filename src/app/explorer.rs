@@ -1,0 +1,238 @@
+//! The explorer: search, sort, facets, active-filter chips, the result count, the list and the detail panel.
+
+use crate::app::entry_card::EntryCard;
+use crate::app::entry_detail::EntryDetail;
+use crate::app::facets::FacetGroup;
+use crate::app::url::{use_apply, use_link, use_selection};
+use crate::core::format::count_noun;
+use crate::core::model::Report;
+use crate::core::query::{Facet, Index, Selection, Sort};
+use leptos::prelude::*;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How long typing pauses before the search becomes a history step.
+const SEARCH_DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// Filters, search and results for one report; all state lives in the URL.
+#[component]
+pub fn ExplorerView(
+    /// The loaded report.
+    report: Arc<Report>,
+) -> impl IntoView {
+    let index = Arc::new(Index::new(&report));
+    let decoded = use_selection(index.clone());
+    let selection = Memo::new(move |_| decoded.with(|d| d.0.clone()));
+    let notices = Memo::new(move |_| decoded.with(|d| d.1.clone()));
+    let search_text = Memo::new(move |_| selection.with(|s| s.query.clone()));
+    let hits = {
+        let index = index.clone();
+        Memo::new(move |_| index.search(&search_text.get()))
+    };
+    let result = {
+        let index = index.clone();
+        Memo::new(move |_| selection.with(|s| hits.with(|h| index.query(s, h))))
+    };
+    let words = Signal::derive(move || hits.with(|h| h.words.clone()));
+    let apply = use_apply();
+    let link = use_link();
+
+    // Search box: debounced into the URL, immediately on Enter.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let commit_search = move |text: String| {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        pending.set_value(None);
+        let mut sel = selection.get_untracked();
+        if sel.query != text {
+            sel.query = text;
+            sel.entry = None;
+            apply.run((sel, false));
+        }
+    };
+    let on_search_input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(move || commit_search(text), SEARCH_DEBOUNCE).ok();
+        pending.set_value(handle);
+    };
+
+    let total = report.entries.len();
+    let count_text = move || {
+        let shown = result.with(|r| r.entries.len());
+        format!("{} of {}", shown, count_noun(total, "entry", "entries"))
+    };
+
+    let dismissed = RwSignal::new(Vec::<String>::new());
+    let show_notices = move || notices.with(|n| !n.is_empty() && *n != dismissed.get());
+
+    let chips = move || {
+        let mut chips: Vec<(String, String, Selection)> = Vec::new();
+        let sel = selection.get();
+        result.with(|r| {
+            for (facet, values) in &r.facets {
+                for v in values.iter().filter(|v| v.selected) {
+                    let mut without = sel.clone();
+                    without.toggle(*facet, &v.token);
+                    chips.push((format!("{}:{}", facet.param(), v.token), format!("{}: {}", facet.label(), v.label), without));
+                }
+            }
+        });
+        if !sel.query.trim().is_empty() {
+            let mut without = sel.clone();
+            without.query.clear();
+            chips.push(("q".into(), format!("Search: “{}”", sel.query.trim()), without));
+        }
+        chips
+    };
+
+    let detail = {
+        let report = report.clone();
+        let index = index.clone();
+        move || {
+            let sel = selection.get();
+            let id = sel.entry.clone()?;
+            let entry = report.entries[index.position(&id)?].clone();
+            Some(view! { <EntryDetail entry report=report.clone() selection=sel link/> })
+        }
+    };
+
+    let entries_report = report.clone();
+    view! {
+        <div class="explorer">
+            <div class="toolbar">
+                <form
+                    role="search"
+                    class="search"
+                    on:submit=move |ev| {
+                        ev.prevent_default();
+                        let input = event_target::<web_sys::HtmlFormElement>(&ev)
+                            .elements()
+                            .named_item("q")
+                            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok());
+                        if let Some(input) = input {
+                            commit_search(input.value());
+                        }
+                    }
+                >
+                    <label for="search-input">"Search"</label>
+                    <input
+                        id="search-input"
+                        name="q"
+                        type="search"
+                        data-testid="search"
+                        autocomplete="off"
+                        placeholder="Words in titles, summaries, sources…"
+                        prop:value=move || search_text.get()
+                        on:input=on_search_input
+                    />
+                </form>
+                <label class="sort">
+                    "Sort "
+                    <select
+                        data-testid="sort"
+                        on:change=move |ev| {
+                            let mut sel = selection.get_untracked();
+                            sel.sort = Sort::parse(&event_target_value(&ev)).unwrap_or_default();
+                            apply.run((sel, false));
+                        }
+                    >
+                        {Sort::ALL
+                            .into_iter()
+                            .map(|s| {
+                                view! {
+                                    <option value=s.token() prop:selected=move || selection.with(|sel| sel.sort == s)>
+                                        {s.label()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+            </div>
+            <Show when=show_notices>
+                <div class="notice" data-testid="url-notice" role="status">
+                    <ul>
+                        {move || notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    </ul>
+                    <button type="button" class="link-button" on:click=move |_| dismissed.set(notices.get_untracked())>
+                        "Dismiss"
+                    </button>
+                </div>
+            </Show>
+            <div class="layout">
+                <aside class="facets" aria-label="Filters">
+                    <h2 class="visually-hidden">"Filters"</h2>
+                    {Facet::ALL
+                        .into_iter()
+                        .map(|facet| view! { <FacetGroup facet result selection apply/> })
+                        .collect_view()}
+                </aside>
+                <section class="results" aria-labelledby="results-heading">
+                    <h2 id="results-heading" class="result-count">
+                        <span data-testid="entry-count" role="status" aria-live="polite">{count_text}</span>
+                    </h2>
+                    <div class="chips" data-testid="chips">
+                        <For
+                            each=chips
+                            key=|(key, _, _)| key.clone()
+                            children=move |(_, label, without)| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="chip"
+                                        aria-label=format!("Remove filter {label}")
+                                        on:click=move |_| apply.run((without.clone(), false))
+                                    >
+                                        {label.clone()}
+                                        <span aria-hidden="true">" ×"</span>
+                                    </button>
+                                }
+                            }
+                        />
+                        <Show when=move || selection.with(|s| s.is_filtered())>
+                            <button
+                                type="button"
+                                class="link-button"
+                                data-testid="clear-all"
+                                on:click=move |_| {
+                                    let mut sel = selection.get_untracked();
+                                    sel.clear_all();
+                                    sel.entry = None;
+                                    apply.run((sel, false));
+                                }
+                            >
+                                "Clear all"
+                            </button>
+                        </Show>
+                    </div>
+                    {detail}
+                    <Show when=move || result.with(|r| r.entries.is_empty())>
+                        <p class="empty" data-testid="no-results">
+                            "No entries match. Remove a filter or change the search."
+                        </p>
+                    </Show>
+                    <ul class="entry-list">
+                        <For
+                            each=move || result.with(|r| r.entries.clone())
+                            key=|i| *i
+                            children=move |i| {
+                                let entry = entries_report.entries[i].clone();
+                                let id = entry.id.clone();
+                                let href = Signal::derive(move || {
+                                    let mut sel = selection.get();
+                                    sel.entry = Some(id.clone());
+                                    link.run(sel)
+                                });
+                                view! { <EntryCard entry report=entries_report.clone() words href/> }
+                            }
+                        />
+                    </ul>
+                </section>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,118 @@
+//! The facet panel: one group per facet with counts, a filter box for long lists, and clear buttons.
+
+use crate::core::query::{Facet, FacetValue, QueryResult, Selection};
+use crate::core::text::fold;
+use leptos::prelude::*;
+
+/// Lists longer than this get a filter box.
+const FILTER_BOX_FROM: usize = 8;
+
+/// One facet's values as checkboxes with crossfilter counts.
+#[component]
+pub fn FacetGroup(
+    /// Which facet.
+    facet: Facet,
+    /// The current query result (for values and counts).
+    result: Memo<QueryResult>,
+    /// The current selection.
+    selection: Memo<Selection>,
+    /// Applies a new selection (and whether to replace the history step).
+    apply: Callback<(Selection, bool)>,
+) -> impl IntoView {
+    let values = Memo::new(move |_| {
+        result.with(|r| {
+            r.facets
+                .iter()
+                .find(|(f, _)| *f == facet)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        })
+    });
+    let filter = RwSignal::new(String::new());
+    let tokens = Memo::new(move |_| {
+        let needle = fold(filter.get().trim());
+        values.with(|vs| {
+            vs.iter()
+                .filter(|v| needle.is_empty() || v.selected || fold(&v.label).contains(&needle))
+                .map(|v| (v.token.clone(), v.label.clone(), v.depth))
+                .collect::<Vec<_>>()
+        })
+    });
+    let value = move |token: &str| -> Option<FacetValue> {
+        values.with(|vs| vs.iter().find(|v| v.token == token).cloned())
+    };
+    let long = move || values.with(|v| v.len() > FILTER_BOX_FROM);
+    let any_selected = move || selection.with(|s| s.selected_count(facet) > 0);
+    let heading_id = format!("facet-{}-heading", facet.param());
+    let labelled_by = heading_id.clone();
+    let label = facet.label();
+    view! {
+        <section class="facet" aria-labelledby=labelled_by data-facet=facet.param()>
+            <div class="facet-head">
+                <h3 id=heading_id>{label}</h3>
+                <button
+                    type="button"
+                    class="link-button"
+                    data-testid=format!("clear-{}", facet.param())
+                    prop:disabled=move || !any_selected()
+                    aria-label=format!("Clear {} filter", label.to_lowercase())
+                    on:click=move |_| {
+                        let mut sel = selection.get_untracked();
+                        sel.clear(facet);
+                        apply.run((sel, false));
+                    }
+                >
+                    "Clear"
+                </button>
+            </div>
+            <Show when=long>
+                <input
+                    type="search"
+                    class="facet-filter"
+                    placeholder=format!("Filter {}", label.to_lowercase())
+                    aria-label=format!("Filter {} values", label.to_lowercase())
+                    prop:value=move || filter.get()
+                    on:input=move |ev| filter.set(event_target_value(&ev))
+                />
+            </Show>
+            <ul class="facet-values">
+                <For
+                    each=move || tokens.get()
+                    key=|(token, _, _)| token.clone()
+                    children=move |(token, label, depth)| {
+                        let t1 = token.clone();
+                        let t2 = token.clone();
+                        let t3 = token.clone();
+                        let t4 = token.clone();
+                        let count = Memo::new(move |_| value(&t1).map_or(0, |v| v.count));
+                        let checked = Memo::new(move |_| value(&t2).is_some_and(|v| v.selected));
+                        let disabled = Memo::new(move |_| {
+                            value(&t3).is_some_and(|v| v.count == 0 && !v.selected)
+                        });
+                        view! {
+                            <li class=format!("facet-value depth-{}", depth.min(4)) class:zero=move || count.get() == 0>
+                                <label>
+                                    <input
+                                        type="checkbox"
+                                        data-token=token.clone()
+                                        prop:checked=checked
+                                        prop:disabled=disabled
+                                        on:change=move |_| {
+                                            let mut sel = selection.get_untracked();
+                                            sel.toggle(facet, &t4);
+                                            apply.run((sel, false));
+                                        }
+                                    />
+                                    <span class="facet-label">{label}</span>
+                                    <span class="facet-count" aria-label=move || format!("{} entries", count.get())>
+                                        {count}
+                                    </span>
+                                </label>
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,28 @@
+//! Search-match highlighting as text nodes and `<mark>` elements (never HTML strings).
+
+use crate::core::text::highlight;
+use leptos::prelude::*;
+
+/// Shows `text` with every search word marked.
+#[component]
+pub fn Highlighted(
+    /// The text to show.
+    text: String,
+    /// Folded search words (empty: nothing marked).
+    words: Signal<Vec<String>>,
+) -> impl IntoView {
+    move || {
+        words.with(|w| {
+            highlight(&text, w)
+                .into_iter()
+                .map(|s| {
+                    if s.hit {
+                        view! { <mark>{s.text}</mark> }.into_any()
+                    } else {
+                        s.text.into_any()
+                    }
+                })
+                .collect_view()
+        })
+    }
+}

@@ -1,0 +1,52 @@
+//! URL state glue: reads the selection through leptos_router's query map and writes it back by navigation.
+
+use crate::core::query::{Index, Selection};
+use crate::core::url_state::{decode, encode};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
+use leptos_router::NavigateOptions;
+use std::sync::Arc;
+
+/// The selection as read from the URL, with notices for ignored values.
+pub fn use_selection(index: Arc<Index>) -> Memo<(Selection, Vec<String>)> {
+    let query = use_query_map();
+    Memo::new(move |_| query.with(|q| decode(|k| q.get(k), &index)))
+}
+
+/// Builds same-page links for a selection, keeping parameters this view does not own (e.g. `data`).
+pub fn use_link() -> Callback<Selection, String> {
+    let query = use_query_map();
+    let location = use_location();
+    Callback::new(move |sel: Selection| {
+        let mut params: ParamsMap = query.get_untracked();
+        for (key, value) in encode(&sel) {
+            params.remove(key);
+            if let Some(v) = value {
+                params.insert(key, v);
+            }
+        }
+        format!(
+            "{}{}",
+            location.pathname.get_untracked(),
+            params.to_query_string()
+        )
+    })
+}
+
+/// Navigates to a selection: a new history step, or replacing the current one.
+pub fn use_apply() -> Callback<(Selection, bool)> {
+    let link = use_link();
+    let navigate = use_navigate();
+    Callback::new(move |(sel, replace): (Selection, bool)| {
+        navigate(
+            &link.run(sel),
+            NavigateOptions {
+                resolve: false,
+                replace,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    })
+}
