@@ -1,4 +1,5 @@
 //! Tidy checks that keep the architecture honest: a pure core, a thin entry point, documented modules.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,4 +1,5 @@
 //! The default dataset: validates cleanly, quotes the chapter verbatim, and matches the documented counts.
+#![cfg(not(target_arch = "wasm32"))]
 
 use report_explorer::core::load::load_report;
 use report_explorer::core::model::{Kind, Report};

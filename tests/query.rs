@@ -1,5 +1,6 @@
 //! The query engine against brute force: random reports and selections (proptest),
 //! plus worked examples on the default dataset.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use report_explorer::core::date::DateSpec;
@@ -113,16 +114,17 @@ fn report_strategy() -> impl Strategy<Value = Report> {
         })
 }
 
-fn selection_strategy() -> impl Strategy<
-    Value = (
-        Vec<usize>,
-        Vec<usize>,
-        Vec<usize>,
-        Vec<Option<i32>>,
-        Vec<usize>,
-        usize,
-    ),
-> {
+/// Positions of subsidiaries, categories and kinds, years (None: undated), search words, sort.
+type RawSelection = (
+    Vec<usize>,
+    Vec<usize>,
+    Vec<usize>,
+    Vec<Option<i32>>,
+    Vec<usize>,
+    usize,
+);
+
+fn selection_strategy() -> impl Strategy<Value = RawSelection> {
     (
         proptest::collection::vec(0usize..5, 0..3),
         proptest::collection::vec(0usize..6, 0..3),
@@ -133,17 +135,7 @@ fn selection_strategy() -> impl Strategy<
     )
 }
 
-fn make_selection(
-    r: &Report,
-    s: (
-        Vec<usize>,
-        Vec<usize>,
-        Vec<usize>,
-        Vec<Option<i32>>,
-        Vec<usize>,
-        usize,
-    ),
-) -> Selection {
+fn make_selection(r: &Report, s: RawSelection) -> Selection {
     let (subs, cats, kinds, years, words, sort) = s;
     Selection {
         subsidiaries: subs

@@ -1,4 +1,5 @@
 //! Loading and validation: a good report, and bad inputs each with its exact message.
+#![cfg(not(target_arch = "wasm32"))]
 
 use report_explorer::core::load::{load_report, LoadError, Loaded};
 use report_explorer::core::model::{Kind, Qualifier};

@@ -45,7 +45,10 @@ pub fn EntryDetail(
         .collect();
     let meta = &report.meta;
     let cite = match &meta.chapter {
-        Some(ch) => format!("{}, “{ch}”, section “{}”", meta.document, entry.source.section),
+        Some(ch) => format!(
+            "{}, “{ch}”, section “{}”",
+            meta.document, entry.source.section
+        ),
         None => format!("{}, section “{}”", meta.document, entry.source.section),
     };
     let heading = NodeRef::<html::H2>::new();

@@ -77,14 +77,22 @@ pub fn ExplorerView(
                 for v in values.iter().filter(|v| v.selected) {
                     let mut without = sel.clone();
                     without.toggle(*facet, &v.token);
-                    chips.push((format!("{}:{}", facet.param(), v.token), format!("{}: {}", facet.label(), v.label), without));
+                    chips.push((
+                        format!("{}:{}", facet.param(), v.token),
+                        format!("{}: {}", facet.label(), v.label),
+                        without,
+                    ));
                 }
             }
         });
         if !sel.query.trim().is_empty() {
             let mut without = sel.clone();
             without.query.clear();
-            chips.push(("q".into(), format!("Search: “{}”", sel.query.trim()), without));
+            chips.push((
+                "q".into(),
+                format!("Search: “{}”", sel.query.trim()),
+                without,
+            ));
         }
         chips
     };

@@ -170,6 +170,9 @@ pub struct FacetValue {
     pub depth: usize,
 }
 
+/// A calendar day as (year, month, day), ordered chronologically.
+type Day = (i32, u8, u8);
+
 /// A search field and its relevance weight.
 const WEIGHTS: [u32; 6] = [8, 4, 4, 2, 2, 1];
 
@@ -187,7 +190,7 @@ pub struct Index {
     years: Vec<(YearKey, Bitset)>,
     texts: Vec<EntryText>,
     /// Sort keys: (first day, last day) per entry, `None` when undated.
-    dates: Vec<Option<((i32, u8, u8), (i32, u8, u8))>>,
+    dates: Vec<Option<(Day, Day)>>,
     titles: Vec<String>,
     entry_positions: HashMap<EntryId, usize>,
 }

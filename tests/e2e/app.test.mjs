@@ -1,0 +1,119 @@
+// End-to-end tests of the release build in dist/ (REPORT_EXPLORER_DIST),
+// served with a strict Content-Security-Policy, in headless Chromium.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { startServer, DEFAULT_DIST } from './server.mjs';
+import { launchBrowser, openPage, text, waitFor } from './browser.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const DIST = process.env.REPORT_EXPLORER_DIST || DEFAULT_DIST;
+const DATASET = JSON.parse(
+  readFileSync(path.resolve(here, '..', '..', 'public', 'data', 'report.json'), 'utf8'),
+);
+
+const NO_PROBLEMS = {
+  consoleErrors: [],
+  pageErrors: [],
+  failedRequests: [],
+  httpErrors: [],
+  cspViolations: [],
+};
+
+let browser;
+
+before(async () => {
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** Serves dist/ under `prefix`, opens `query` relative to it and runs `body`. */
+async function visit({ prefix = '/', query = '', expected = [] }, body) {
+  const server = await startServer({ dir: DIST, prefix });
+  const tab = await openPage(browser, { expected });
+  try {
+    await tab.page.goto(`${server.url}${query}`);
+    await body(tab, server);
+  } finally {
+    await tab.context.close();
+    await server.close();
+  }
+}
+
+describe('the default report', () => {
+  test('loads and shows every entry with no errors, CSP violations or failed requests', async () => {
+    await visit({}, async ({ page, collect }) => {
+      await waitFor(page, 'report-title');
+      assert.equal(await text(page, 'report-title'), DATASET.report.title);
+      const count = DATASET.entries.length;
+      assert.equal(await page.locator('[data-testid="entry"]').count(), count);
+      assert.match(await text(page, 'entry-count'), new RegExp(`\\b${count}\\b`));
+      assert.equal(await page.locator('[data-testid="loading"]').count(), 0);
+      assert.equal(await page.locator('[data-testid="error-view"]').count(), 0);
+      assert.deepEqual(await collect(), NO_PROBLEMS);
+    });
+  });
+});
+
+describe('a report that cannot be loaded', () => {
+  test('a missing file shows the error view with the HTTP status and a retry button', async () => {
+    const missing = /\/fixtures\/missing\.json$/;
+    await visit(
+      { query: '?data=fixtures/missing.json', expected: [missing] },
+      async ({ page, requests, collect }) => {
+        const view = await waitFor(page, 'error-view');
+        assert.match(await view.innerText(), /404/);
+        assert.equal(await page.locator('[data-testid="retry"]').count(), 1);
+        assert.ok(requests.some((url) => missing.test(url)), 'the missing file was requested');
+        assert.deepEqual(await collect(), NO_PROBLEMS);
+      },
+    );
+  });
+
+  test('a JSON syntax error is reported with its line and column', async () => {
+    // tests/e2e/fixtures/bad-syntax.json lacks a comma at the end of line 4, so
+    // the parser stops at the next key: line 5, column 5.
+    await visit({ query: '?data=fixtures/bad-syntax.json' }, async ({ page, collect }) => {
+      const view = await waitFor(page, 'error-view');
+      const message = await view.innerText();
+      assert.match(message, /line 5, column 5/);
+      assert.equal(await page.locator('[data-testid="retry"]').count(), 1);
+      assert.deepEqual(await collect(), NO_PROBLEMS);
+    });
+  });
+});
+
+describe('a report with a bad entry', () => {
+  test('shows the good entries and names the bad one among the problems', async () => {
+    await visit({ query: '?data=fixtures/bad-entry.json' }, async ({ page, collect }) => {
+      await waitFor(page, 'report-title');
+      assert.equal(await page.locator('[data-testid="entry"]').count(), 2);
+      const problems = await waitFor(page, 'problems');
+      // textContent, not innerText: the list may sit in a collapsed <details>.
+      assert.match(await problems.textContent(), /entries\[2\]\.subsidiary/);
+      assert.deepEqual(await collect(), NO_PROBLEMS);
+    });
+  });
+});
+
+describe('under a path prefix', () => {
+  test('the app loads from /intranet/reports/esg/ with every request inside the prefix', async () => {
+    const prefix = '/intranet/reports/esg/';
+    await visit({ prefix }, async ({ page, requests, collect }, server) => {
+      await waitFor(page, 'report-title');
+      assert.equal(await page.locator('[data-testid="entry"]').count(), DATASET.entries.length);
+      const outside = requests.filter(
+        (url) => url.startsWith(server.origin) && !new URL(url).pathname.startsWith(prefix),
+      );
+      assert.deepEqual(outside, [], 'requests outside the prefix');
+      assert.deepEqual(await collect(), NO_PROBLEMS);
+    });
+  });
+});

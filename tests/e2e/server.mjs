@@ -1,0 +1,168 @@
+// A static file server for the release build, as a strict intranet host would
+// serve it: under a URL prefix, with exact MIME types, 404 for missing files and
+// a Content-Security-Policy header on every response.
+//
+//   node tests/e2e/server.mjs [--dir dist] [--prefix /intranet/reports/esg/] [--port 8081]
+//
+// `<prefix>fixtures/` serves tests/e2e/fixtures/ (test data files).
+
+import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export const FIXTURES_DIR = path.join(here, 'fixtures');
+export const DEFAULT_DIST = path.resolve(here, '..', '..', 'dist');
+
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data: blob:; connect-src 'self'";
+
+export const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json',
+};
+
+/** Normalises a prefix to the form `/a/b/` (or `/`). */
+export function normalisePrefix(prefix = '/') {
+  let p = prefix.trim();
+  if (!p.startsWith('/')) p = `/${p}`;
+  if (!p.endsWith('/')) p = `${p}/`;
+  return p;
+}
+
+/**
+ * Starts the server. Resolves to `{ url, origin, prefix, port, close() }`;
+ * `url` is the app's URL (origin + prefix).
+ */
+export async function startServer({
+  dir = DEFAULT_DIST,
+  prefix = '/',
+  fixtures = FIXTURES_DIR,
+  host = '127.0.0.1',
+  port = 0,
+} = {}) {
+  const base = normalisePrefix(prefix);
+  const server = createServer((req, res) => {
+    handle(req, res, { dir: path.resolve(dir), fixtures: path.resolve(fixtures), base }).catch(
+      (error) => send(res, 500, `internal error: ${error.message}\n`),
+    );
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address();
+  const origin = `http://${host}:${address.port}`;
+  return {
+    origin,
+    prefix: base,
+    port: address.port,
+    url: `${origin}${base}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function send(res, status, body, headers = {}) {
+  res.writeHead(status, {
+    'Content-Security-Policy': CSP,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}
+
+async function handle(req, res, { dir, fixtures, base }) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    send(res, 405, 'method not allowed\n', { Allow: 'GET, HEAD' });
+    return;
+  }
+  const { pathname } = new URL(req.url, 'http://localhost');
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    send(res, 400, 'bad request\n');
+    return;
+  }
+  if (`${decoded}/` === base) {
+    send(res, 301, '', { Location: base });
+    return;
+  }
+  if (!decoded.startsWith(base)) {
+    send(res, 404, 'not found\n');
+    return;
+  }
+  let relative = decoded.slice(base.length);
+  let root = dir;
+  if (relative === 'fixtures' || relative.startsWith('fixtures/')) {
+    root = fixtures;
+    relative = relative.slice('fixtures'.length).replace(/^\//, '');
+  }
+  if (relative === '' || relative.endsWith('/')) relative += 'index.html';
+  const file = path.resolve(root, relative);
+  if (file !== root && !file.startsWith(root + path.sep)) {
+    send(res, 404, 'not found\n');
+    return;
+  }
+  let info;
+  try {
+    info = await stat(file);
+  } catch {
+    send(res, 404, 'not found\n');
+    return;
+  }
+  if (info.isDirectory()) {
+    send(res, 301, '', { Location: `${pathname}/` });
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Security-Policy': CSP,
+    'Content-Type': MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': info.size,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(file).pipe(res);
+}
+
+// Command line: serve a directory until interrupted.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { parseArgs } = await import('node:util');
+  const { values } = parseArgs({
+    options: {
+      dir: { type: 'string', default: DEFAULT_DIST },
+      prefix: { type: 'string', default: '/' },
+      port: { type: 'string', default: '8081' },
+    },
+  });
+  const server = await startServer({
+    dir: values.dir,
+    prefix: values.prefix,
+    port: Number(values.port),
+  });
+  console.log(`serving ${path.resolve(values.dir)} at ${server.url} (with Content-Security-Policy)`);
+}

@@ -1,0 +1,195 @@
+//! Build, serve and test tasks for Report Explorer: `cargo xtask <task>`.
+//!
+//! Every task first makes sure the pinned tools are installed (see `tools`),
+//! then runs Trunk offline with those tools first on `PATH`.
+
+mod dist;
+mod run;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+use run::{header, run, Result};
+use tools::Tools;
+
+/// The root package: the app crate Trunk builds and the wasm tests run for.
+const APP_PACKAGE: &str = "report-explorer";
+/// Debian's chromium and its WebDriver, used by the wasm tests and the end-to-end tests.
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+const USAGE: &str = "\
+usage: cargo xtask <task>
+
+tasks:
+  serve [--port N]  build in debug mode and serve on http://127.0.0.1:N/ (default 8080)
+                    with live reload
+  dist              release build into dist/ and print the size of its files
+  test              native tests, wasm tests in headless Chromium, release build,
+                    end-to-end tests (tests/e2e) in headless Chromium
+
+Tools are installed on first use into $REPORT_EXPLORER_TOOLS (default: .tools/).";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let outcome = match args.first().map(String::as_str) {
+        Some("serve") => parse_port(&args[1..]).and_then(serve),
+        Some("dist") => no_more_args(&args[1..]).and_then(|()| dist()),
+        Some("test") => no_more_args(&args[1..]).and_then(|()| test()),
+        Some("help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown task `{other}`\n\n{USAGE}")),
+        None => Err(USAGE.to_owned()),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn parse_port(args: &[String]) -> Result<u16> {
+    match args {
+        [] => Ok(8080),
+        [flag, value] if flag == "--port" => value
+            .parse()
+            .map_err(|_| format!("--port expects a number from 1 to 65535, got `{value}`")),
+        [flag] if flag.starts_with("--port=") => {
+            let value = &flag["--port=".len()..];
+            value
+                .parse()
+                .map_err(|_| format!("--port expects a number from 1 to 65535, got `{value}`"))
+        }
+        _ => Err(format!(
+            "unexpected arguments: {}\n\n{USAGE}",
+            args.join(" ")
+        )),
+    }
+}
+
+fn no_more_args(args: &[String]) -> Result<()> {
+    if args.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "unexpected arguments: {}\n\n{USAGE}",
+            args.join(" ")
+        ))
+    }
+}
+
+/// The repository root (the parent of this crate's directory).
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives inside the repository")
+        .to_path_buf()
+}
+
+/// Installs missing tools and downloads crates, so Trunk can then run offline.
+fn prepare(root: &Path) -> Result<Tools> {
+    header("Tools");
+    let tools = Tools::ensure(root)?;
+    header("Crates (cargo fetch)");
+    run(tools.cargo().arg("fetch").current_dir(root))?;
+    Ok(tools)
+}
+
+fn trunk(tools: &Tools, root: &Path) -> Command {
+    let mut command = tools.command(tools.bin("trunk"));
+    command.current_dir(root).env("TRUNK_OFFLINE", "true");
+    command
+}
+
+fn serve(port: u16) -> Result<()> {
+    let root = repo_root();
+    let tools = prepare(&root)?;
+    header(&format!("trunk serve on http://127.0.0.1:{port}/"));
+    // Debug builds go to target/serve-dist, so dist/ only ever holds a release build.
+    let serve_dist = root.join("target").join("serve-dist");
+    run(trunk(&tools, &root)
+        .args(["serve", "--dist"])
+        .arg(&serve_dist)
+        .args(["--address", "127.0.0.1", "--port", &port.to_string()]))
+}
+
+/// `trunk build --release` into `dist/`, then checks `dist/index.html` is CSP-clean.
+fn build_release(tools: &Tools, root: &Path) -> Result<PathBuf> {
+    header("Release build (trunk build --release)");
+    let started = Instant::now();
+    run(trunk(tools, root).args(["build", "--release"]))?;
+    let dist_dir = root.join("dist");
+    dist::check_index_html(&dist_dir.join("index.html"))?;
+    println!(
+        "dist/index.html has no inline script, inline style or event handler attribute \
+         (built in {})",
+        run::elapsed(started)
+    );
+    Ok(dist_dir)
+}
+
+fn dist() -> Result<()> {
+    let root = repo_root();
+    let tools = prepare(&root)?;
+    let dist_dir = build_release(&tools, &root)?;
+    header("Sizes of dist/");
+    dist::print_sizes(&tools, &dist_dir)
+}
+
+fn test() -> Result<()> {
+    let root = repo_root();
+    let started = Instant::now();
+    let tools = prepare(&root)?;
+    tools::ensure_chromium(CHROMIUM, CHROMEDRIVER)?;
+
+    header("1/3 Native tests (cargo test --workspace)");
+    run(tools
+        .cargo()
+        .args(["test", "--workspace"])
+        .current_dir(&root))?;
+
+    header("2/3 Wasm tests in headless Chromium (cargo test --target wasm32-unknown-unknown)");
+    let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| CHROMEDRIVER.to_owned());
+    run(tools
+        .cargo()
+        .args([
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--package",
+            APP_PACKAGE,
+            "--lib",
+            "--tests",
+        ])
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            tools.bin("wasm-bindgen-test-runner"),
+        )
+        .env("CHROMEDRIVER", chromedriver)
+        .current_dir(&root))?;
+
+    header("3/3 End-to-end tests (tests/e2e, headless Chromium)");
+    let dist_dir = build_release(&tools, &root)?;
+    let e2e = root.join("tests").join("e2e");
+    run(tools
+        .command("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(&e2e))?;
+    let chromium =
+        std::env::var("REPORT_EXPLORER_CHROMIUM").unwrap_or_else(|_| CHROMIUM.to_owned());
+    run(tools
+        .command("node")
+        .args(["--test", "tests/e2e/"])
+        .env("REPORT_EXPLORER_DIST", &dist_dir)
+        .env("REPORT_EXPLORER_CHROMIUM", chromium)
+        .current_dir(&root))?;
+
+    header(&format!("All tests passed in {}", run::elapsed(started)));
+    Ok(())
+}
