@@ -67,6 +67,8 @@ pub fn ExplorerView(
     };
 
     let dismissed = RwSignal::new(Vec::<String>::new());
+    // On narrow screens the facet panel folds away behind a toggle button.
+    let filters_open = RwSignal::new(false);
     let show_notices = move || notices.with(|n| !n.is_empty() && *n != dismissed.get());
 
     let chips = move || {
@@ -172,7 +174,19 @@ pub fn ExplorerView(
                 </div>
             </Show>
             <div class="layout">
-                <aside class="facets" aria-label="Filters">
+                <button
+                    type="button"
+                    class="filters-toggle"
+                    aria-controls="filters"
+                    aria-expanded=move || filters_open.get().to_string()
+                    on:click=move |_| filters_open.update(|o| *o = !*o)
+                >
+                    {move || {
+                        let n: usize = selection.with(|s| Facet::ALL.iter().map(|f| s.selected_count(*f)).sum());
+                        if n == 0 { "Filters".to_owned() } else { format!("Filters ({n} active)") }
+                    }}
+                </button>
+                <aside id="filters" class="facets" class:open=move || filters_open.get() aria-label="Filters">
                     <h2 class="visually-hidden">"Filters"</h2>
                     {Facet::ALL
                         .into_iter()

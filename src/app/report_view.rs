@@ -24,7 +24,7 @@ pub fn ReportView(
         .kind_counts()
         .into_iter()
         .filter(|(_, n)| *n > 0)
-        .map(|(k, n)| format!("{} {}", n, k.label().to_lowercase()))
+        .map(|(k, n)| k.count(n))
         .collect::<Vec<_>>()
         .join(", ");
     let counts = format!(

@@ -158,6 +158,9 @@ mod tests {
 
     #[test]
     fn counts() {
+        use crate::core::model::Kind;
+        assert_eq!(Kind::Award.count(1), "1 award");
+        assert_eq!(Kind::Initiative.count(25), "25 initiatives");
         assert_eq!(count_noun(1, "entry", "entries"), "1 entry");
         assert_eq!(count_noun(1200, "entry", "entries"), "1,200 entries");
     }

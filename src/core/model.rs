@@ -101,6 +101,19 @@ impl Kind {
         }
     }
 
+    /// A lower-case count for people: `1 award`, `25 initiatives`.
+    pub fn count(self, n: usize) -> String {
+        let (one, many) = match self {
+            Kind::Award => ("award", "awards"),
+            Kind::Initiative => ("initiative", "initiatives"),
+            Kind::Product => ("product", "products"),
+            Kind::Service => ("service", "services"),
+            Kind::Project => ("project", "projects"),
+            Kind::Event => ("event", "events"),
+        };
+        crate::core::format::count_noun(n, one, many)
+    }
+
     /// Parses a kind as written in the data file.
     pub fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.as_str() == s)
