@@ -72,6 +72,14 @@ describe('a report that cannot be loaded', () => {
         assert.match(await view.innerText(), /404/);
         assert.equal(await page.locator('[data-testid="retry"]').count(), 1);
         assert.ok(requests.some((url) => missing.test(url)), 'the missing file was requested');
+        // Retry fetches the file again and lands on the same specific error.
+        const before = requests.filter((url) => missing.test(url)).length;
+        await page.locator('[data-testid="retry"]').click();
+        for (let i = 0; i < 100 && requests.filter((url) => missing.test(url)).length === before; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        await waitFor(page, 'error-view');
+        assert.equal(requests.filter((url) => missing.test(url)).length, before + 1);
         assert.deepEqual(await collect(), NO_PROBLEMS);
       },
     );
