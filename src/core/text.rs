@@ -5,6 +5,9 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Folds one character for matching: lower case, no diacritics, plain quotes.
 fn fold_char(c: char, out: &mut impl FnMut(char)) {
+    if c.is_ascii() {
+        return out(c.to_ascii_lowercase());
+    }
     match c {
         '\u{2018}' | '\u{2019}' | '\u{02bc}' => out('\''),
         '\u{201c}' | '\u{201d}' => out('"'),

@@ -158,8 +158,9 @@ fn parse_tag(html: &str, start: usize) -> Option<Tag<'_>> {
 }
 
 /// Prints raw, gzip (level 9) and brotli (quality 11) sizes of every file in
-/// `dist`, grouped by kind. Compression runs in Node's zlib.
-pub fn print_sizes(tools: &Tools, dist: &Path) -> Result<()> {
+/// `dist`, grouped by kind, and returns each file's kind with its sizes.
+/// Compression runs in Node's zlib.
+pub fn print_sizes(tools: &Tools, dist: &Path) -> Result<Vec<(&'static str, [u64; 3])>> {
     let mut files = Vec::new();
     collect_files(dist, &mut files)?;
     files.sort_by_key(|path| (kind_rank(path), path.clone()));
@@ -232,7 +233,26 @@ for (const file of process.argv.slice(1)) {
         thousands(total[2])
     );
     println!("(bytes; gzip level 9 and brotli quality 11, as a server would precompress them)");
-    Ok(())
+    Ok(files.iter().map(|f| kind(f)).zip(sizes).collect())
+}
+
+/// Brotli-compressed size budgets of the app's own files, in bytes, by kind.
+pub const BROTLI_BUDGETS: [(&str, u64); 3] = [("wasm", 280_000), ("js", 12_000), ("css", 8_000)];
+
+/// Compares brotli totals per kind with [`BROTLI_BUDGETS`]; returns what is over.
+pub fn over_budget(sizes: &[(&str, [u64; 3])]) -> Vec<String> {
+    BROTLI_BUDGETS
+        .iter()
+        .filter_map(|&(kind, budget)| {
+            let total: u64 = sizes
+                .iter()
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, s)| s[2])
+                .sum();
+            println!("budget: {kind} {total} bytes brotli (budget {budget})");
+            (total > budget).then(|| format!("{kind}: {total} bytes brotli > {budget}"))
+        })
+        .collect()
 }
 
 fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
@@ -311,6 +331,17 @@ mod tests {
         assert!(problems[4].contains("style attribute"));
         assert!(problems[5].contains("onload"));
         assert!(problems[6].contains("javascript:"));
+    }
+
+    #[test]
+    fn budgets_flag_only_what_is_over() {
+        let sizes = [
+            ("wasm", [0, 0, 300_000]),
+            ("js", [0, 0, 5_000]),
+            ("js", [0, 0, 5_000]),
+        ];
+        assert_eq!(over_budget(&sizes), ["wasm: 300000 bytes brotli > 280000"]);
+        assert!(over_budget(&[("wasm", [0, 0, 1])]).is_empty());
     }
 
     #[test]

@@ -27,6 +27,8 @@ tasks:
   serve [--port N]  build in debug mode and serve on http://127.0.0.1:N/ (default 8080)
                     with live reload
   dist              release build into dist/ and print the size of its files
+  bench             query-engine benchmark at 1k/10k/100k entries and release
+                    size budgets; fails when over budget
   test              native tests, wasm tests in headless Chromium, release build,
                     end-to-end tests (tests/e2e) in headless Chromium
 
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         Some("serve") => parse_port(&args[1..]).and_then(serve),
         Some("dist") => no_more_args(&args[1..]).and_then(|()| dist()),
         Some("test") => no_more_args(&args[1..]).and_then(|()| test()),
+        Some("bench") => no_more_args(&args[1..]).and_then(|()| bench()),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())
@@ -139,7 +142,25 @@ fn dist() -> Result<()> {
     let tools = prepare(&root)?;
     let dist_dir = build_release(&tools, &root)?;
     header("Sizes of dist/");
-    dist::print_sizes(&tools, &dist_dir)
+    dist::print_sizes(&tools, &dist_dir).map(drop)
+}
+
+fn bench() -> Result<()> {
+    let root = repo_root();
+    let tools = prepare(&root)?;
+    header("Query engine (cargo bench --profile perf --bench query)");
+    run(tools
+        .cargo()
+        .args(["bench", "--profile", "perf", "--package", APP_PACKAGE, "--bench", "query"])
+        .current_dir(&root))?;
+    let dist_dir = build_release(&tools, &root)?;
+    header("Size budgets of dist/");
+    let over = dist::over_budget(&dist::print_sizes(&tools, &dist_dir)?);
+    if over.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("over budget:\n  {}", over.join("\n  ")))
+    }
 }
 
 fn test() -> Result<()> {
