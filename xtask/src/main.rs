@@ -151,7 +151,15 @@ fn bench() -> Result<()> {
     header("Query engine (cargo bench --profile perf --bench query)");
     run(tools
         .cargo()
-        .args(["bench", "--profile", "perf", "--package", APP_PACKAGE, "--bench", "query"])
+        .args([
+            "bench",
+            "--profile",
+            "perf",
+            "--package",
+            APP_PACKAGE,
+            "--bench",
+            "query",
+        ])
         .current_dir(&root))?;
     let dist_dir = build_release(&tools, &root)?;
     header("Size budgets of dist/");
