@@ -8,6 +8,7 @@ pub mod facets;
 pub mod fetch;
 pub mod highlight;
 pub mod report_view;
+pub mod theme;
 pub mod url;
 
 use crate::core::source::data_path;
@@ -39,6 +40,7 @@ pub fn App() -> impl IntoView {
 /// loading state, or a specific error with a retry button.
 #[component]
 pub fn Explorer() -> impl IntoView {
+    theme::provide_theme(Signal::stored(theme::ThemeChoice::Auto));
     let query = use_query_map();
     let path = Memo::new(move |_| query.with(|q| data_path(q.get_str("data"))));
     let report = LocalResource::new(move || {

@@ -1,0 +1,76 @@
+//! Light and dark theme: `?theme=auto|light|dark`, applied as `data-theme` on the root element.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// The reader's (or host's) theme choice.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ThemeChoice {
+    /// Follow the operating system.
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl ThemeChoice {
+    /// Parses `auto`, `light` or `dark`.
+    pub fn parse(s: &str) -> Option<ThemeChoice> {
+        match s {
+            "auto" => Some(ThemeChoice::Auto),
+            "light" => Some(ThemeChoice::Light),
+            "dark" => Some(ThemeChoice::Dark),
+            _ => None,
+        }
+    }
+}
+
+/// Whether the page is dark right now, shared with the charts (they redraw on change).
+#[derive(Clone, Copy)]
+pub struct ThemeContext {
+    /// True when the dark palette is in use.
+    pub dark: Memo<bool>,
+}
+
+/// Reads the theme from the URL and the system, applies it to `<html data-theme>`,
+/// and provides [`ThemeContext`]. Call once inside the router.
+pub fn provide_theme(fallback: Signal<ThemeChoice>) -> ThemeContext {
+    let query = use_query_map();
+    let choice = Memo::new(move |_| {
+        query
+            .with(|q| q.get("theme").and_then(|t| ThemeChoice::parse(&t)))
+            .unwrap_or_else(|| fallback.get())
+    });
+    let system_dark = RwSignal::new(false);
+    if let Some(mql) = window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+    {
+        system_dark.set(mql.matches());
+        let listener = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+            move |e: web_sys::MediaQueryListEvent| system_dark.set(e.matches()),
+        );
+        let _ = mql.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+        // The listener lives as long as the page.
+        listener.forget();
+    }
+    let dark = Memo::new(move |_| match choice.get() {
+        ThemeChoice::Auto => system_dark.get(),
+        ThemeChoice::Light => false,
+        ThemeChoice::Dark => true,
+    });
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let value = if dark.get() { "dark" } else { "light" };
+            let _ = root.set_attribute("data-theme", value);
+        }
+    });
+    let ctx = ThemeContext { dark };
+    provide_context(ctx);
+    ctx
+}
