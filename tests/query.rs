@@ -131,7 +131,7 @@ fn selection_strategy() -> impl Strategy<Value = RawSelection> {
         proptest::collection::vec(0usize..6, 0..3),
         proptest::collection::vec(proptest::option::of(2015i32..2023), 0..3),
         proptest::collection::vec(0usize..WORDS.len(), 0..3),
-        0usize..4,
+        0usize..12,
     )
 }
 
@@ -158,8 +158,9 @@ fn make_selection(r: &Report, s: RawSelection) -> Selection {
             .map(|w| WORDS[*w].to_uppercase())
             .collect::<Vec<_>>()
             .join(" "),
-        sort: Sort::ALL[sort],
+        sort: Sort::ALL[sort % Sort::ALL.len()],
         entry: None,
+        view: View::ALL[sort % View::ALL.len()],
     }
 }
 

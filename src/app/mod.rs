@@ -10,6 +10,7 @@ pub mod highlight;
 pub mod report_view;
 pub mod theme;
 pub mod url;
+pub mod chart_backend;
 
 use crate::core::source::data_path;
 use leptos::prelude::*;

@@ -87,7 +87,47 @@ impl Sort {
     }
 }
 
-/// What the reader has chosen: facet values, search text, order and open entry.
+/// Which presentation of the results is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    /// The list of entries.
+    #[default]
+    List,
+    /// The award timeline.
+    Timeline,
+    /// The charts.
+    Charts,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 3] = [View::List, View::Timeline, View::Charts];
+
+    /// As written in the URL.
+    pub fn token(self) -> &'static str {
+        match self {
+            View::List => "list",
+            View::Timeline => "timeline",
+            View::Charts => "charts",
+        }
+    }
+
+    /// Parses a URL token.
+    pub fn parse(token: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.token() == token)
+    }
+
+    /// For people.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::List => "List",
+            View::Timeline => "Timeline",
+            View::Charts => "Charts",
+        }
+    }
+}
+
+/// What the reader has chosen: facet values, search text, order, view and open entry.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Selection {
     /// Subsidiaries (OR).
@@ -104,6 +144,8 @@ pub struct Selection {
     pub sort: Sort,
     /// The entry shown in detail.
     pub entry: Option<EntryId>,
+    /// The presentation shown.
+    pub view: View,
 }
 
 impl Selection {

@@ -1,14 +1,14 @@
-//! The view's state in the URL query: `sub`, `cat`, `kind`, `year`, `q`, `sort`, `entry`.
+//! The view's state in the URL query: `sub`, `cat`, `kind`, `year`, `q`, `sort`, `entry`, `view`.
 //!
 //! Decoding checks every value against the report's index; unknown ids and
 //! malformed values are dropped and named in notices, so a bad link still opens.
 
 use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
 use crate::core::model::Kind;
-use crate::core::query::{Facet, Index, Selection, Sort, YearKey};
+use crate::core::query::{Facet, Index, Selection, Sort, View, YearKey};
 
 /// Every query parameter this module owns, in the order they are written.
-pub const PARAMS: [&str; 7] = ["sub", "cat", "kind", "year", "q", "sort", "entry"];
+pub const PARAMS: [&str; 8] = ["sub", "cat", "kind", "year", "q", "sort", "entry", "view"];
 
 /// Reads a selection from query parameters (`get` returns a parameter's value).
 /// Returns the selection and a notice for each value that was ignored.
@@ -56,6 +56,15 @@ pub fn decode(get: impl Fn(&str) -> Option<String>, index: &Index) -> (Selection
             )),
         }
     }
+    if let Some(view) = get("view").filter(|s| !s.is_empty()) {
+        match View::parse(&view) {
+            Some(v) => sel.view = v,
+            None => notices.push(format!(
+                "Ignored view `{view}`: expected one of {}.",
+                View::ALL.map(|v| v.token()).join(", ")
+            )),
+        }
+    }
     if let Some(entry) = get("entry").filter(|s| !s.is_empty()) {
         match EntryId::new(&entry)
             .ok()
@@ -91,5 +100,9 @@ pub fn encode(sel: &Selection) -> Vec<(&'static str, Option<String>)> {
             (sel.sort != Sort::default()).then(|| sel.sort.token().to_owned()),
         ),
         ("entry", sel.entry.as_ref().map(|e| e.to_string())),
+        (
+            "view",
+            (sel.view != View::default()).then(|| sel.view.token().to_owned()),
+        ),
     ]
 }
