@@ -6,7 +6,7 @@ use crate::app::facets::FacetGroup;
 use crate::app::url::{use_apply, use_link, use_selection};
 use crate::core::format::count_noun;
 use crate::core::model::Report;
-use crate::core::query::{Facet, Index, Selection, Sort};
+use crate::core::query::{Facet, Index, QueryResult, Selection, Sort, View};
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -232,29 +232,72 @@ pub fn ExplorerView(
                         </Show>
                     </div>
                     {detail}
-                    <Show when=move || result.with(|r| r.entries.is_empty())>
-                        <p class="empty" data-testid="no-results">
-                            "No entries match. Remove a filter or change the search."
-                        </p>
-                    </Show>
-                    <ul class="entry-list">
-                        <For
-                            each=move || result.with(|r| r.entries.clone())
-                            key=|i| *i
-                            children=move |i| {
-                                let entry = entries_report.entries[i].clone();
-                                let id = entry.id.clone();
+                    <nav class="views" aria-label="Views">
+                        {View::ALL
+                            .into_iter()
+                            .map(|v| {
                                 let href = Signal::derive(move || {
                                     let mut sel = selection.get();
-                                    sel.entry = Some(id.clone());
+                                    sel.view = v;
                                     link.run(sel)
                                 });
-                                view! { <EntryCard entry report=entries_report.clone() words href/> }
-                            }
-                        />
-                    </ul>
+                                view! {
+                                    <a
+                                        href=href
+                                        class="view-tab"
+                                        data-testid=format!("view-{}", v.token())
+                                        aria-current=move || selection.with(|s| s.view == v).then_some("page")
+                                    >
+                                        {v.label()}
+                                    </a>
+                                }
+                            })
+                            .collect_view()}
+                    </nav>
+                    <Show when=move || selection.with(|s| s.view == View::List)>
+                        <ResultList report=entries_report.clone() result selection words link/>
+                    </Show>
                 </section>
             </div>
         </div>
+    }
+}
+
+/// The filtered entries as a list of cards, or a message when none match.
+#[component]
+fn ResultList(
+    /// The report.
+    report: Arc<Report>,
+    /// The current result.
+    result: Memo<QueryResult>,
+    /// The current selection.
+    selection: Memo<Selection>,
+    /// Search words to mark.
+    words: Signal<Vec<String>>,
+    /// Builds same-page links.
+    link: Callback<Selection, String>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || result.with(|r| r.entries.is_empty())>
+            <p class="empty" data-testid="no-results">
+                "No entries match. Remove a filter or change the search."
+            </p>
+        </Show>
+        <ul class="entry-list">
+            <For
+                each=move || result.with(|r| r.entries.clone())
+                key=|i| *i
+                children=move |i| {
+                    let entry = report.entries[i].clone();
+                    let id = entry.id.clone();
+                    let href = Signal::derive(move || {
+                        let mut sel = selection.get();
+                        sel.entry = Some(id.clone());
+                        link.run(sel)
+                    });
+                    view! { <EntryCard entry report=report.clone() words href/> }
+                }
+            />
+        </ul>
     }
 }

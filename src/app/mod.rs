@@ -1,5 +1,7 @@
 //! The Leptos view: components, URL state and network I/O. All logic lives in `crate::core`.
 
+pub mod chart_backend;
+pub mod download;
 pub mod entry_card;
 pub mod entry_detail;
 pub mod error_view;
@@ -10,7 +12,6 @@ pub mod highlight;
 pub mod report_view;
 pub mod theme;
 pub mod url;
-pub mod chart_backend;
 
 use crate::core::source::data_path;
 use leptos::prelude::*;
