@@ -4,6 +4,7 @@
 //! `tests/architecture.rs` test keeps browser and UI crates out of this tree.
 
 pub mod bitset;
+pub mod charts;
 pub mod date;
 pub mod format;
 pub mod ids;

@@ -1,0 +1,153 @@
+//! Charts of the filtered entries: data functions, drawing generic over plotters' `DrawingBackend`, and hit-testing.
+//!
+//! Three charts: [`coverage`] (entries by subsidiary, stacked by top-level
+//! category), [`awards`] (awards per year, stacked by subsidiary) and
+//! [`metrics`] (one bar per figure of a chosen family and unit). Each has a
+//! data function from `&Report` and entry positions, and a drawing function
+//! that draws into any `DrawingArea<DB, Shift>` and returns [`ChartHits`]: the
+//! coordinate spec plotters built (`Cartesian2d<RangedCoordf64, RangedCoordf64>`)
+//! and the bars drawn, so [`hit_test`] can map a pointer back to a [`Mark`].
+//!
+//! # Text measurement in plotters 0.3.7
+//!
+//! plotters measures text in two ways, and only one goes through the backend:
+//!
+//! - **Through the backend** (`DrawingBackend::estimate_text_size`, which
+//!   [`MeasuredBackend`] overrides): `DrawingArea::estimate_text_size`;
+//!   `DrawingArea::titled`, and so `ChartBuilder::caption`; the mesh's tick
+//!   labels (`draw_axis_and_labels` measures label widths to decide alignment);
+//!   pie labels.
+//! - **Through the font directly** (`FontDesc::box_size`/`layout_box`, which on
+//!   `wasm32-unknown-unknown` is `style/font/web.rs`: it appends a `<span>` with
+//!   an inline `style` attribute to `<body>`, reads `offsetWidth`, and removes
+//!   it: a forced layout per call, blocked under a strict `style-src` CSP):
+//!   `TextStyle::layout_box`, `MultiLineText` (`estimate_dimension`,
+//!   `compute_line_layout`, `from_str` line wrapping), the series legend
+//!   (`ChartContext::configure_series_labels`, which sizes its box with
+//!   `MultiLineText`), and the default `DrawingBackend::draw_text` (used only by
+//!   pixel backends; the SVG and canvas backends override it and do not measure,
+//!   except plotters-svg under its `debug` feature).
+//!
+//! So this module never calls `FontDesc`/`TextStyle` measuring, never uses
+//! `MultiLineText` or the series legend: it draws its own legend with
+//! `Rectangle` and `Text`, lays out labels with `DrawingArea::estimate_text_size`,
+//! and places axis descriptions through the mesh (drawn with `draw_text`, not
+//! measured). `ChartBuilder::caption` would be safe but is not used: the caption
+//! line goes at the bottom.
+
+pub mod awards;
+pub mod coverage;
+pub mod measure;
+pub mod metrics;
+pub mod plot;
+pub mod theme;
+
+pub use awards::{awards_data, draw_awards, AwardsData};
+pub use coverage::{coverage_data, draw_coverage, CoverageData};
+pub use measure::{MeasuredBackend, NaiveMeasure, TextMeasure};
+pub use metrics::{
+    draw_metrics, metric_options, metrics_data, MetricBar, MetricOption, MetricsData,
+};
+pub use plot::{hit_test, ChartHits, Coords, DrawError, HitBar};
+pub use theme::ChartTheme;
+
+use crate::core::ids::CategoryId;
+use crate::core::model::{Category, Report};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// A labelled value of a series or band: its URL token and its name for people.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Series {
+    /// As written in the URL (a subsidiary or category id).
+    pub token: String,
+    /// For people.
+    pub label: String,
+}
+
+/// What a pointer is on: enough for the app to set filters or open an entry.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mark {
+    /// A coverage segment: set `sub` (and `cat`).
+    Coverage {
+        /// Subsidiary token.
+        subsidiary: String,
+        /// Top-level category token.
+        category: String,
+        /// Entries in the segment.
+        count: usize,
+    },
+    /// An awards-per-year segment: set `year` (and `sub`).
+    AwardYear {
+        /// The calendar year.
+        year: i32,
+        /// Subsidiary token.
+        subsidiary: String,
+        /// Awards in the segment.
+        count: usize,
+    },
+    /// A metric bar: open the entry.
+    Metric {
+        /// Entry position in the report.
+        entry: usize,
+        /// Metric position within the entry.
+        metric: usize,
+        /// The figure.
+        value: f64,
+    },
+}
+
+/// One of the three charts with its data.
+#[derive(Clone, Copy, Debug)]
+pub enum Chart<'a> {
+    /// Entries by subsidiary and category.
+    Coverage(&'a CoverageData),
+    /// Awards per year by subsidiary.
+    Awards(&'a AwardsData),
+    /// Figures of one family and unit.
+    Metrics(&'a MetricsData),
+}
+
+/// Draws any chart into `area`; `caption` is an optional line at the bottom (exports put provenance there).
+pub fn draw<DB: DrawingBackend>(
+    chart: Chart<'_>,
+    area: &DrawingArea<DB, Shift>,
+    theme: &ChartTheme,
+    caption: Option<&str>,
+) -> Result<ChartHits, DrawError<DB>> {
+    match chart {
+        Chart::Coverage(d) => draw_coverage(area, d, theme, caption),
+        Chart::Awards(d) => draw_awards(area, d, theme, caption),
+        Chart::Metrics(d) => draw_metrics(area, d, theme, caption),
+    }
+}
+
+/// Renders a chart as an SVG document of `size` pixels, with text measured by [`NaiveMeasure`] (deterministic).
+pub fn render_svg(
+    chart: Chart<'_>,
+    size: (u32, u32),
+    theme: &ChartTheme,
+    caption: Option<&str>,
+) -> String {
+    let mut out = String::new();
+    {
+        let backend = MeasuredBackend::new(SVGBackend::with_string(&mut out, size), NaiveMeasure);
+        let root = backend.into_drawing_area();
+        // The SVG backend writes to a String and cannot fail.
+        let _ = draw(chart, &root, theme, caption);
+        let _ = root.present();
+    }
+    out
+}
+
+/// The top-level ancestor of a category (itself when it has no parent).
+pub fn top_level<'a>(report: &'a Report, id: &CategoryId) -> Option<&'a Category> {
+    let mut current = report.category(id)?;
+    for _ in 0..report.categories.len() {
+        match current.parent.as_ref().and_then(|p| report.category(p)) {
+            Some(parent) => current = parent,
+            None => break,
+        }
+    }
+    Some(current)
+}

@@ -1,0 +1,298 @@
+//! Charts: SVG snapshots of each chart in both themes, hit-testing, and units never mixed.
+#![cfg(not(target_arch = "wasm32"))]
+
+use plotters::prelude::*;
+use report_explorer::core::charts::{
+    awards_data, coverage_data, draw, hit_test, metric_options, metrics_data, render_svg, Chart,
+    ChartHits, ChartTheme, Mark, MeasuredBackend, NaiveMeasure, TextMeasure,
+};
+use report_explorer::core::load::load_report;
+use report_explorer::core::model::Report;
+use std::path::PathBuf;
+
+const SIZE: (u32, u32) = (800, 400);
+const CAPTION: &str = "CITIC Limited 2019 ESG Report: Customer responsibility · data/report.json · exported 2024-01-01T00:00:00Z";
+
+fn report() -> Report {
+    load_report(include_str!("../public/data/report.json"))
+        .expect("default dataset loads")
+        .report
+}
+
+fn all(report: &Report) -> Vec<usize> {
+    (0..report.entries.len()).collect()
+}
+
+/// Compares `svg` with `tests/snapshots/{name}.svg`, or writes it when `UPDATE_SNAPSHOTS=1`.
+fn snapshot(name: &str, svg: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(format!("{name}.svg"));
+    if std::env::var("UPDATE_SNAPSHOTS").as_deref() == Ok("1") {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, svg).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "missing snapshot {}; run with UPDATE_SNAPSHOTS=1",
+            path.display()
+        )
+    });
+    assert!(
+        expected == svg,
+        "{} differs from the rendered chart; if the change is intended, run with UPDATE_SNAPSHOTS=1",
+        path.display()
+    );
+}
+
+fn themes() -> [(&'static str, ChartTheme); 2] {
+    [("light", ChartTheme::light()), ("dark", ChartTheme::dark())]
+}
+
+#[test]
+fn coverage_snapshots() {
+    let r = report();
+    let data = coverage_data(&r, &all(&r));
+    for (name, theme) in themes() {
+        let svg = render_svg(Chart::Coverage(&data), SIZE, &theme, Some(CAPTION));
+        assert!(svg.starts_with("<svg"));
+        snapshot(&format!("coverage-{name}"), &svg);
+    }
+}
+
+#[test]
+fn awards_snapshots() {
+    let r = report();
+    let data = awards_data(&r, &all(&r));
+    for (name, theme) in themes() {
+        let svg = render_svg(Chart::Awards(&data), SIZE, &theme, Some(CAPTION));
+        snapshot(&format!("awards-{name}"), &svg);
+    }
+}
+
+#[test]
+fn metrics_snapshots() {
+    let r = report();
+    let satisfaction = metrics_data(&r, &all(&r), "satisfaction", "%");
+    let ranks = metrics_data(&r, &all(&r), "rank", "rank");
+    for (name, theme) in themes() {
+        let svg = render_svg(Chart::Metrics(&satisfaction), SIZE, &theme, Some(CAPTION));
+        assert!(
+            svg.contains("over 92%"),
+            "qualifier shown as the value label"
+        );
+        assert!(svg.contains("at least 80%"));
+        snapshot(&format!("metrics-satisfaction-{name}"), &svg);
+        let svg = render_svg(Chart::Metrics(&ranks), SIZE, &theme, None);
+        assert!(svg.contains("lower is better"));
+        assert!(svg.contains("54th"));
+        snapshot(&format!("metrics-rank-{name}"), &svg);
+    }
+}
+
+#[test]
+fn empty_charts_say_so() {
+    let r = report();
+    let data = coverage_data(&r, &[]);
+    let svg = render_svg(Chart::Coverage(&data), SIZE, &ChartTheme::light(), None);
+    assert!(svg.contains("Nothing to chart"));
+}
+
+/// Draws into an SVG (discarded) and returns the hit-test struct.
+fn drawn(chart: Chart<'_>) -> ChartHits {
+    let mut out = String::new();
+    let backend = MeasuredBackend::new(SVGBackend::with_string(&mut out, SIZE), NaiveMeasure);
+    let root = backend.into_drawing_area();
+    draw(chart, &root, &ChartTheme::light(), Some(CAPTION)).expect("draws")
+}
+
+fn centres_map_back(hits: &ChartHits) {
+    assert!(!hits.bars.is_empty());
+    for bar in &hits.bars {
+        let (x, y) = hits.centre(bar);
+        assert_eq!(hit_test(hits, x, y), Some(bar.mark.clone()), "{}", bar.text);
+    }
+    // Corners and margins of the drawing are empty.
+    for (x, y) in [(1, 1), (SIZE.0 as i32 - 2, 1), (1, SIZE.1 as i32 - 2)] {
+        assert_eq!(hit_test(hits, x, y), None);
+    }
+}
+
+#[test]
+fn coverage_hits() {
+    let r = report();
+    let data = coverage_data(&r, &all(&r));
+    let hits = drawn(Chart::Coverage(&data));
+    centres_map_back(&hits);
+    let total: usize = hits
+        .bars
+        .iter()
+        .map(|b| match &b.mark {
+            Mark::Coverage { count, .. } => *count,
+            m => panic!("unexpected {m:?}"),
+        })
+        .sum();
+    assert_eq!(total, r.entries.len(), "every entry counted once");
+    // Right of the longest bar's end label, inside the plot, is empty.
+    let bar = &hits.bars[0];
+    let (_, y) = hits.centre(bar);
+    assert_eq!(hit_test(&hits, SIZE.0 as i32 - 15, y), None);
+    // Between two bars is empty.
+    let (_, t, _, _) = hits.bar_rect(&hits.bars[0]);
+    let (x, _) = hits.centre(&hits.bars[0]);
+    assert_eq!(hit_test(&hits, x, t - 2), None);
+}
+
+#[test]
+fn awards_hits() {
+    let r = report();
+    let data = awards_data(&r, &all(&r));
+    assert_eq!(data.years, vec![2018, 2019]);
+    assert_eq!(data.undated, 4);
+    let hits = drawn(Chart::Awards(&data));
+    centres_map_back(&hits);
+    // The CITIC Bank award of 2019 is under the 2019 bar.
+    let bank = hits
+        .bars
+        .iter()
+        .find(|b| {
+            matches!(&b.mark, Mark::AwardYear { year: 2019, subsidiary, .. } if subsidiary == "citic-bank")
+        })
+        .expect("a 2019 CITIC Bank segment");
+    let (x, y) = hits.centre(bank);
+    assert!(matches!(
+        hit_test(&hits, x, y),
+        Some(Mark::AwardYear { year: 2019, .. })
+    ));
+    // Above the taller bar's top is empty.
+    let (x, _) = hits.centre(bank);
+    assert_eq!(hit_test(&hits, x, 60), None);
+}
+
+#[test]
+fn metrics_hits() {
+    let r = report();
+    let data = metrics_data(&r, &all(&r), "people-reached", "visitors");
+    assert_eq!(data.bars.len(), 2);
+    assert_eq!(data.bars[0].value, 974739.0, "largest first");
+    let hits = drawn(Chart::Metrics(&data));
+    centres_map_back(&hits);
+    let Some(Mark::Metric { entry, .. }) = hits.bars.first().map(|b| b.mark.clone()) else {
+        panic!("a metric mark");
+    };
+    assert_eq!(
+        r.entries[entry].id.as_str(),
+        "initiative-jingxin-academy-investor-education"
+    );
+}
+
+#[test]
+fn zero_valued_bars_can_still_be_pointed_at() {
+    let r = report();
+    let data = metrics_data(&r, &all(&r), "count", "products");
+    assert!(data.bars.iter().any(|b| b.value == 0.0));
+    let hits = drawn(Chart::Metrics(&data));
+    centres_map_back(&hits);
+}
+
+#[test]
+fn ranks_are_best_first() {
+    let r = report();
+    let data = metrics_data(&r, &all(&r), "rank", "rank");
+    assert!(data.lower_is_better);
+    let values: Vec<f64> = data.bars.iter().map(|b| b.value).collect();
+    assert_eq!(values, vec![12.0, 54.0]);
+    assert_eq!(data.axis_label, "Rank (lower is better)");
+}
+
+#[test]
+fn no_chart_mixes_units() {
+    let r = report();
+    let options = metric_options(&r, &all(&r));
+    assert!(options.len() >= 8);
+    // satisfaction comes in two units: it is offered twice, never merged.
+    let satisfaction: Vec<&str> = options
+        .iter()
+        .filter(|o| o.family == "satisfaction")
+        .map(|o| o.unit.as_str())
+        .collect();
+    assert_eq!(satisfaction, vec!["%", "points"]);
+    let charted: usize = options.iter().map(|o| o.count).sum();
+    let with_family = r
+        .entries
+        .iter()
+        .flat_map(|e| &e.metrics)
+        .filter(|m| m.family.is_some())
+        .count();
+    assert_eq!(charted, with_family);
+    for o in &options {
+        let data = metrics_data(&r, &all(&r), &o.family, &o.unit);
+        assert_eq!(data.bars.len(), o.count, "{o:?}");
+        for bar in &data.bars {
+            assert_eq!(bar.unit, o.unit);
+            let m = &r.entries[bar.entry].metrics[bar.metric];
+            assert_eq!(m.unit, o.unit);
+            assert_eq!(m.family.as_deref(), Some(o.family.as_str()));
+        }
+    }
+}
+
+#[test]
+fn coverage_follows_the_filter() {
+    let r = report();
+    let bank: Vec<usize> = (0..r.entries.len())
+        .filter(|&i| r.entries[i].subsidiary.as_str() == "citic-bank")
+        .collect();
+    let data = coverage_data(&r, &bank);
+    assert_eq!(data.subsidiaries.len(), 1);
+    assert_eq!(data.subsidiaries[0].token, "citic-bank");
+    assert_eq!(data.total(0), bank.len());
+    let tokens: Vec<&str> = data.categories.iter().map(|c| c.token.as_str()).collect();
+    assert_eq!(tokens, vec!["awards-and-recognitions", "legal-interests"]);
+}
+
+/// A measurer that counts calls, to show the backend is asked.
+struct Counting(std::cell::Cell<usize>);
+
+impl TextMeasure for Counting {
+    fn measure(&self, text: &str, _family: &str, size: f64, _style: &str) -> (u32, u32) {
+        self.0.set(self.0.get() + 1);
+        (
+            (text.chars().count() as f64 * size * 0.5) as u32,
+            size as u32,
+        )
+    }
+}
+
+#[test]
+fn text_is_measured_through_the_backend() {
+    let r = report();
+    let data = coverage_data(&r, &all(&r));
+    let counting = Counting(std::cell::Cell::new(0));
+    let mut out = String::new();
+    {
+        let backend = MeasuredBackend::new(SVGBackend::with_string(&mut out, SIZE), &counting);
+        let root = backend.into_drawing_area();
+        draw(
+            Chart::Coverage(&data),
+            &root,
+            &ChartTheme::light(),
+            Some(CAPTION),
+        )
+        .unwrap();
+        root.present().unwrap();
+    }
+    assert!(counting.0.get() > 10);
+    // Text still reaches the wrapped backend.
+    assert!(out.contains("CITIC Bank"));
+    assert!(out.contains("<text"));
+}
+
+#[test]
+fn naive_measure_is_deterministic() {
+    assert_eq!(
+        NaiveMeasure.measure("abcd", "sans-serif", 10.0, "normal"),
+        (24, 10)
+    );
+}
