@@ -15,4 +15,5 @@ pub mod query;
 pub mod raw;
 pub mod source;
 pub mod text;
+pub mod timeline;
 pub mod url_state;
