@@ -6,6 +6,7 @@
 pub mod bitset;
 pub mod charts;
 pub mod date;
+pub mod export;
 pub mod format;
 pub mod ids;
 pub mod load;

@@ -1,0 +1,340 @@
+//! Exports of the filtered entries (CSV and JSON) and the provenance that goes with every export, charts included.
+//!
+//! The core has no clock and no build information of its own: the caller
+//! passes the export time (ISO 8601) and the app version
+//! (`env!("CARGO_PKG_VERSION")`).
+
+use crate::core::format::format_metric;
+use crate::core::model::{Entry, Metric, Qualifier, Report};
+use crate::core::query::Selection;
+use crate::core::url_state::encode;
+use serde_json::{json, Map, Value};
+
+/// Where exported data comes from and how it was selected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Provenance {
+    /// The report's title.
+    pub dataset_title: String,
+    /// Who published the report.
+    pub organisation: String,
+    /// The source document.
+    pub document: String,
+    /// The chapter the data covers, when given.
+    pub chapter: Option<String>,
+    /// Where the source document can be read, when given.
+    pub document_url: Option<String>,
+    /// The data file the app loaded (as given to it, e.g. `data/report.json`).
+    pub data_url: String,
+    /// The active filters, e.g. `sub=citic-bank,citic-trust; kind=award; q=quick`, or `none`.
+    pub filters: String,
+    /// When the export was made (ISO 8601, from the caller).
+    pub exported_at: String,
+    /// The app's version.
+    pub app_version: String,
+}
+
+/// The active filters and order as text: `sub=a,b; kind=award; q=quick`, or `none`.
+///
+/// Uses the URL parameters of `core::url_state`, so the text can be pasted
+/// back into a link; the open entry is not a filter and is left out.
+pub fn filters_text(selection: &Selection) -> String {
+    let parts: Vec<String> = encode(selection)
+        .into_iter()
+        .filter(|(name, _)| *name != "entry")
+        .filter_map(|(name, value)| value.map(|v| format!("{name}={}", one_line(&v))))
+        .collect();
+    if parts.is_empty() {
+        "none".into()
+    } else {
+        parts.join("; ")
+    }
+}
+
+/// Text on one line: line breaks and tabs become spaces.
+fn one_line(s: &str) -> String {
+    s.split(['\r', '\n', '\t'])
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Provenance {
+    /// Provenance for an export of `report` loaded from `data_url` with `selection` active.
+    pub fn new(
+        report: &Report,
+        data_url: &str,
+        selection: &Selection,
+        exported_at: &str,
+        app_version: &str,
+    ) -> Self {
+        Provenance {
+            dataset_title: report.meta.title.clone(),
+            organisation: report.meta.organisation.clone(),
+            document: report.meta.document.clone(),
+            chapter: report.meta.chapter.clone(),
+            document_url: report.meta.url.clone(),
+            data_url: data_url.to_owned(),
+            filters: filters_text(selection),
+            exported_at: exported_at.to_owned(),
+            app_version: app_version.to_owned(),
+        }
+    }
+
+    /// The source as one phrase: `Document, chapter “Chapter” (url)`.
+    fn source(&self) -> String {
+        let mut s = one_line(&self.document);
+        if let Some(c) = &self.chapter {
+            s.push_str(&format!(", chapter “{}”", one_line(c)));
+        }
+        if let Some(u) = &self.document_url {
+            s.push_str(&format!(" ({})", one_line(u)));
+        }
+        s
+    }
+
+    /// One line each: dataset, organisation, source, data file, filters, export time and app version.
+    pub fn lines(&self) -> Vec<String> {
+        vec![
+            format!("Dataset: {}", one_line(&self.dataset_title)),
+            format!("Organisation: {}", one_line(&self.organisation)),
+            format!("Source: {}", self.source()),
+            format!("Data file: {}", one_line(&self.data_url)),
+            format!("Filters: {}", one_line(&self.filters)),
+            format!(
+                "Exported: {} with Report Explorer {}",
+                one_line(&self.exported_at),
+                one_line(&self.app_version)
+            ),
+        ]
+    }
+
+    /// A single line for under a chart.
+    pub fn caption(&self) -> String {
+        format!(
+            "Source: {} · {} · filters: {} · {} · Report Explorer {}",
+            one_line(&self.dataset_title),
+            one_line(&self.data_url),
+            one_line(&self.filters),
+            one_line(&self.exported_at),
+            one_line(&self.app_version)
+        )
+    }
+
+    /// As a JSON object.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "dataset_title": self.dataset_title,
+            "organisation": self.organisation,
+            "document": self.document,
+            "chapter": self.chapter,
+            "document_url": self.document_url,
+            "data_url": self.data_url,
+            "filters": self.filters,
+            "exported_at": self.exported_at,
+            "app_version": self.app_version,
+        })
+    }
+}
+
+/// The CSV columns, in order.
+pub const CSV_HEADER: [&str; 15] = [
+    "id",
+    "kind",
+    "title",
+    "summary",
+    "subsidiary",
+    "subsidiary_name",
+    "categories",
+    "date",
+    "date_precision",
+    "awarding_body",
+    "location",
+    "country",
+    "metrics",
+    "source_section",
+    "source_passage",
+];
+
+/// `year`, `month` or `day`; for a range, both ends: `year/month`.
+pub fn date_precision(entry: &Entry) -> String {
+    let word = |p: crate::core::date::Precision| match p {
+        crate::core::date::Precision::Year => "year",
+        crate::core::date::Precision::Month => "month",
+        crate::core::date::Precision::Day => "day",
+    };
+    match entry.date {
+        None => String::new(),
+        Some(d) => match d.end {
+            None => word(d.start.precision()).to_owned(),
+            Some(end) => format!("{}/{}", word(d.start.precision()), word(end.precision())),
+        },
+    }
+}
+
+/// An entry's metrics for people: `Customer satisfaction rate: over 92%; ...`.
+pub fn metrics_text(entry: &Entry) -> String {
+    entry
+        .metrics
+        .iter()
+        .map(|m| format!("{}: {}", m.label, format_metric(m)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// One CSV row per entry, in `CSV_HEADER` order.
+pub fn csv_row(report: &Report, entry: &Entry) -> Vec<String> {
+    vec![
+        entry.id.to_string(),
+        entry.kind.as_str().to_owned(),
+        entry.title.clone(),
+        entry.summary.clone(),
+        entry.subsidiary.to_string(),
+        report.subsidiary_name(&entry.subsidiary).to_owned(),
+        entry
+            .categories
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>()
+            .join(";"),
+        entry.date.map(|d| d.iso()).unwrap_or_default(),
+        date_precision(entry),
+        entry.awarding_body.clone().unwrap_or_default(),
+        entry.location.clone().unwrap_or_default(),
+        entry.country.clone().unwrap_or_default(),
+        metrics_text(entry),
+        entry.source.section.clone(),
+        entry.source.passage.clone(),
+    ]
+}
+
+/// The entries at `positions` as CSV: `# ` provenance lines, a header row, one row per entry.
+///
+/// Fields are quoted where needed (commas, quotes, line breaks); read it back
+/// with a CSV reader that skips `#` comment lines.
+pub fn entries_csv(report: &Report, positions: &[usize], provenance: &Provenance) -> String {
+    let mut out = String::new();
+    for line in provenance.lines() {
+        out.push_str("# ");
+        out.push_str(&line);
+        out.push('\n');
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    // Writing to a Vec cannot fail.
+    let _ = writer.write_record(CSV_HEADER);
+    for &p in positions {
+        if let Some(e) = report.entries.get(p) {
+            let _ = writer.write_record(csv_row(report, e));
+        }
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    out.push_str(&String::from_utf8_lossy(&bytes));
+    out
+}
+
+/// A number as JSON: whole numbers without a fraction (`92`, not `92.0`).
+fn number(v: f64) -> Value {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        json!(v as i64)
+    } else {
+        json!(v)
+    }
+}
+
+fn metric_json(m: &Metric) -> Value {
+    let mut o = Map::new();
+    o.insert("label".into(), json!(m.label));
+    o.insert("value".into(), number(m.value));
+    o.insert("unit".into(), json!(m.unit));
+    if m.qualifier != Qualifier::Exact {
+        o.insert("qualifier".into(), json!(m.qualifier.as_str()));
+    }
+    if let Some(n) = m.out_of {
+        o.insert("out_of".into(), number(n));
+    }
+    if let Some(f) = &m.family {
+        o.insert("family".into(), json!(f));
+    }
+    Value::Object(o)
+}
+
+/// An entry in the data format's shape (`docs/data-format.md`), so it can be loaded again.
+pub fn entry_json(entry: &Entry) -> Value {
+    let mut o = Map::new();
+    o.insert("id".into(), json!(entry.id.as_str()));
+    o.insert("kind".into(), json!(entry.kind.as_str()));
+    o.insert("title".into(), json!(entry.title));
+    o.insert("summary".into(), json!(entry.summary));
+    o.insert("subsidiary".into(), json!(entry.subsidiary.as_str()));
+    o.insert(
+        "categories".into(),
+        json!(entry
+            .categories
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>()),
+    );
+    if let Some(d) = entry.date {
+        o.insert("date".into(), json!(d.iso()));
+    }
+    for (key, value) in [
+        ("awarding_body", &entry.awarding_body),
+        ("location", &entry.location),
+        ("country", &entry.country),
+    ] {
+        if let Some(v) = value {
+            o.insert(key.into(), json!(v));
+        }
+    }
+    if !entry.metrics.is_empty() {
+        o.insert(
+            "metrics".into(),
+            Value::Array(entry.metrics.iter().map(metric_json).collect()),
+        );
+    }
+    o.insert(
+        "source".into(),
+        json!({ "section": entry.source.section, "passage": entry.source.passage }),
+    );
+    Value::Object(o)
+}
+
+/// The entries at `positions` as pretty-printed JSON: `{ "provenance": {...}, "entries": [...] }`.
+pub fn entries_json(report: &Report, positions: &[usize], provenance: &Provenance) -> String {
+    let entries: Vec<Value> = positions
+        .iter()
+        .filter_map(|&p| report.entries.get(p))
+        .map(entry_json)
+        .collect();
+    let doc = json!({ "provenance": provenance.to_json(), "entries": entries });
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::query::Facet;
+
+    #[test]
+    fn filters_read_like_url_parameters() {
+        let mut sel = Selection::default();
+        assert_eq!(filters_text(&sel), "none");
+        sel.toggle(Facet::Subsidiary, "citic-trust");
+        sel.toggle(Facet::Subsidiary, "citic-bank");
+        sel.toggle(Facet::Kind, "award");
+        sel.query = "quick\nclaims".into();
+        assert_eq!(
+            filters_text(&sel),
+            "sub=citic-bank,citic-trust; kind=award; q=quick claims"
+        );
+    }
+
+    #[test]
+    fn whole_numbers_have_no_fraction() {
+        assert_eq!(number(92.0).to_string(), "92");
+        assert_eq!(number(89.1).to_string(), "89.1");
+    }
+}

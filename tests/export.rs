@@ -1,0 +1,184 @@
+//! Exports: CSV rows read back equal the entries, JSON re-loads as report entries, provenance is included, tricky text survives.
+#![cfg(not(target_arch = "wasm32"))]
+
+use report_explorer::core::export::*;
+use report_explorer::core::load::load_report;
+use report_explorer::core::model::Report;
+use report_explorer::core::query::{Facet, Selection};
+use serde_json::Value;
+
+const DATA: &str = include_str!("../public/data/report.json");
+const AT: &str = "2024-05-01T12:30:00Z";
+
+fn report() -> Report {
+    load_report(DATA).unwrap().report
+}
+
+/// The default report with tricky text in a few entries.
+fn tricky() -> Report {
+    let mut r = report();
+    r.entries[0].title = "Quotes \"inside\", commas, and\nnewlines".into();
+    r.entries[0].summary = "Line one\r\nLine two, with \"quotes\"".into();
+    r.entries[1].source.passage = "first line\n# not a comment\n\"quoted\"".into();
+    r.entries[2].awarding_body = Some("Body, Inc.; \"Best\"".into());
+    r.entries[3].location = Some("Zürich, 北京".into());
+    r
+}
+
+fn provenance(r: &Report) -> Provenance {
+    let mut sel = Selection::default();
+    sel.toggle(Facet::Subsidiary, "citic-bank");
+    sel.toggle(Facet::Subsidiary, "citic-trust");
+    sel.toggle(Facet::Kind, "award");
+    sel.query = "quick".into();
+    Provenance::new(r, "data/report.json", &sel, AT, env!("CARGO_PKG_VERSION"))
+}
+
+fn read_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .from_reader(text.as_bytes());
+    let header = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn provenance_lines_and_caption() {
+    let r = report();
+    let p = provenance(&r);
+    assert_eq!(p.filters, "sub=citic-bank,citic-trust; kind=award; q=quick");
+    let lines = p.lines();
+    assert_eq!(
+        lines,
+        vec![
+            "Dataset: CITIC Limited 2019 ESG Report: Customer responsibility".to_owned(),
+            "Organisation: CITIC Limited".into(),
+            "Source: CITIC Limited 2019 Environmental, Social and Governance Report, chapter “Customer responsibility”".into(),
+            "Data file: data/report.json".into(),
+            "Filters: sub=citic-bank,citic-trust; kind=award; q=quick".into(),
+            format!("Exported: {AT} with Report Explorer {}", env!("CARGO_PKG_VERSION")),
+        ]
+    );
+    let caption = p.caption();
+    assert!(!caption.contains('\n'));
+    assert!(caption.contains("data/report.json") && caption.contains(AT));
+    assert!(caption.contains("sub=citic-bank,citic-trust"));
+}
+
+#[test]
+fn csv_rows_equal_the_entries() {
+    let r = tricky();
+    let positions: Vec<usize> = (0..r.entries.len()).rev().collect();
+    let text = entries_csv(&r, &positions, &provenance(&r));
+    let comment_lines: Vec<&str> = text.lines().take_while(|l| l.starts_with("# ")).collect();
+    assert_eq!(comment_lines.len(), 6);
+    assert!(comment_lines[4].contains("Filters: sub=citic-bank,citic-trust; kind=award; q=quick"));
+    let (header, rows) = read_csv(&text);
+    assert_eq!(header, CSV_HEADER.map(str::to_owned).to_vec());
+    assert_eq!(rows.len(), positions.len());
+    for (row, &p) in rows.iter().zip(&positions) {
+        assert_eq!(*row, csv_row(&r, &r.entries[p]), "entry {p}");
+        assert_eq!(row[0], r.entries[p].id.as_str());
+    }
+}
+
+#[test]
+fn tricky_text_survives_csv() {
+    let r = tricky();
+    let text = entries_csv(&r, &[0, 1, 2, 3], &provenance(&r));
+    let (_, rows) = read_csv(&text);
+    assert_eq!(rows[0][2], "Quotes \"inside\", commas, and\nnewlines");
+    assert_eq!(rows[0][3], "Line one\r\nLine two, with \"quotes\"");
+    assert_eq!(rows[1][14], "first line\n# not a comment\n\"quoted\"");
+    assert_eq!(rows[2][9], "Body, Inc.; \"Best\"");
+    assert_eq!(rows[3][10], "Zürich, 北京");
+}
+
+#[test]
+fn csv_columns_read_for_people() {
+    let r = report();
+    let find = |id: &str| r.entries.iter().position(|e| e.id.as_str() == id).unwrap();
+    let steel = find("initiative-pacific-special-steel-satisfaction-surveys");
+    let memstar = find("award-memstar-membrane-most-valuable-brand");
+    let tower = find("award-citic-tower-ctbuh-best-tall-building");
+    let text = entries_csv(&r, &[steel, memstar, tower], &provenance(&r));
+    let (_, rows) = read_csv(&text);
+    assert_eq!(
+        rows[0][12],
+        "Survey response rate: at least 80%; Survey sample size (share of users): at least 10%; Customer satisfaction survey score: 89.1 points"
+    );
+    assert_eq!(
+        (rows[1][7].as_str(), rows[1][8].as_str()),
+        ("2018/2019", "year/year")
+    );
+    assert_eq!(rows[2][5], "CITIC Limited");
+    assert_eq!(rows[0][7], "2019");
+    assert_eq!(rows[0][8], "year");
+    // An undated entry has empty date columns.
+    let undated = r.entries.iter().position(|e| e.date.is_none()).unwrap();
+    let (_, rows) = read_csv(&entries_csv(&r, &[undated], &provenance(&r)));
+    assert_eq!((rows[0][7].as_str(), rows[0][8].as_str()), ("", ""));
+}
+
+#[test]
+fn json_round_trips_through_the_loader() {
+    let r = tricky();
+    let positions: Vec<usize> = (0..r.entries.len()).step_by(2).collect();
+    let text = entries_json(&r, &positions, &provenance(&r));
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    let prov = &doc["provenance"];
+    assert_eq!(prov["data_url"], "data/report.json");
+    assert_eq!(prov["exported_at"], AT);
+    assert_eq!(prov["app_version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(
+        prov["filters"],
+        "sub=citic-bank,citic-trust; kind=award; q=quick"
+    );
+    assert_eq!(prov["organisation"], "CITIC Limited");
+
+    // Wrap the exported entries in the original report and load it again.
+    let mut file: Value = serde_json::from_str(DATA).unwrap();
+    file["entries"] = doc["entries"].clone();
+    let loaded = load_report(&file.to_string()).expect("re-loads");
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let expected: Vec<_> = positions.iter().map(|&p| r.entries[p].clone()).collect();
+    assert_eq!(loaded.report.entries, expected);
+}
+
+#[test]
+fn every_entry_round_trips() {
+    let r = report();
+    let positions: Vec<usize> = (0..r.entries.len()).collect();
+    let text = entries_json(&r, &positions, &provenance(&r));
+    assert!(text.contains("\"value\": 92\n"), "whole numbers stay whole");
+    assert!(!text.contains("92.0"));
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    let mut file: Value = serde_json::from_str(DATA).unwrap();
+    file["entries"] = doc["entries"].clone();
+    let loaded = load_report(&file.to_string()).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.report, r);
+}
+
+#[test]
+fn nothing_selected_still_has_provenance() {
+    let r = report();
+    let p = Provenance::new(&r, "data/report.json", &Selection::default(), AT, "0.1.0");
+    assert_eq!(p.filters, "none");
+    let text = entries_csv(&r, &[], &p);
+    let (header, rows) = read_csv(&text);
+    assert_eq!(header.len(), 15);
+    assert!(rows.is_empty());
+    let doc: Value = serde_json::from_str(&entries_json(&r, &[], &p)).unwrap();
+    assert_eq!(doc["entries"], Value::Array(vec![]));
+    assert_eq!(doc["provenance"]["filters"], "none");
+}
