@@ -1,7 +1,9 @@
 //! The Leptos view: components, URL state and network I/O. All logic lives in `crate::core`.
 
 pub mod chart_backend;
+pub mod config;
 pub mod download;
+pub mod embed;
 pub mod entry_card;
 pub mod entry_detail;
 pub mod error_view;
@@ -13,10 +15,11 @@ pub mod report_view;
 pub mod theme;
 pub mod url;
 
-use crate::core::source::data_path;
+use crate::core::config::{embed_mode, resolve_data, LoadedConfig};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_query_map;
+use std::sync::Arc;
 
 pub use entry_card::EntryCard;
 pub use error_view::ErrorView;
@@ -28,23 +31,63 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// The whole app: the router (for URL state) around the explorer.
+/// The loading state, while the configuration or the report is fetched.
+fn loading() -> impl IntoView {
+    view! {
+        <p class="loading" data-testid="loading" role="status">
+            "Loading report…"
+        </p>
+    }
+}
+
+/// The whole app: reads the host's optional `config.json`, then the router
+/// (for URL state) around the explorer.
 #[component]
 pub fn App() -> impl IntoView {
+    let config = LocalResource::new(config::fetch_config);
     view! {
         <Router>
-            <Explorer/>
+            <Suspense fallback=|| view! { <main class="app">{loading()}</main> }>
+                {move || Suspend::new(async move {
+                    let config = config.await;
+                    view! { <Explorer config/> }
+                })}
+            </Suspense>
         </Router>
     }
 }
 
-/// Loads the report named by `?data=` (or the default) and shows it, a
-/// loading state, or a specific error with a retry button.
+/// Applies the configuration (theme, colours, embedded mode, default filters,
+/// messaging with an allowed parent page), loads the report named by
+/// `?data=`, `?dataset=` or the configuration, and shows it, a loading state,
+/// or a specific error with a retry button.
 #[component]
-pub fn Explorer() -> impl IntoView {
-    theme::provide_theme(Signal::stored(theme::ThemeChoice::Auto));
+pub fn Explorer(
+    /// The host's configuration and its problems.
+    config: LoadedConfig,
+) -> impl IntoView {
+    let LoadedConfig {
+        config,
+        problems: config_problems,
+    } = config;
+    let config = Arc::new(config);
+    provide_context(config.clone());
+    let theme = theme::provide_theme(Signal::stored(config.theme));
+    config::apply_colors(&config, theme.dark);
     let query = use_query_map();
-    let path = Memo::new(move |_| query.with(|q| data_path(q.get_str("data"))));
+    let embed_default = config.embed;
+    let embed = Memo::new(move |_| query.with(|q| embed_mode(q.get_str("embed"), embed_default)));
+    config::apply_embed(embed);
+    config::apply_default_filters(&config);
+    let root = NodeRef::<leptos::html::Main>::new();
+    let shown = RwSignal::new(None::<Arc<crate::core::model::Report>>);
+    embed::start_embedding(&config, root, shown);
+    let path = {
+        let config = config.clone();
+        Memo::new(move |_| {
+            query.with(|q| resolve_data(q.get_str("data"), q.get_str("dataset"), &config))
+        })
+    };
     let report = LocalResource::new(move || {
         let path = path.get();
         async move {
@@ -57,18 +100,20 @@ pub fn Explorer() -> impl IntoView {
     let retry = move || report.refetch();
 
     view! {
-        <main class="app">
-            <Suspense fallback=|| {
-                view! {
-                    <p class="loading" data-testid="loading" role="status">
-                        "Loading report…"
-                    </p>
-                }
-            }>
+        <main class="app" class:embed=embed node_ref=root>
+            <config::ConfigProblems problems=config_problems/>
+            <config::DatasetPicker config/>
+            <Suspense fallback=loading>
                 {move || Suspend::new(async move {
                     match report.await {
-                        Ok(loaded) => view! { <ReportView loaded/> }.into_any(),
-                        Err(failure) => view! { <ErrorView failure on_retry=retry/> }.into_any(),
+                        Ok(loaded) => {
+                            shown.set(Some(Arc::new(loaded.report.clone())));
+                            view! { <ReportView loaded/> }.into_any()
+                        }
+                        Err(failure) => {
+                            shown.set(None);
+                            view! { <ErrorView failure on_retry=retry/> }.into_any()
+                        }
                     }
                 })}
             </Suspense>

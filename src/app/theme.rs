@@ -5,29 +5,7 @@ use leptos_router::hooks::use_query_map;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// The reader's (or host's) theme choice.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum ThemeChoice {
-    /// Follow the operating system.
-    #[default]
-    Auto,
-    /// Always light.
-    Light,
-    /// Always dark.
-    Dark,
-}
-
-impl ThemeChoice {
-    /// Parses `auto`, `light` or `dark`.
-    pub fn parse(s: &str) -> Option<ThemeChoice> {
-        match s {
-            "auto" => Some(ThemeChoice::Auto),
-            "light" => Some(ThemeChoice::Light),
-            "dark" => Some(ThemeChoice::Dark),
-            _ => None,
-        }
-    }
-}
+pub use crate::core::config::ThemeChoice;
 
 /// Whether the page is dark right now, shared with the charts (they redraw on change).
 #[derive(Clone, Copy)]

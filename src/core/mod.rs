@@ -5,7 +5,9 @@
 
 pub mod bitset;
 pub mod charts;
+pub mod config;
 pub mod date;
+pub mod embed;
 pub mod export;
 pub mod format;
 pub mod ids;

@@ -1,5 +1,6 @@
 //! Where report data comes from: the data-file path rule and the ways loading it can fail.
 
+use crate::core::config::origin_of_url;
 use crate::core::load::LoadError;
 use crate::core::problem::Problem;
 use std::fmt;
@@ -10,6 +11,15 @@ pub const DEFAULT_DATA_PATH: &str = "data/report.json";
 /// Checks a `?data=` value: a same-origin path (relative like `data/x.json`
 /// or absolute like `/reports/x.json`), never another origin or scheme.
 pub fn data_path(param: Option<&str>) -> Result<String, LoadFailure> {
+    data_path_allowing(param, &[])
+}
+
+/// Like [`data_path`], but an `http(s)` URL is also accepted when its origin
+/// is in `allowed_origins` (normalised origins from `allowed_data_origins` in config.json).
+pub fn data_path_allowing(
+    param: Option<&str>,
+    allowed_origins: &[String],
+) -> Result<String, LoadFailure> {
     let Some(raw) = param.map(str::trim).filter(|p| !p.is_empty()) else {
         return Ok(DEFAULT_DATA_PATH.to_owned());
     };
@@ -17,6 +27,19 @@ pub fn data_path(param: Option<&str>) -> Result<String, LoadFailure> {
         path: raw.to_owned(),
         reason: why.to_owned(),
     };
+    let lower = raw.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        if raw.chars().any(|c| c.is_control()) {
+            return Err(refuse("it contains control characters"));
+        }
+        return match origin_of_url(raw) {
+            Some(origin) if allowed_origins.contains(&origin) => Ok(raw.to_owned()),
+            Some(origin) => Err(refuse(&format!(
+                "it names another origin, `{origin}`, which is not in `allowed_data_origins` in config.json"
+            ))),
+            None => Err(refuse("it is not a valid URL")),
+        };
+    }
     if raw.starts_with("//") || raw.starts_with("\\\\") || raw.starts_with("/\\") {
         return Err(refuse("it names another host"));
     }
@@ -157,7 +180,11 @@ mod tests {
         let msg = |p: &str| data_path(Some(p)).unwrap_err().to_string();
         assert_eq!(
             msg("https://evil.example/x.json"),
-            "`https://evil.example/x.json` cannot be loaded: it names a scheme; only same-origin paths are loaded."
+            "`https://evil.example/x.json` cannot be loaded: it names another origin, `https://evil.example`, which is not in `allowed_data_origins` in config.json."
+        );
+        assert_eq!(
+            msg("ftp://evil.example/x.json"),
+            "`ftp://evil.example/x.json` cannot be loaded: it names a scheme; only same-origin paths are loaded."
         );
         assert_eq!(
             msg("//evil.example/x.json"),
@@ -165,6 +192,31 @@ mod tests {
         );
         assert!(data_path(Some("javascript:alert(1)")).is_err());
         assert!(data_path(Some("data:application/json,{}")).is_err());
+    }
+
+    #[test]
+    fn allowed_data_origins() {
+        let allowed = vec!["https://data.example.com".to_owned()];
+        let url = "https://data.example.com/esg/2021.json";
+        assert_eq!(data_path_allowing(Some(url), &allowed).unwrap(), url);
+        assert_eq!(
+            data_path_allowing(Some("HTTPS://Data.Example.com:443/x.json"), &allowed).unwrap(),
+            "HTTPS://Data.Example.com:443/x.json"
+        );
+        assert!(data_path_allowing(
+            Some("https://data.example.com.evil.example/x.json"),
+            &allowed
+        )
+        .is_err());
+        assert!(data_path_allowing(Some("http://data.example.com/x.json"), &allowed).is_err());
+        assert!(
+            data_path_allowing(Some("https://user@data.example.com/x.json"), &allowed).is_err()
+        );
+        assert!(data_path_allowing(Some("//data.example.com/x.json"), &allowed).is_err());
+        assert_eq!(
+            data_path_allowing(Some("data/x.json"), &allowed).unwrap(),
+            "data/x.json"
+        );
     }
 
     #[test]

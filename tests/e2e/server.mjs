@@ -5,6 +5,9 @@
 //   node tests/e2e/server.mjs [--dir dist] [--prefix /intranet/reports/esg/] [--port 8081]
 //
 // `<prefix>fixtures/` serves tests/e2e/fixtures/ (test data files).
+// Options for tests: `files` replaces files of `dir` ({'config.json': path},
+// or null for a 404), `frameAncestors` adds a CSP frame-ancestors directive,
+// `pages` serves generated text ({'/': {body, type}}) instead of files.
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -53,11 +56,17 @@ export async function startServer({
   fixtures = FIXTURES_DIR,
   host = '127.0.0.1',
   port = 0,
+  files = {},
+  frameAncestors = null,
+  pages = {},
 } = {}) {
   const base = normalisePrefix(prefix);
+  const csp = frameAncestors ? `${CSP}; frame-ancestors ${frameAncestors}` : CSP;
   const server = createServer((req, res) => {
-    handle(req, res, { dir: path.resolve(dir), fixtures: path.resolve(fixtures), base }).catch(
-      (error) => send(res, 500, `internal error: ${error.message}\n`),
+    res.csp = csp;
+    const options = { dir: path.resolve(dir), fixtures: path.resolve(fixtures), base, files, pages };
+    handle(req, res, options).catch((error) =>
+      send(res, 500, `internal error: ${error.message}\n`),
     );
   });
   await new Promise((resolve, reject) => {
@@ -81,7 +90,7 @@ export async function startServer({
 
 function send(res, status, body, headers = {}) {
   res.writeHead(status, {
-    'Content-Security-Policy': CSP,
+    'Content-Security-Policy': res.csp ?? CSP,
     'Content-Type': 'text/plain; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
     'X-Content-Type-Options': 'nosniff',
@@ -91,7 +100,7 @@ function send(res, status, body, headers = {}) {
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
-async function handle(req, res, { dir, fixtures, base }) {
+async function handle(req, res, { dir, fixtures, base, files, pages }) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(res, 405, 'method not allowed\n', { Allow: 'GET, HEAD' });
     return;
@@ -102,6 +111,11 @@ async function handle(req, res, { dir, fixtures, base }) {
     decoded = decodeURIComponent(pathname);
   } catch {
     send(res, 400, 'bad request\n');
+    return;
+  }
+  if (Object.hasOwn(pages, decoded)) {
+    const { body, type = 'text/html; charset=utf-8' } = pages[decoded];
+    send(res, 200, body, { 'Content-Type': type });
     return;
   }
   if (`${decoded}/` === base) {
@@ -119,8 +133,14 @@ async function handle(req, res, { dir, fixtures, base }) {
     relative = relative.slice('fixtures'.length).replace(/^\//, '');
   }
   if (relative === '' || relative.endsWith('/')) relative += 'index.html';
-  const file = path.resolve(root, relative);
-  if (file !== root && !file.startsWith(root + path.sep)) {
+  let file = path.resolve(root, relative);
+  if (root === dir && Object.hasOwn(files, relative)) {
+    if (files[relative] === null) {
+      send(res, 404, 'not found\n');
+      return;
+    }
+    file = path.resolve(files[relative]);
+  } else if (file !== root && !file.startsWith(root + path.sep)) {
     send(res, 404, 'not found\n');
     return;
   }
@@ -136,7 +156,7 @@ async function handle(req, res, { dir, fixtures, base }) {
     return;
   }
   res.writeHead(200, {
-    'Content-Security-Policy': CSP,
+    'Content-Security-Policy': res.csp,
     'Content-Type': MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': info.size,
     'X-Content-Type-Options': 'nosniff',
