@@ -7,7 +7,8 @@
 // `<prefix>fixtures/` serves tests/e2e/fixtures/ (test data files).
 // Options for tests: `files` replaces files of `dir` ({'config.json': path},
 // or null for a 404), `frameAncestors` adds a CSP frame-ancestors directive,
-// `pages` serves generated text ({'/': {body, type}}) instead of files.
+// `csp` replaces the policy, `pages` serves generated text
+// ({'/intranet/config.json': {body, type}}) instead of files.
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -58,10 +59,11 @@ export async function startServer({
   port = 0,
   files = {},
   frameAncestors = null,
+  csp: policy = CSP,
   pages = {},
 } = {}) {
   const base = normalisePrefix(prefix);
-  const csp = frameAncestors ? `${CSP}; frame-ancestors ${frameAncestors}` : CSP;
+  const csp = frameAncestors ? `${policy}; frame-ancestors ${frameAncestors}` : policy;
   const server = createServer((req, res) => {
     res.csp = csp;
     const options = { dir: path.resolve(dir), fixtures: path.resolve(fixtures), base, files, pages };
