@@ -235,7 +235,7 @@ function portalPage(appUrl) {
 <meta charset="utf-8">
 <title>Intranet portal</title>
 <link rel="icon" href="data:,">
-<script src="/report-explorer-embed.js" defer></script>
+<script src="/embed.js" defer></script>
 </head>
 <body>
 <h1>Sustainability</h1>
@@ -255,7 +255,7 @@ async function embedded({ allowParents, query = '?embed=1', outer = false }, bod
   // Both pages may frame any local port; the app's own CSP names its ancestors.
   const framing = "default-src 'self'; script-src 'self'; style-src 'self'; img-src data:; frame-src http://127.0.0.1:*";
   const portalPages = {};
-  // The portal serves dist/ only for its own copy of report-explorer-embed.js.
+  // The portal serves dist/ only for its own copy of embed.js.
   const portal = await startServer({ dir: DIST, csp: framing, pages: portalPages });
   const thirdPages = {};
   const third = outer ? await startServer({ dir: FIXTURES_DIR, csp: framing, pages: thirdPages }) : null;
