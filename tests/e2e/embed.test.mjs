@@ -188,6 +188,37 @@ describe('configuration', () => {
   });
 });
 
+describe('named datasets', () => {
+  const datasets = {
+    datasets: [
+      { id: 'main', label: 'Main report', path: 'data/report.json' },
+      { id: 'small', label: 'Small report', path: 'fixtures/bad-entry.json' },
+    ],
+    default_dataset: 'main',
+  };
+
+  test('the switcher loads another dataset through ?dataset=', async () => {
+    await visit({ pages: configPage(datasets) }, async ({ page, collect }) => {
+      await waitFor(page, 'report-title');
+      assert.equal(await page.locator('[data-testid="entry"]').count(), ALL);
+      await page.locator('[data-testid="dataset"]').selectOption('small');
+      await until('the small dataset', async () =>
+        (await page.locator('[data-testid="entry"]').count()) === 2,
+      );
+      assert.equal(new URL(page.url()).searchParams.get('dataset'), 'small');
+      assert.deepEqual(await collect(), NO_PROBLEMS);
+    });
+  });
+
+  test('an unknown ?dataset= names the known ones', async () => {
+    await visit({ pages: configPage(datasets), query: '?dataset=nope' }, async ({ page, collect }) => {
+      const view = await waitFor(page, 'error-view');
+      assert.match(await view.innerText(), /`nope` cannot be loaded: config\.json lists no such dataset; known: `main`, `small`\./);
+      assert.deepEqual(await collect(), NO_PROBLEMS);
+    });
+  });
+});
+
 describe('theme and embedded mode', () => {
   test('theme=dark and embed=1 change the rendering', async () => {
     await visit({ query: '?theme=dark&embed=1' }, async ({ page, collect }) => {
