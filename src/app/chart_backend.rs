@@ -33,9 +33,10 @@ impl CanvasChartBackend {
         let ratio = web_sys::window()?.device_pixel_ratio().max(1.0);
         canvas.set_width((f64::from(css_width) * ratio).round() as u32);
         canvas.set_height((f64::from(css_height) * ratio).round() as u32);
-        let context: CanvasRenderingContext2d =
-            canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0).ok()?;
+        let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        context
+            .set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)
+            .ok()?;
         let inner = CanvasBackend::with_canvas_object(canvas.clone())?;
         Some(Self {
             inner,
