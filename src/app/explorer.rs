@@ -1,9 +1,14 @@
 //! The explorer: search, sort, facets, active-filter chips, the result count, the list and the detail panel.
 
+use crate::app::charts::ChartsView;
+use crate::app::download::download_text;
 use crate::app::entry_card::EntryCard;
 use crate::app::entry_detail::EntryDetail;
 use crate::app::facets::FacetGroup;
+use crate::app::timeline::TimelineView;
 use crate::app::url::{use_apply, use_link, use_selection};
+use crate::app::DataUrl;
+use crate::core::export::{entries_csv, entries_json, Provenance};
 use crate::core::format::count_noun;
 use crate::core::model::Report;
 use crate::core::query::{Facet, Index, QueryResult, Selection, Sort, View};
@@ -110,6 +115,45 @@ pub fn ExplorerView(
         }
     };
 
+    // Exports carry their provenance: dataset, source, filters, time and app version.
+    let data_url = use_context::<DataUrl>().map(|d| d.0);
+    let provenance = {
+        let report = report.clone();
+        move || {
+            let exported_at = String::from(web_sys::js_sys::Date::new_0().to_iso_string());
+            Provenance::new(
+                &report,
+                &data_url.map(|u| u.get_untracked()).unwrap_or_default(),
+                &selection.get_untracked(),
+                &exported_at,
+                env!("CARGO_PKG_VERSION"),
+            )
+        }
+    };
+    let caption = {
+        let provenance = provenance.clone();
+        Callback::new(move |()| provenance().caption())
+    };
+    let export = {
+        let report = report.clone();
+        Callback::new(move |json: bool| {
+            let p = provenance();
+            let positions = result.with_untracked(|r| r.entries.clone());
+            let _ = if json {
+                download_text(
+                    "entries.json",
+                    "application/json",
+                    &entries_json(&report, &positions, &p),
+                )
+            } else {
+                download_text(
+                    "entries.csv",
+                    "text/csv",
+                    &entries_csv(&report, &positions, &p),
+                )
+            };
+        })
+    };
     let entries_report = report.clone();
     view! {
         <div class="explorer">
@@ -254,9 +298,25 @@ pub fn ExplorerView(
                             })
                             .collect_view()}
                     </nav>
-                    <Show when=move || selection.with(|s| s.view == View::List)>
-                        <ResultList report=entries_report.clone() result selection words link/>
-                    </Show>
+                    <div class="exports" aria-label="Export the filtered entries">
+                        "Export: "
+                        <button type="button" class="link-button" data-testid="export-csv" on:click=move |_| export.run(false)>"CSV"</button>
+                        <button type="button" class="link-button" data-testid="export-json" on:click=move |_| export.run(true)>"JSON"</button>
+                    </div>
+                    {move || match selection.with(|s| s.view) {
+                        View::List => view! {
+                            <ResultList report=entries_report.clone() result selection words link/>
+                        }
+                        .into_any(),
+                        View::Timeline => view! {
+                            <TimelineView report=entries_report.clone() result selection apply link/>
+                        }
+                        .into_any(),
+                        View::Charts => view! {
+                            <ChartsView report=entries_report.clone() result selection apply caption/>
+                        }
+                        .into_any(),
+                    }}
                 </section>
             </div>
         </div>

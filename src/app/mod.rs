@@ -1,6 +1,7 @@
 //! The Leptos view: components, URL state and network I/O. All logic lives in `crate::core`.
 
 pub mod chart_backend;
+pub mod charts;
 pub mod config;
 pub mod download;
 pub mod embed;
@@ -12,7 +13,9 @@ pub mod facets;
 pub mod fetch;
 pub mod highlight;
 pub mod report_view;
+pub mod resize;
 pub mod theme;
+pub mod timeline;
 pub mod url;
 
 use crate::core::config::{embed_mode, resolve_data, LoadedConfig};
@@ -24,6 +27,10 @@ use std::sync::Arc;
 pub use entry_card::EntryCard;
 pub use error_view::ErrorView;
 pub use report_view::ReportView;
+
+/// The address of the data file being shown (for export provenance).
+#[derive(Clone, Copy)]
+pub struct DataUrl(pub Signal<String>);
 
 /// Mounts the app into `<body>`; called by `main`.
 pub fn mount() {
@@ -88,6 +95,9 @@ pub fn Explorer(
             query.with(|q| resolve_data(q.get_str("data"), q.get_str("dataset"), &config))
         })
     };
+    provide_context(DataUrl(Signal::derive(move || {
+        path.with(|p| p.clone().unwrap_or_default())
+    })));
     let report = LocalResource::new(move || {
         let path = path.get();
         async move {

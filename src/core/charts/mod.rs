@@ -40,6 +40,7 @@ pub mod coverage;
 pub mod measure;
 pub mod metrics;
 pub mod plot;
+pub mod table;
 pub mod theme;
 
 pub use awards::{awards_data, draw_awards, AwardsData};
@@ -49,6 +50,7 @@ pub use metrics::{
     draw_metrics, metric_options, metrics_data, MetricBar, MetricOption, MetricsData,
 };
 pub use plot::{hit_test, ChartHits, Coords, DrawError, HitBar};
+pub use table::{table, Table};
 pub use theme::ChartTheme;
 
 use crate::core::ids::CategoryId;

@@ -1,0 +1,391 @@
+//! The charts view: coverage, awards per year and metrics, drawn with plotters on high-DPI canvases,
+//! with tooltips, click-to-filter, a table alternative, and PNG/SVG exports with provenance.
+
+use crate::app::chart_backend::CanvasChartBackend;
+use crate::app::download::{download_canvas_png, download_text};
+use crate::app::resize::use_width;
+use crate::app::theme::ThemeContext;
+use crate::core::charts::{
+    awards_data, coverage_data, draw, hit_test, metric_options, metrics_data, render_svg, table,
+    AwardsData, Chart, ChartHits, ChartTheme, CoverageData, Mark, MetricsData,
+};
+use crate::core::model::Report;
+use crate::core::query::{Facet, QueryResult, Selection, View};
+use leptos::ev::{MouseEvent, PointerEvent};
+use leptos::html;
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// The data of one chart, owned so it can live in a memo.
+#[derive(Clone, Debug, PartialEq)]
+enum ChartData {
+    Coverage(CoverageData),
+    Awards(AwardsData),
+    Metrics(MetricsData),
+}
+
+impl ChartData {
+    fn chart(&self) -> Chart<'_> {
+        match self {
+            ChartData::Coverage(d) => Chart::Coverage(d),
+            ChartData::Awards(d) => Chart::Awards(d),
+            ChartData::Metrics(d) => Chart::Metrics(d),
+        }
+    }
+
+    /// Drawing height in CSS pixels for the chart's amount of data.
+    fn height(&self) -> u32 {
+        let bands = match self {
+            ChartData::Coverage(d) => d.subsidiaries.len(),
+            ChartData::Awards(_) => return 360,
+            ChartData::Metrics(d) => d.bars.len(),
+        };
+        (90 + 30 * bands as u32).clamp(200, 900)
+    }
+
+    fn is_empty(&self) -> bool {
+        match self {
+            ChartData::Coverage(d) => d.subsidiaries.is_empty(),
+            ChartData::Awards(d) => d.years.is_empty(),
+            ChartData::Metrics(d) => d.bars.is_empty(),
+        }
+    }
+}
+
+/// Text for provenance captions: a function the explorer provides.
+pub type CaptionFn = Callback<(), String>;
+
+/// All charts for the current result.
+#[component]
+pub fn ChartsView(
+    /// The report.
+    report: Arc<Report>,
+    /// The current result (charts follow the filters).
+    result: Memo<QueryResult>,
+    /// The current selection.
+    selection: Memo<Selection>,
+    /// Applies a selection (cross-filtering).
+    apply: Callback<(Selection, bool)>,
+    /// Provenance caption for exports.
+    caption: CaptionFn,
+) -> impl IntoView {
+    let positions = Memo::new(move |_| result.with(|r| r.entries.clone()));
+    let coverage = {
+        let report = report.clone();
+        Memo::new(move |_| ChartData::Coverage(positions.with(|p| coverage_data(&report, p))))
+    };
+    let awards = {
+        let report = report.clone();
+        Memo::new(move |_| ChartData::Awards(positions.with(|p| awards_data(&report, p))))
+    };
+    let options = {
+        let report = report.clone();
+        Memo::new(move |_| positions.with(|p| metric_options(&report, p)))
+    };
+    let picked = RwSignal::new(None::<(String, String)>);
+    let family = Memo::new(move |_| {
+        let opts = options.get();
+        picked
+            .get()
+            .filter(|(f, u)| opts.iter().any(|o| &o.family == f && &o.unit == u))
+            .or_else(|| opts.first().map(|o| (o.family.clone(), o.unit.clone())))
+    });
+    let metrics = {
+        let report = report.clone();
+        Memo::new(move |_| {
+            let (f, u) = family.get().unwrap_or_default();
+            ChartData::Metrics(positions.with(|p| metrics_data(&report, p, &f, &u)))
+        })
+    };
+    let on_mark = {
+        let report = report.clone();
+        Callback::new(move |mark: Mark| {
+            let mut sel = selection.get_untracked();
+            match mark {
+                Mark::Coverage {
+                    subsidiary,
+                    category,
+                    ..
+                } => {
+                    sel.only(Facet::Subsidiary, &subsidiary);
+                    sel.only(Facet::Category, &category);
+                }
+                Mark::AwardYear {
+                    year, subsidiary, ..
+                } => {
+                    sel.only(Facet::Year, &year.to_string());
+                    sel.only(Facet::Subsidiary, &subsidiary);
+                    sel.only(Facet::Kind, "award");
+                }
+                Mark::Metric { entry, .. } => {
+                    sel.entry = Some(report.entries[entry].id.clone());
+                    sel.view = View::List;
+                }
+            }
+            apply.run((sel, false));
+        })
+    };
+    view! {
+        <section class="charts" data-testid="charts">
+            <ChartPanel
+                id="coverage"
+                title="Entries by subsidiary and category"
+                help="Click a segment to filter by that subsidiary and category."
+                data=coverage
+                on_mark
+                caption
+            />
+            <ChartPanel
+                id="awards"
+                title="Awards per year by subsidiary"
+                help="Click a segment to see that subsidiary's awards of that year."
+                data=awards
+                on_mark
+                caption
+            />
+            <div class="metric-picker">
+                <label>
+                    "Figures to compare "
+                    <select
+                        data-testid="metric-family"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            picked.set(v.split_once('|').map(|(f, u)| (f.to_owned(), u.to_owned())));
+                        }
+                    >
+                        {move || {
+                            let current = family.get();
+                            options
+                                .get()
+                                .into_iter()
+                                .map(|o| {
+                                    let value = format!("{}|{}", o.family, o.unit);
+                                    let selected = current.as_ref() == Some(&(o.family.clone(), o.unit.clone()));
+                                    view! {
+                                        <option value=value selected=selected>
+                                            {format!("{} ({})", o.label, o.count)}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+            </div>
+            <ChartPanel
+                id="metrics"
+                title="Figures compared"
+                help="One unit per chart, with the report's qualifiers. Click a bar to open its entry."
+                data=metrics
+                on_mark
+                caption
+            />
+        </section>
+    }
+}
+
+/// One chart: canvas, tooltip, table alternative and exports.
+#[component]
+fn ChartPanel(
+    /// Stable id (used in test ids and file names).
+    id: &'static str,
+    /// Heading.
+    title: &'static str,
+    /// One line on how to use it.
+    help: &'static str,
+    /// The chart's data.
+    data: Memo<ChartData>,
+    /// Called with the mark clicked.
+    on_mark: Callback<Mark>,
+    /// Provenance caption for exports.
+    caption: CaptionFn,
+) -> impl IntoView {
+    let theme = use_context::<ThemeContext>();
+    let dark = Signal::derive(move || theme.is_some_and(|t| t.dark.get()));
+    let box_ref = NodeRef::<html::Div>::new();
+    let canvas_ref = NodeRef::<html::Canvas>::new();
+    let width = use_width(box_ref, 640.0);
+    let hits = StoredValue::new_local(None::<ChartHits>);
+    let tooltip = RwSignal::new(None::<(String, i32, i32)>);
+    let show_table = RwSignal::new(false);
+    let height = Memo::new(move |_| data.with(ChartData::height));
+
+    // Drawing is talking to the outside world (the canvas): an effect.
+    Effect::new(move |_| {
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        let w = width.get() as u32;
+        let h = height.get();
+        let chart_theme = if dark.get() {
+            ChartTheme::dark()
+        } else {
+            ChartTheme::light()
+        };
+        data.with(|d| {
+            let Some(backend) = CanvasChartBackend::new(&canvas, w, h) else {
+                return;
+            };
+            let area = backend.into_drawing_area();
+            let drawn = draw(d.chart(), &area, &chart_theme, None).ok();
+            let _ = area.present();
+            hits.set_value(drawn);
+        });
+        tooltip.set(None);
+    });
+
+    let mark_at =
+        move |x: i32, y: i32| hits.with_value(|h| h.as_ref().and_then(|h| hit_test(h, x, y)));
+    let text_at = move |x: i32, y: i32| {
+        hits.with_value(|h| {
+            let h = h.as_ref()?;
+            let mark = hit_test(h, x, y)?;
+            h.bars
+                .iter()
+                .find(|b| b.mark == mark)
+                .map(|b| b.text.clone())
+        })
+    };
+    let on_move = move |ev: PointerEvent| {
+        let (x, y) = (ev.offset_x(), ev.offset_y());
+        tooltip.set(text_at(x, y).map(|t| (t, x, y)));
+    };
+    let on_click = move |ev: MouseEvent| {
+        if let Some(mark) = mark_at(ev.offset_x(), ev.offset_y()) {
+            on_mark.run(mark);
+        }
+    };
+    let export_png = move |_| {
+        let caption = caption.run(());
+        let w = width.get_untracked() as u32;
+        let h = height.get_untracked() + 24;
+        let chart_theme = if dark.get_untracked() {
+            ChartTheme::dark()
+        } else {
+            ChartTheme::light()
+        };
+        let Some(canvas) = document()
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        data.with_untracked(|d| {
+            if let Some(backend) = CanvasChartBackend::new(&canvas, w, h) {
+                let area = backend.into_drawing_area();
+                let _ = draw(d.chart(), &area, &chart_theme, Some(&caption));
+                let _ = area.present();
+            }
+        });
+        let _ = download_canvas_png(&canvas, &format!("{id}-chart.png"));
+    };
+    let export_svg = move |_| {
+        let caption = caption.run(());
+        let size = (width.get_untracked() as u32, height.get_untracked() + 24);
+        let chart_theme = if dark.get_untracked() {
+            ChartTheme::dark()
+        } else {
+            ChartTheme::light()
+        };
+        let svg =
+            data.with_untracked(|d| render_svg(d.chart(), size, &chart_theme, Some(&caption)));
+        let _ = download_text(&format!("{id}-chart.svg"), "image/svg+xml", &svg);
+    };
+    let label = move || {
+        data.with(|d| {
+            let t = table(d.chart());
+            format!(
+                "{title}: {} rows; use “Show as table” for the numbers.",
+                t.rows.len()
+            )
+        })
+    };
+    view! {
+        <figure class="chart" data-testid=format!("chart-{id}")>
+            <figcaption>
+                <h3>{title}</h3>
+                <p class="chart-help">{help}</p>
+            </figcaption>
+            {move || {
+                data.with(ChartData::is_empty)
+                    .then(|| view! { <p class="empty">"Nothing to chart for the current filters."</p> })
+            }}
+            <div class="chart-box" node_ref=box_ref>
+                <canvas
+                    node_ref=canvas_ref
+                    role="img"
+                    aria-label=label
+                    data-testid=format!("canvas-{id}")
+                    style:height=move || format!("{}px", height.get())
+                    on:pointermove=on_move
+                    on:pointerleave=move |_| tooltip.set(None)
+                    on:click=on_click
+                ></canvas>
+                {move || {
+                    tooltip
+                        .get()
+                        .map(|(text, x, y)| {
+                            view! {
+                                <div
+                                    class="chart-tooltip"
+                                    role="status"
+                                    data-testid=format!("tooltip-{id}")
+                                    style:left=format!("{}px", x + 12)
+                                    style:top=format!("{}px", y + 12)
+                                >
+                                    {text}
+                                </div>
+                            }
+                        })
+                }}
+            </div>
+            <div class="chart-actions">
+                <button
+                    type="button"
+                    class="link-button"
+                    data-testid=format!("table-toggle-{id}")
+                    aria-expanded=move || show_table.get().to_string()
+                    on:click=move |_| show_table.update(|s| *s = !*s)
+                >
+                    {move || if show_table.get() { "Hide table" } else { "Show as table" }}
+                </button>
+                <button type="button" class="link-button" on:click=export_png data-testid=format!("png-{id}")>"PNG"</button>
+                <button type="button" class="link-button" on:click=export_svg data-testid=format!("svg-{id}")>"SVG"</button>
+            </div>
+            <Show when=move || show_table.get()>
+                {move || {
+                    let t = data.with(|d| table(d.chart()));
+                    view! {
+                        <div class="table-scroll">
+                            <table class="chart-table" data-testid=format!("table-{id}")>
+                                <caption>{title}</caption>
+                                <thead>
+                                    <tr>{t.headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+                                </thead>
+                                <tbody>
+                                    {t
+                                        .rows
+                                        .into_iter()
+                                        .map(|row| {
+                                            let mut cells = row.into_iter();
+                                            let head = cells.next().unwrap_or_default();
+                                            view! {
+                                                <tr>
+                                                    <th scope="row">{head}</th>
+                                                    {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }
+                }}
+            </Show>
+        </figure>
+    }
+}

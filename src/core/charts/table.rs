@@ -1,0 +1,69 @@
+//! The "show as table" alternative: every chart's numbers as a header row and data rows.
+
+use crate::core::charts::Chart;
+
+/// A plain table: column headings and rows of cell text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    /// Column headings; the first names the row labels.
+    pub headers: Vec<String>,
+    /// One row per bar or band, first cell its label.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The same numbers a chart draws, as a table.
+pub fn table(chart: Chart<'_>) -> Table {
+    match chart {
+        Chart::Coverage(d) => {
+            let mut headers = vec!["Subsidiary".to_owned()];
+            headers.extend(d.categories.iter().map(|c| c.label.clone()));
+            headers.push("Total".into());
+            let rows = d
+                .subsidiaries
+                .iter()
+                .zip(&d.counts)
+                .map(|(s, counts)| {
+                    let mut row = vec![s.label.clone()];
+                    row.extend(counts.iter().map(usize::to_string));
+                    row.push(counts.iter().sum::<usize>().to_string());
+                    row
+                })
+                .collect();
+            Table { headers, rows }
+        }
+        Chart::Awards(d) => {
+            let mut headers = vec!["Year".to_owned()];
+            headers.extend(d.subsidiaries.iter().map(|s| s.label.clone()));
+            headers.push("Total".into());
+            let rows = d
+                .years
+                .iter()
+                .zip(&d.counts)
+                .map(|(y, counts)| {
+                    let mut row = vec![y.to_string()];
+                    row.extend(counts.iter().map(usize::to_string));
+                    row.push(counts.iter().sum::<usize>().to_string());
+                    row
+                })
+                .collect();
+            Table { headers, rows }
+        }
+        Chart::Metrics(d) => Table {
+            headers: ["Entry", "Subsidiary", "Measure", &d.axis_label]
+                .map(str::to_owned)
+                .to_vec(),
+            rows: d
+                .bars
+                .iter()
+                .map(|b| {
+                    vec![
+                        b.title.clone(),
+                        b.subsidiary.label.clone(),
+                        b.label.clone(),
+                        b.text.clone(),
+                    ]
+                })
+                .collect(),
+        },
+    }
+}

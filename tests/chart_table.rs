@@ -1,0 +1,42 @@
+//! The charts' table alternative carries the same numbers as the charts.
+#![cfg(not(target_arch = "wasm32"))]
+
+use report_explorer::core::charts::{
+    awards_data, coverage_data, metric_options, metrics_data, table, Chart,
+};
+use report_explorer::core::load::load_report;
+
+#[test]
+fn tables_hold_the_charted_numbers() {
+    let report = load_report(include_str!("../public/data/report.json"))
+        .unwrap()
+        .report;
+    let all: Vec<usize> = (0..report.entries.len()).collect();
+
+    let coverage = coverage_data(&report, &all);
+    let t = table(Chart::Coverage(&coverage));
+    assert_eq!(t.headers.len(), coverage.categories.len() + 2);
+    let total: usize = t
+        .rows
+        .iter()
+        .map(|r| r.last().unwrap().parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(total, report.entries.len());
+    assert!(t.rows.iter().all(|r| r.len() == t.headers.len()));
+
+    let awards = awards_data(&report, &all);
+    let t = table(Chart::Awards(&awards));
+    assert_eq!(t.rows.len(), awards.years.len());
+    for (y, row) in t.rows.iter().enumerate() {
+        assert_eq!(row.last().unwrap(), &awards.total(y).to_string());
+    }
+
+    let option = metric_options(&report, &all)
+        .into_iter()
+        .find(|o| o.family == "satisfaction" && o.unit == "%")
+        .expect("satisfaction percentages in the dataset");
+    let metrics = metrics_data(&report, &all, &option.family, &option.unit);
+    let t = table(Chart::Metrics(&metrics));
+    assert_eq!(t.rows.len(), option.count);
+    assert!(t.rows.iter().any(|r| r[3] == "over 92%"), "{:?}", t.rows);
+}
