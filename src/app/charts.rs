@@ -90,7 +90,13 @@ pub fn ChartsView(
         picked
             .get()
             .filter(|(f, u)| opts.iter().any(|o| &o.family == f && &o.unit == u))
-            .or_else(|| opts.first().map(|o| (o.family.clone(), o.unit.clone())))
+            .or_else(|| {
+                // Start with the family that compares the most figures.
+                let most = opts.iter().map(|o| o.count).max()?;
+                opts.iter()
+                    .find(|o| o.count == most)
+                    .map(|o| (o.family.clone(), o.unit.clone()))
+            })
     });
     let metrics = {
         let report = report.clone();

@@ -29,6 +29,8 @@ tasks:
   dist              release build into dist/ and print the size of its files
   bench             query-engine benchmark at 1k/10k/100k entries and release
                     size budgets; fails when over budget
+  screenshots       release build, then PNG screenshots of the timeline and each
+                    chart, light and dark, into docs/screenshots/
   test              native tests, wasm tests in headless Chromium, release build,
                     end-to-end tests (tests/e2e) in headless Chromium
 
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
         Some("dist") => no_more_args(&args[1..]).and_then(|()| dist()),
         Some("test") => no_more_args(&args[1..]).and_then(|()| test()),
         Some("bench") => no_more_args(&args[1..]).and_then(|()| bench()),
+        Some("screenshots") => no_more_args(&args[1..]).and_then(|()| screenshots()),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())
@@ -143,6 +146,24 @@ fn dist() -> Result<()> {
     let dist_dir = build_release(&tools, &root)?;
     header("Sizes of dist/");
     dist::print_sizes(&tools, &dist_dir).map(drop)
+}
+
+fn screenshots() -> Result<()> {
+    let root = repo_root();
+    let tools = prepare(&root)?;
+    tools::ensure_chromium(CHROMIUM, CHROMEDRIVER)?;
+    let dist_dir = build_release(&tools, &root)?;
+    header("Screenshots (headless Chromium) into docs/screenshots/");
+    let e2e = root.join("tests").join("e2e");
+    run(tools
+        .command("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(&e2e))?;
+    run(tools
+        .command("node")
+        .args(["tests/e2e/screenshots.mjs", "docs/screenshots"])
+        .env("REPORT_EXPLORER_DIST", &dist_dir)
+        .current_dir(&root))
 }
 
 fn bench() -> Result<()> {
