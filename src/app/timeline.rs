@@ -86,7 +86,43 @@ pub fn TimelineView(
         zoom_by(factor, Some(day_at(f64::from(ev.offset_x()))));
     };
     let drag = StoredValue::new(None::<(i32, f64)>);
+    // Touch pinch: the two active pointers' x positions, and their last distance.
+    let touches = StoredValue::new(Vec::<(i32, f64)>::new());
+    let pinch = move |ev: &PointerEvent| -> bool {
+        let (id, x) = (ev.pointer_id(), f64::from(ev.client_x()));
+        let before = touches.with_value(|t| match t.as_slice() {
+            [a, b] => Some((a.1 - b.1).abs()),
+            _ => None,
+        });
+        touches.update_value(|t| {
+            if let Some(p) = t.iter_mut().find(|p| p.0 == id) {
+                p.1 = x;
+            }
+        });
+        let after = touches.with_value(|t| match t.as_slice() {
+            [a, b] => Some(((a.1 - b.1).abs(), (a.1 + b.1) / 2.0)),
+            _ => None,
+        });
+        match (before, after) {
+            (Some(d0), Some((d1, mid))) if d0 > 8.0 && (d1 / d0 - 1.0).abs() > 0.02 => {
+                let left = box_ref
+                    .get_untracked()
+                    .map_or(0.0, |b| b.get_bounding_client_rect().left());
+                zoom_by(d1 / d0, Some(day_at(mid - left)));
+                true
+            }
+            (_, Some(_)) => true,
+            _ => false,
+        }
+    };
     let on_pointer_down = move |ev: PointerEvent| {
+        if ev.pointer_type() == "touch" {
+            touches.update_value(|t| {
+                if t.len() < 2 {
+                    t.push((ev.pointer_id(), f64::from(ev.client_x())));
+                }
+            });
+        }
         let on_item = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -96,6 +132,10 @@ pub fn TimelineView(
         }
     };
     let on_pointer_move = move |ev: PointerEvent| {
+        if pinch(&ev) {
+            drag.set_value(None);
+            return;
+        }
         if let Some((id, last)) = drag.get_value() {
             if id == ev.pointer_id() {
                 let dx = f64::from(ev.client_x()) - last;
@@ -106,7 +146,10 @@ pub fn TimelineView(
             }
         }
     };
-    let end_drag = move |_: PointerEvent| drag.set_value(None);
+    let end_drag = move |ev: PointerEvent| {
+        drag.set_value(None);
+        touches.update_value(|t| t.retain(|p| p.0 != ev.pointer_id()));
+    };
 
     let plot_ref = NodeRef::<html::Div>::new();
     let on_key = {

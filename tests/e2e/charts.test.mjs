@@ -189,6 +189,50 @@ describe('timeline', () => {
   });
 });
 
+describe('timeline gestures', () => {
+  test('a two-finger pinch zooms the time axis; the wheel zooms too', async () => {
+    const { page, context, collect } = await open('?view=timeline');
+    try {
+      await page.locator('.tl-item').first().waitFor();
+      const ticks = () => page.locator('.tl-tick').allInnerTexts();
+      const start = await ticks();
+      // Two touch pointers moving apart on an empty part of the axis.
+      await page.evaluate(() => {
+        const box = document.querySelector('.timeline-box');
+        const r = box.getBoundingClientRect();
+        const y = r.top + 10;
+        const mid = r.left + r.width / 2;
+        const fire = (type, id, x) =>
+          box.dispatchEvent(
+            new PointerEvent(type, { pointerId: id, pointerType: 'touch', clientX: x, clientY: y, isPrimary: id === 1, bubbles: true }),
+          );
+        fire('pointerdown', 1, mid - 20);
+        fire('pointerdown', 2, mid + 20);
+        for (let d = 30; d <= 200; d += 10) {
+          fire('pointermove', 1, mid - d);
+          fire('pointermove', 2, mid + d);
+        }
+        fire('pointerup', 1, mid - 200);
+        fire('pointerup', 2, mid + 200);
+      });
+      const pinched = await ticks();
+      assert.notDeepEqual(pinched, start, 'pinch changed the axis');
+      await page.locator('[data-testid="timeline"] button', { hasText: 'Reset' }).click();
+      assert.deepEqual(await ticks(), start);
+      const box = await page.locator('.timeline-box').boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + 10);
+      for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -120);
+      await page.waitForFunction(
+        (before) => JSON.stringify([...document.querySelectorAll('.tl-tick')].map((t) => t.textContent)) !== before,
+        JSON.stringify(start),
+      );
+      assert.deepEqual(await collect(), NO_PROBLEMS);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('exports', () => {
   test('the CSV holds exactly the filtered entries, with provenance lines', async () => {
     const sub = 'china-securities';
