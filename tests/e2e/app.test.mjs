@@ -3,26 +3,12 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import { startServer, DEFAULT_DIST } from './server.mjs';
+import { startServer } from './server.mjs';
+import { DATASET, DIST, NO_PROBLEMS } from './common.mjs';
 import { launchBrowser, openPage, text, waitFor } from './browser.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const DIST = process.env.REPORT_EXPLORER_DIST || DEFAULT_DIST;
-const DATASET = JSON.parse(
-  readFileSync(path.resolve(here, '..', '..', 'public', 'data', 'report.json'), 'utf8'),
-);
 
-const NO_PROBLEMS = {
-  consoleErrors: [],
-  pageErrors: [],
-  failedRequests: [],
-  httpErrors: [],
-  cspViolations: [],
-};
 
 let browser;
 

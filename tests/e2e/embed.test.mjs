@@ -6,18 +6,12 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import { startServer, DEFAULT_DIST, FIXTURES_DIR } from './server.mjs';
+import { startServer, FIXTURES_DIR } from './server.mjs';
+import { DATASET, DIST, NO_PROBLEMS } from './common.mjs';
 import { launchBrowser, openPage, text, waitFor, TIMEOUT_MS } from './browser.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const DIST = process.env.REPORT_EXPLORER_DIST || DEFAULT_DIST;
-const DATASET = JSON.parse(
-  readFileSync(path.resolve(here, '..', '..', 'public', 'data', 'report.json'), 'utf8'),
-);
 const ALL = DATASET.entries.length;
 const BANK = DATASET.entries.filter((e) => e.subsidiary === 'citic-bank').length;
 const BANK_AWARDS = DATASET.entries.filter(
@@ -25,13 +19,6 @@ const BANK_AWARDS = DATASET.entries.filter(
 ).length;
 const PREFIX = '/intranet/reports/esg/';
 
-const NO_PROBLEMS = {
-  consoleErrors: [],
-  pageErrors: [],
-  failedRequests: [],
-  httpErrors: [],
-  cspViolations: [],
-};
 
 let browser;
 
