@@ -40,3 +40,65 @@ fn tables_hold_the_charted_numbers() {
     assert_eq!(t.rows.len(), option.count);
     assert!(t.rows.iter().any(|r| r[3] == "over 92%"), "{:?}", t.rows);
 }
+
+#[test]
+fn clicking_a_mark_cross_filters() {
+    use report_explorer::core::charts::{select_mark, Mark};
+    use report_explorer::core::query::{Selection, View};
+    let report = load_report(include_str!("../public/data/report.json"))
+        .unwrap()
+        .report;
+    let mut start = Selection::default();
+    start.toggle(
+        report_explorer::core::query::Facet::Subsidiary,
+        "citic-trust",
+    );
+    let sel = select_mark(
+        &report,
+        &start,
+        &Mark::Coverage {
+            subsidiary: "citic-bank".into(),
+            category: "legal-interests".into(),
+            count: 5,
+        },
+    );
+    assert_eq!(
+        sel.subsidiaries
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>(),
+        ["citic-bank"]
+    );
+    assert_eq!(
+        sel.categories
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>(),
+        ["legal-interests"]
+    );
+    let sel = select_mark(
+        &report,
+        &Selection::default(),
+        &Mark::AwardYear {
+            year: 2019,
+            subsidiary: "china-securities".into(),
+            count: 2,
+        },
+    );
+    assert_eq!(sel.years.len(), 1);
+    assert_eq!(sel.kinds.len(), 1);
+    let sel = select_mark(
+        &report,
+        &Selection {
+            view: View::Charts,
+            ..Selection::default()
+        },
+        &Mark::Metric {
+            entry: 3,
+            metric: 0,
+            value: 1.0,
+        },
+    );
+    assert_eq!(sel.entry.as_ref(), Some(&report.entries[3].id));
+    assert_eq!(sel.view, View::List);
+}

@@ -436,3 +436,33 @@ fn zero_count_values_stay_listed() {
     let total: usize = subs.iter().map(|v| v.count).sum();
     assert_eq!(total, r.entries.len());
 }
+
+#[test]
+fn chips_name_each_active_filter_and_remove_only_it() {
+    let (_, index) = citic();
+    let (sel, _) = decode(
+        params(&[
+            ("sub", "citic-bank,citic-trust"),
+            ("kind", "award"),
+            ("q", " quick "),
+        ]),
+        &index,
+    );
+    let res = index.query(&sel, &index.search(&sel.query));
+    let chips = chips(&res, &sel);
+    let labels: Vec<&str> = chips.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Subsidiary: CITIC Bank",
+            "Subsidiary: CITIC Trust",
+            "Kind: Award",
+            "Search: “quick”"
+        ]
+    );
+    let bank = &chips[0].without;
+    assert_eq!(bank.subsidiaries.len(), 1);
+    assert_eq!(bank.kinds, sel.kinds);
+    assert!(chips[3].without.query.is_empty());
+    assert_eq!(chips[3].without.subsidiaries, sel.subsidiaries);
+}

@@ -6,11 +6,11 @@ use crate::app::download::{download_canvas_png, download_text};
 use crate::app::resize::use_width;
 use crate::app::theme::ThemeContext;
 use crate::core::charts::{
-    awards_data, coverage_data, draw, hit_test, metric_options, metrics_data, render_svg, table,
-    AwardsData, Chart, ChartHits, ChartTheme, CoverageData, Mark, MetricsData,
+    awards_data, coverage_data, draw, hit_test, metric_options, metrics_data, render_svg,
+    select_mark, table, AwardsData, Chart, ChartHits, ChartTheme, CoverageData, Mark, MetricsData,
 };
 use crate::core::model::Report;
-use crate::core::query::{Facet, QueryResult, Selection, View};
+use crate::core::query::{QueryResult, Selection};
 use leptos::ev::{MouseEvent, PointerEvent};
 use leptos::html;
 use leptos::prelude::*;
@@ -108,28 +108,7 @@ pub fn ChartsView(
     let on_mark = {
         let report = report.clone();
         Callback::new(move |mark: Mark| {
-            let mut sel = selection.get_untracked();
-            match mark {
-                Mark::Coverage {
-                    subsidiary,
-                    category,
-                    ..
-                } => {
-                    sel.only(Facet::Subsidiary, &subsidiary);
-                    sel.only(Facet::Category, &category);
-                }
-                Mark::AwardYear {
-                    year, subsidiary, ..
-                } => {
-                    sel.only(Facet::Year, &year.to_string());
-                    sel.only(Facet::Subsidiary, &subsidiary);
-                    sel.only(Facet::Kind, "award");
-                }
-                Mark::Metric { entry, .. } => {
-                    sel.entry = Some(report.entries[entry].id.clone());
-                    sel.view = View::List;
-                }
-            }
+            let sel = select_mark(&report, &selection.get_untracked(), &mark);
             apply.run((sel, false));
         })
     };

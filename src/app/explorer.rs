@@ -11,7 +11,7 @@ use crate::app::DataUrl;
 use crate::core::export::{entries_csv, entries_json, Provenance};
 use crate::core::format::count_noun;
 use crate::core::model::Report;
-use crate::core::query::{Facet, Index, QueryResult, Selection, Sort, View};
+use crate::core::query::{chips, Chip, Facet, Index, QueryResult, Selection, Sort, View};
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -76,33 +76,7 @@ pub fn ExplorerView(
     let filters_open = RwSignal::new(false);
     let show_notices = move || notices.with(|n| !n.is_empty() && *n != dismissed.get());
 
-    let chips = move || {
-        let mut chips: Vec<(String, String, Selection)> = Vec::new();
-        let sel = selection.get();
-        result.with(|r| {
-            for (facet, values) in &r.facets {
-                for v in values.iter().filter(|v| v.selected) {
-                    let mut without = sel.clone();
-                    without.toggle(*facet, &v.token);
-                    chips.push((
-                        format!("{}:{}", facet.param(), v.token),
-                        format!("{}: {}", facet.label(), v.label),
-                        without,
-                    ));
-                }
-            }
-        });
-        if !sel.query.trim().is_empty() {
-            let mut without = sel.clone();
-            without.query.clear();
-            chips.push((
-                "q".into(),
-                format!("Search: “{}”", sel.query.trim()),
-                without,
-            ));
-        }
-        chips
-    };
+    let chips = move || selection.with(|sel| result.with(|r| chips(r, sel)));
 
     let detail = {
         let report = report.clone();
@@ -244,8 +218,8 @@ pub fn ExplorerView(
                     <div class="chips" data-testid="chips">
                         <For
                             each=chips
-                            key=|(key, _, _)| key.clone()
-                            children=move |(_, label, without)| {
+                            key=|chip| chip.key.clone()
+                            children=move |Chip { label, without, .. }| {
                                 view! {
                                     <button
                                         type="button"

@@ -618,6 +618,44 @@ impl Index {
     }
 }
 
+/// An active filter as a removable chip.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chip {
+    /// Stable key (`sub:citic-bank`, `q`).
+    pub key: String,
+    /// For people: `Subsidiary: CITIC Bank`.
+    pub label: String,
+    /// The selection without this filter.
+    pub without: Selection,
+}
+
+/// The active filters of `selection` as chips, in facet order, then the search.
+pub fn chips(result: &QueryResult, selection: &Selection) -> Vec<Chip> {
+    let mut out = Vec::new();
+    for (facet, values) in &result.facets {
+        for v in values.iter().filter(|v| v.selected) {
+            let mut without = selection.clone();
+            without.toggle(*facet, &v.token);
+            out.push(Chip {
+                key: format!("{}:{}", facet.param(), v.token),
+                label: format!("{}: {}", facet.label(), v.label),
+                without,
+            });
+        }
+    }
+    let q = selection.query.trim();
+    if !q.is_empty() {
+        let mut without = selection.clone();
+        without.query.clear();
+        out.push(Chip {
+            key: "q".into(),
+            label: format!("Search: “{q}”"),
+            without,
+        });
+    }
+    out
+}
+
 impl Selection {
     /// Adds or removes one facet value (given as its URL token); unknown tokens are ignored.
     pub fn toggle(&mut self, facet: Facet, token: &str) {

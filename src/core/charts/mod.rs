@@ -153,3 +153,38 @@ pub fn top_level<'a>(report: &'a Report, id: &CategoryId) -> Option<&'a Category
     }
     Some(current)
 }
+
+/// The selection a click on `mark` leads to (cross-filtering): a coverage
+/// segment selects its subsidiary and category, an awards segment its year,
+/// subsidiary and the award kind, and a metric bar opens its entry.
+pub fn select_mark(
+    report: &Report,
+    selection: &crate::core::query::Selection,
+    mark: &Mark,
+) -> crate::core::query::Selection {
+    use crate::core::query::{Facet, View};
+    let mut sel = selection.clone();
+    sel.entry = None;
+    match mark {
+        Mark::Coverage {
+            subsidiary,
+            category,
+            ..
+        } => {
+            sel.only(Facet::Subsidiary, subsidiary);
+            sel.only(Facet::Category, category);
+        }
+        Mark::AwardYear {
+            year, subsidiary, ..
+        } => {
+            sel.only(Facet::Year, &year.to_string());
+            sel.only(Facet::Subsidiary, subsidiary);
+            sel.only(Facet::Kind, "award");
+        }
+        Mark::Metric { entry, .. } => {
+            sel.entry = report.entries.get(*entry).map(|e| e.id.clone());
+            sel.view = View::List;
+        }
+    }
+    sel
+}
