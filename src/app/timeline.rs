@@ -235,9 +235,12 @@ pub fn TimelineView(
                 >
                     <div class="tl-axis" aria-hidden="true">
                         {move || {
+                            // A label at the very right edge would be cut in half: leave it out.
+                            let right = plot_width.get() - 20.0;
                             laid_out
                                 .with(|l| l.ticks.clone())
                                 .into_iter()
+                                .filter(|(x, _)| *x <= right)
                                 .map(|(x, label)| {
                                     view! {
                                         <span class="tl-tick" style:left=format!("{}px", x + LABEL_WIDTH)>{label}</span>
