@@ -130,6 +130,17 @@ pub fn ChartsView(
                 on_mark
                 caption
             />
+            {move || {
+                awards.with(|d| match d {
+                    ChartData::Awards(a) if a.undated > 0 => Some(view! {
+                        <p class="chart-note" data-testid="awards-undated">
+                            {crate::core::format::count_noun(a.undated, "award has", "awards have")}
+                            " no date in the report and are not on this chart."
+                        </p>
+                    }),
+                    _ => None,
+                })
+            }}
             <div class="metric-picker">
                 <label>
                     "Figures to compare "

@@ -82,6 +82,10 @@ describe('charts', () => {
       await page.locator('[data-testid="table-toggle-awards"]').click();
       const awardRows = await page.locator('[data-testid="table-awards"] tbody tr').count();
       assert.ok(awardRows >= 1);
+      // Awards without a date cannot be placed on the year axis; the chart says how many.
+      const undated = DATASET.entries.filter((e) => e.kind === 'award' && !e.date).length;
+      assert.ok(undated > 0);
+      assert.match(await text(page, 'awards-undated'), new RegExp(`^${undated} awards have no date`));
       await page.locator('[data-testid="table-toggle-metrics"]').click();
       const family = await page.locator('[data-testid="metric-family"]').inputValue();
       const [fam, unit] = family.split('|');
