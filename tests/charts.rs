@@ -296,3 +296,23 @@ fn naive_measure_is_deterministic() {
         (24, 10)
     );
 }
+
+#[test]
+fn measured_backend_reports_the_logical_size_and_turns_quarter_text() {
+    use plotters::prelude::*;
+    use report_explorer::core::charts::{MeasuredBackend, NaiveMeasure};
+    let mut out = String::new();
+    let backend = MeasuredBackend::new(SVGBackend::with_string(&mut out, (400, 200)), NaiveMeasure)
+        .with_size((200, 100));
+    assert_eq!(backend.get_size(), (200, 100));
+    let upright = TextStyle::from(("sans-serif", 10.0).into_font());
+    let turned = upright.transform(FontTransform::Rotate90);
+    assert_eq!(
+        backend.estimate_text_size("abcde", &upright).unwrap(),
+        (30, 10)
+    );
+    assert_eq!(
+        backend.estimate_text_size("abcde", &turned).unwrap(),
+        (10, 30)
+    );
+}

@@ -1,7 +1,7 @@
 //! The charts view: coverage, awards per year and metrics, drawn with plotters on high-DPI canvases,
 //! with tooltips, click-to-filter, a table alternative, and PNG/SVG exports with provenance.
 
-use crate::app::chart_backend::CanvasChartBackend;
+use crate::app::chart_backend::canvas_backend;
 use crate::app::download::{download_canvas_png, download_text};
 use crate::app::resize::use_width;
 use crate::app::theme::ThemeContext;
@@ -221,7 +221,7 @@ fn ChartPanel(
             ChartTheme::light()
         };
         data.with(|d| {
-            let Some(backend) = CanvasChartBackend::new(&canvas, w, h) else {
+            let Some(backend) = canvas_backend(&canvas, w, h) else {
                 return;
             };
             let area = backend.into_drawing_area();
@@ -270,7 +270,7 @@ fn ChartPanel(
             return;
         };
         data.with_untracked(|d| {
-            if let Some(backend) = CanvasChartBackend::new(&canvas, w, h) {
+            if let Some(backend) = canvas_backend(&canvas, w, h) {
                 let area = backend.into_drawing_area();
                 let _ = draw(d.chart(), &area, &chart_theme, Some(&caption));
                 let _ = area.present();

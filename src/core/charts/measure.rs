@@ -5,6 +5,7 @@
 
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontTransform,
 };
 
 /// Measures a line of horizontal text.
@@ -40,12 +41,24 @@ impl<T: TextMeasure + ?Sized> TextMeasure for &T {
 pub struct MeasuredBackend<B, M> {
     inner: B,
     measure: M,
+    size: Option<(u32, u32)>,
 }
 
 impl<B, M> MeasuredBackend<B, M> {
     /// Wraps `inner`, measuring text with `measure`.
     pub fn new(inner: B, measure: M) -> Self {
-        Self { inner, measure }
+        Self {
+            inner,
+            measure,
+            size: None,
+        }
+    }
+
+    /// Reports `size` as the drawing size instead of the inner backend's: for a
+    /// high-DPI canvas whose context is scaled, charts lay out in CSS pixels.
+    pub fn with_size(mut self, size: (u32, u32)) -> Self {
+        self.size = Some(size);
+        self
     }
 
     /// The wrapped backend.
@@ -68,7 +81,7 @@ impl<B: DrawingBackend, M: TextMeasure> DrawingBackend for MeasuredBackend<B, M>
     type ErrorType = B::ErrorType;
 
     fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
+        self.size.unwrap_or_else(|| self.inner.get_size())
     }
 
     fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<B::ErrorType>> {
@@ -146,12 +159,17 @@ impl<B: DrawingBackend, M: TextMeasure> DrawingBackend for MeasuredBackend<B, M>
         text: &str,
         style: &TStyle,
     ) -> Result<(u32, u32), DrawingErrorKind<B::ErrorType>> {
-        Ok(self.measure.measure(
+        let (w, h) = self.measure.measure(
             text,
             style.family().as_str(),
             style.size(),
             style.style().as_str(),
-        ))
+        );
+        // Text turned a quarter takes the measured width upright.
+        Ok(match style.transform() {
+            FontTransform::Rotate90 | FontTransform::Rotate270 => (h, w),
+            _ => (w, h),
+        })
     }
 
     fn blit_bitmap(
