@@ -5,6 +5,7 @@
 //! broken configuration never stops the explorer.
 
 use crate::core::ids::check_id;
+use crate::core::load::{describe, quote_list};
 use crate::core::model::Kind;
 use crate::core::problem::Problem;
 use crate::core::query::YearKey;
@@ -331,7 +332,7 @@ pub fn validate_config(value: &Value) -> LoadedConfig {
         if !SETTINGS.contains(&key.as_str()) && !key.starts_with('$') {
             problems.push(
                 Problem::warning(key.as_str(), format!("unknown setting `{key}`"))
-                    .expected(format!("one of {}", quoted(&SETTINGS))),
+                    .expected(format!("one of {}", quote_list(&SETTINGS))),
             );
         }
     }
@@ -382,7 +383,7 @@ pub fn validate_config(value: &Value) -> LoadedConfig {
                     .expected(if known.is_empty() {
                         "the id of an entry in `datasets`".to_owned()
                     } else {
-                        format!("one of {}", quoted(&known))
+                        format!("one of {}", quote_list(&known))
                     }),
                 );
             }
@@ -551,7 +552,7 @@ fn colors(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Vec<(String
         if !COLOR_NAMES.contains(&name.as_str()) {
             problems.push(
                 Problem::error(at, format!("unknown colour `{name}`"))
-                    .expected(format!("one of {}", quoted(&COLOR_NAMES))),
+                    .expected(format!("one of {}", quote_list(&COLOR_NAMES))),
             );
             continue;
         }
@@ -679,7 +680,7 @@ pub fn resolve_data(
                     } else {
                         format!(
                             "config.json lists no such dataset; known: {}",
-                            quoted(&known)
+                            quote_list(&known)
                         )
                     },
                 })
@@ -712,27 +713,6 @@ pub fn default_filter_params(
             .filter(|(_, v)| v.is_some())
             .collect(),
     )
-}
-
-/// `a`, `b`, `c` as a list of backquoted names.
-fn quoted(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// How a JSON value reads in a message.
-pub(crate) fn describe(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
 
 /// CSS named colours (CSS Color Level 4), sorted for binary search.

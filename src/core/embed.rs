@@ -7,7 +7,8 @@
 //! decides everything that does not need the browser: which messages are
 //! valid, which origins may talk, and what the answers contain.
 
-use crate::core::config::{describe, Filters, ThemeChoice};
+use crate::core::config::{Filters, ThemeChoice};
+use crate::core::load::describe;
 use crate::core::problem::Problem;
 use crate::core::query::{Index, Selection};
 use crate::core::url_state::{decode, encode};

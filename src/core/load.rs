@@ -125,7 +125,8 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-fn describe(value: &Value) -> &'static str {
+/// How a JSON value reads in a message: `an array`, `a string`, ...
+pub(crate) fn describe(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -171,7 +172,8 @@ fn unknown_fields(value: &Value, known: &[&str], base: &str, problems: &mut Vec<
     }
 }
 
-fn quote_list(items: &[&str]) -> String {
+/// `a`, `b`, `c` as a list of backquoted names.
+pub(crate) fn quote_list(items: &[&str]) -> String {
     items
         .iter()
         .map(|s| format!("`{s}`"))
