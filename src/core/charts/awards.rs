@@ -4,7 +4,7 @@
 //! filter does, so clicking a year's segment lists exactly the awards counted
 //! there. Undated awards are left out and counted separately.
 
-use super::plot::{draw_plot, BarPlot, DrawError, Segment};
+use super::plot::{draw_plot, BarPlot, DrawError};
 use super::{ChartHits, ChartTheme, Mark, Series};
 use crate::core::format::count_noun;
 use crate::core::model::{Kind, Report};
@@ -113,37 +113,27 @@ pub fn draw_awards<DB: DrawingBackend>(
         ..BarPlot::default()
     };
     for (y, &year) in data.years.iter().enumerate() {
-        let mut at = 0.0;
-        for (s, sub) in data.subsidiaries.iter().enumerate() {
+        let pieces = data.subsidiaries.iter().enumerate().map(|(s, sub)| {
             let n = data.counts[y][s];
-            if n == 0 {
-                continue;
-            }
-            plot.segments.push(Segment {
-                band: y,
-                from: at,
-                to: at + n as f64,
-                colour: theme.series(s),
-                mark: Mark::AwardYear {
-                    year,
-                    subsidiary: sub.token.clone(),
-                    count: n,
-                },
-                text: format!(
-                    "{year}, {}: {}",
-                    sub.label,
-                    count_noun(n, "award", "awards")
-                ),
-            });
-            at += n as f64;
-        }
+            let mark = Mark::AwardYear {
+                year,
+                subsidiary: sub.token.clone(),
+                count: n,
+            };
+            let text = format!(
+                "{year}, {}: {}",
+                sub.label,
+                count_noun(n, "award", "awards")
+            );
+            (n, theme.series(s), mark, text)
+        });
         let total = data.total(y);
-        plot.totals.push(if total > 0 {
+        let label = if total > 0 {
             total.to_string()
         } else {
             String::new()
-        });
-        plot.value_max = plot.value_max.max(at);
+        };
+        plot.push_stack(y, pieces, label);
     }
     draw_plot(area, &plot, theme, caption)
 }

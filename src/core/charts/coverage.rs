@@ -3,7 +3,7 @@
 //! Each entry is counted once, under the top-level ancestor of its first
 //! category, so a bar's length is the subsidiary's number of entries.
 
-use super::plot::{draw_plot, BarPlot, DrawError, Segment};
+use super::plot::{draw_plot, BarPlot, DrawError};
 use super::{top_level, ChartHits, ChartTheme, Mark, Series};
 use crate::core::format::count_noun;
 use crate::core::model::Report;
@@ -109,33 +109,22 @@ pub fn draw_coverage<DB: DrawingBackend>(
         ..BarPlot::default()
     };
     for (s, sub) in data.subsidiaries.iter().enumerate() {
-        let mut at = 0.0;
-        for (c, cat) in data.categories.iter().enumerate() {
+        let pieces = data.categories.iter().enumerate().map(|(c, cat)| {
             let n = data.counts[s][c];
-            if n == 0 {
-                continue;
-            }
-            plot.segments.push(Segment {
-                band: s,
-                from: at,
-                to: at + n as f64,
-                colour: theme.series(data.colours[c]),
-                mark: Mark::Coverage {
-                    subsidiary: sub.token.clone(),
-                    category: cat.token.clone(),
-                    count: n,
-                },
-                text: format!(
-                    "{}, {}: {}",
-                    sub.label,
-                    cat.label,
-                    count_noun(n, "entry", "entries")
-                ),
-            });
-            at += n as f64;
-        }
-        plot.totals.push(data.total(s).to_string());
-        plot.value_max = plot.value_max.max(at);
+            let mark = Mark::Coverage {
+                subsidiary: sub.token.clone(),
+                category: cat.token.clone(),
+                count: n,
+            };
+            let text = format!(
+                "{}, {}: {}",
+                sub.label,
+                cat.label,
+                count_noun(n, "entry", "entries")
+            );
+            (n, theme.series(data.colours[c]), mark, text)
+        });
+        plot.push_stack(s, pieces, data.total(s).to_string());
     }
     draw_plot(area, &plot, theme, caption)
 }

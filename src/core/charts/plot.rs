@@ -101,6 +101,32 @@ pub struct ChartHits {
     pub bars: Vec<HitBar>,
 }
 
+impl BarPlot {
+    /// Adds one band's stacked bar: its non-zero pieces (count, colour, mark,
+    /// tooltip text) end to end, and the total label shown at its end.
+    pub(crate) fn push_stack(
+        &mut self,
+        band: usize,
+        pieces: impl IntoIterator<Item = (usize, RGBColor, Mark, String)>,
+        total_label: String,
+    ) {
+        let mut at = 0.0;
+        for (n, colour, mark, text) in pieces.into_iter().filter(|p| p.0 > 0) {
+            self.segments.push(Segment {
+                band,
+                from: at,
+                to: at + n as f64,
+                colour,
+                mark,
+                text,
+            });
+            at += n as f64;
+        }
+        self.totals.push(total_label);
+        self.value_max = self.value_max.max(at);
+    }
+}
+
 impl std::fmt::Debug for ChartHits {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ChartHits")
