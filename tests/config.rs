@@ -111,7 +111,7 @@ fn unknown_settings_are_warnings() {
     assert_eq!(loaded.problems[0].severity, Severity::Warning);
     assert_eq!(
         loaded.problems[0].to_string(),
-        "warning: colour: unknown setting `colour` (expected one of `theme`, `embed`, `datasets`, `default_dataset`, `default_filters`, `colors`, `dark_colors`, `allowed_parent_origins`, `allowed_data_origins`)"
+        "warning: colour: unknown setting `colour` (expected one of `theme`, `embed`, `datasets`, `default_dataset`, `default_filters`, `colors`, `dark_colors`, `allowed_parent_origins`, `allowed_data_origins`, `max_data_mb`)"
     );
 }
 
@@ -374,4 +374,27 @@ fn embed_flag() {
     }
     assert!(embed_mode(Some("maybe"), true));
     assert!(!embed_mode(Some("maybe"), false));
+}
+
+#[test]
+fn max_data_mb_sets_the_size_limit_and_bad_values_keep_the_default() {
+    let c = parse_config(r#"{"max_data_mb": 5}"#);
+    assert!(c.problems.is_empty());
+    assert_eq!(c.config.max_data_bytes(), 5_000_000);
+    assert_eq!(parse_config("{}").config.max_data_bytes(), 200_000_000);
+    for (bad, found) in [
+        ("0", "`0`"),
+        ("2001", "`2001`"),
+        ("1.5", "`1.5`"),
+        ("\"big\"", "a string"),
+        ("-3", "`-3`"),
+    ] {
+        let c = parse_config(&format!(r#"{{"max_data_mb": {bad}}}"#));
+        assert_eq!(c.config.max_data_bytes(), 200_000_000, "{bad}");
+        let problems: Vec<String> = c.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            problems,
+            [format!("error: max_data_mb: found {found} (expected a whole number of megabytes from 1 to 2000)")],
+        );
+    }
 }

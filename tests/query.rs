@@ -466,3 +466,30 @@ fn chips_name_each_active_filter_and_remove_only_it() {
     assert!(chips[3].without.query.is_empty());
     assert_eq!(chips[3].without.subsidiaries, sel.subsidiaries);
 }
+
+#[test]
+fn an_index_built_in_steps_answers_like_one_built_at_once() {
+    let (report, whole) = citic();
+    for step in [1, 7, 1000] {
+        let mut builder = IndexBuilder::new(&report);
+        let mut calls = 0;
+        while !builder.step(&report, step) {
+            calls += 1;
+            assert_eq!(builder.done(), calls * step);
+        }
+        let stepped = builder.finish();
+        for query in ["", "customer service", "award"] {
+            let (a, b) = (whole.search(query), stepped.search(query));
+            assert_eq!(a, b);
+            let sel = Selection {
+                query: query.to_owned(),
+                ..Selection::default()
+            };
+            assert_eq!(
+                whole.query(&sel, &a),
+                stepped.query(&sel, &b),
+                "step {step}"
+            );
+        }
+    }
+}

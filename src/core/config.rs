@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 pub const CONFIG_PATH: &str = "config.json";
 
 /// Every setting `config.json` knows, in the order they are documented.
-pub const SETTINGS: [&str; 9] = [
+pub const SETTINGS: [&str; 10] = [
     "theme",
     "embed",
     "datasets",
@@ -26,7 +26,14 @@ pub const SETTINGS: [&str; 9] = [
     "dark_colors",
     "allowed_parent_origins",
     "allowed_data_origins",
+    "max_data_mb",
 ];
+
+/// The largest data file read when `config.json` sets no `max_data_mb`, in megabytes
+/// (a 100,000-entry report is about 70 MB).
+pub const DEFAULT_MAX_DATA_MB: u32 = 200;
+/// The largest `max_data_mb` accepted: more would not fit in the browser's memory.
+pub const MAX_DATA_MB_LIMIT: u32 = 2000;
 
 /// The colours a configuration may override, as CSS custom properties (`accent` is `--accent`).
 pub const COLOR_NAMES: [&str; 9] = [
@@ -278,6 +285,15 @@ pub struct Config {
     pub allowed_parent_origins: Vec<String>,
     /// Other origins data files may come from.
     pub allowed_data_origins: Vec<String>,
+    /// The largest data file read, in megabytes (`None`: [`DEFAULT_MAX_DATA_MB`]).
+    pub max_data_mb: Option<u32>,
+}
+
+impl Config {
+    /// The largest data file read, in bytes.
+    pub fn max_data_bytes(&self) -> u64 {
+        u64::from(self.max_data_mb.unwrap_or(DEFAULT_MAX_DATA_MB)) * 1_000_000
+    }
 }
 
 /// A parsed configuration and the problems found in it.
@@ -353,6 +369,18 @@ pub fn validate_config(value: &Value) -> LoadedConfig {
             None => problems.push(
                 Problem::error("theme", format!("found {}", describe(v)))
                     .expected("`auto`, `light` or `dark`"),
+            ),
+        }
+    }
+    if let Some(v) = object.get("max_data_mb") {
+        match v.as_u64() {
+            Some(mb) if (1..=u64::from(MAX_DATA_MB_LIMIT)).contains(&mb) => {
+                config.max_data_mb = Some(mb as u32);
+            }
+            _ => problems.push(
+                Problem::error("max_data_mb", format!("found {}", describe_number(v))).expected(
+                    format!("a whole number of megabytes from 1 to {MAX_DATA_MB_LIMIT}"),
+                ),
             ),
         }
     }
@@ -874,5 +902,13 @@ mod tests {
     #[test]
     fn color_names_are_sorted() {
         assert!(CSS_COLOR_NAMES.windows(2).all(|w| w[0] < w[1]));
+    }
+}
+
+/// How a size setting reads in a message: the number itself, or what it is instead.
+fn describe_number(v: &Value) -> String {
+    match v {
+        Value::Number(n) => format!("`{n}`"),
+        other => describe(other).to_owned(),
     }
 }

@@ -259,27 +259,37 @@ pub struct QueryResult {
     pub facets: Vec<(Facet, Vec<FacetValue>)>,
 }
 
-impl Index {
-    /// Builds the index for `report`.
+/// An index built a few entries at a time, so a large report never blocks for long.
+pub struct IndexBuilder {
+    index: Index,
+    sub_pos: HashMap<SubsidiaryId, usize>,
+    cat_pos: HashMap<CategoryId, usize>,
+    parent: HashMap<CategoryId, CategoryId>,
+    years: BTreeMap<YearKey, Bitset>,
+    category_count: usize,
+}
+
+impl IndexBuilder {
+    /// Starts an index for `report`: facet values in order, no entries yet.
     pub fn new(report: &Report) -> Self {
         let n = report.entries.len();
-        let mut subsidiaries: Vec<(SubsidiaryId, String, Bitset)> = report
+        let subsidiaries: Vec<(SubsidiaryId, String, Bitset)> = report
             .subsidiaries
             .iter()
             .map(|s| (s.id.clone(), s.name.clone(), Bitset::empty(n)))
             .collect();
-        let sub_pos: HashMap<&SubsidiaryId, usize> = report
+        let sub_pos = report
             .subsidiaries
             .iter()
             .enumerate()
-            .map(|(i, s)| (&s.id, i))
+            .map(|(i, s)| (s.id.clone(), i))
             .collect();
 
         // Category tree order and ancestor chains.
-        let parent: HashMap<&CategoryId, &CategoryId> = report
+        let parent: HashMap<CategoryId, CategoryId> = report
             .categories
             .iter()
-            .filter_map(|c| c.parent.as_ref().map(|p| (&c.id, p)))
+            .filter_map(|c| c.parent.as_ref().map(|p| (c.id.clone(), p.clone())))
             .collect();
         let mut children: BTreeMap<Option<&CategoryId>, Vec<usize>> = BTreeMap::new();
         for (i, c) in report.categories.iter().enumerate() {
@@ -305,31 +315,56 @@ impl Index {
             }
         }
         walk(None, 0, report, &children, &mut order);
-        let mut categories: Vec<(CategoryId, String, usize, Bitset)> = order
+        let categories: Vec<(CategoryId, String, usize, Bitset)> = order
             .iter()
             .map(|&(i, depth)| {
                 let c = &report.categories[i];
                 (c.id.clone(), c.name.clone(), depth, Bitset::empty(n))
             })
             .collect();
-        let cat_pos: HashMap<CategoryId, usize> = categories
+        let cat_pos = categories
             .iter()
             .enumerate()
             .map(|(i, c)| (c.0.clone(), i))
             .collect();
+        let kinds: Vec<(Kind, Bitset)> = Kind::ALL.iter().map(|&k| (k, Bitset::empty(n))).collect();
+        IndexBuilder {
+            index: Index {
+                n,
+                subsidiaries,
+                categories,
+                kinds,
+                years: Vec::new(),
+                texts: Vec::with_capacity(n),
+                dates: Vec::with_capacity(n),
+                titles: Vec::with_capacity(n),
+                entry_positions: HashMap::with_capacity(n),
+            },
+            sub_pos,
+            cat_pos,
+            parent,
+            years: BTreeMap::new(),
+            category_count: report.categories.len(),
+        }
+    }
 
-        let mut kinds: Vec<(Kind, Bitset)> =
-            Kind::ALL.iter().map(|&k| (k, Bitset::empty(n))).collect();
-        let mut years: BTreeMap<YearKey, Bitset> = BTreeMap::new();
-        let mut texts = Vec::with_capacity(n);
-        let mut dates = Vec::with_capacity(n);
-        let mut titles = Vec::with_capacity(n);
-        let mut entry_positions = HashMap::with_capacity(n);
+    /// Entries indexed so far.
+    pub fn done(&self) -> usize {
+        self.index.texts.len()
+    }
 
-        for (i, e) in report.entries.iter().enumerate() {
-            entry_positions.insert(e.id.clone(), i);
-            if let Some(&s) = sub_pos.get(&e.subsidiary) {
-                subsidiaries[s].2.insert(i);
+    /// Indexes up to `count` more entries of `report` (the one given to [`IndexBuilder::new`]);
+    /// returns whether every entry is indexed.
+    pub fn step(&mut self, report: &Report, count: usize) -> bool {
+        let n = self.index.n;
+        let start = self.done();
+        let end = start.saturating_add(count).min(n);
+        for (i, e) in report.entries[start..end].iter().enumerate() {
+            let i = start + i;
+            let index = &mut self.index;
+            index.entry_positions.insert(e.id.clone(), i);
+            if let Some(&s) = self.sub_pos.get(&e.subsidiary) {
+                index.subsidiaries[s].2.insert(i);
             }
             let mut cat_names = Vec::new();
             for c in &e.categories {
@@ -337,36 +372,36 @@ impl Index {
                 let mut cursor = Some(c);
                 let mut guard = 0;
                 while let Some(id) = cursor {
-                    if let Some(&p) = cat_pos.get(id) {
-                        categories[p].3.insert(i);
-                        cat_names.push(categories[p].1.clone());
+                    if let Some(&p) = self.cat_pos.get(id) {
+                        index.categories[p].3.insert(i);
+                        cat_names.push(index.categories[p].1.clone());
                     }
-                    cursor = parent.get(id).copied();
+                    cursor = self.parent.get(id);
                     guard += 1;
-                    if guard > report.categories.len() {
+                    if guard > self.category_count {
                         break;
                     }
                 }
             }
             let k = Kind::ALL.iter().position(|k| *k == e.kind).unwrap_or(0);
-            kinds[k].1.insert(i);
+            index.kinds[k].1.insert(i);
             match e.date {
                 Some(d) => {
                     let (first, last) = (d.first_day(), d.last_day());
                     for y in first.0..=last.0 {
-                        years
+                        self.years
                             .entry(YearKey::Year(y))
                             .or_insert_with(|| Bitset::empty(n))
                             .insert(i);
                     }
-                    dates.push(Some((first, last)));
+                    index.dates.push(Some((first, last)));
                 }
                 None => {
-                    years
+                    self.years
                         .entry(YearKey::Undated)
                         .or_insert_with(|| Bitset::empty(n))
                         .insert(i);
-                    dates.push(None);
+                    index.dates.push(None);
                 }
             }
             let sub_name = report.subsidiary_name(&e.subsidiary);
@@ -375,7 +410,7 @@ impl Index {
                 .filter_map(|s| s.as_deref())
                 .collect::<Vec<_>>()
                 .join(" \u{1f} ");
-            texts.push(EntryText([
+            index.texts.push(EntryText([
                 fold(&e.title),
                 fold(sub_name),
                 fold(&cat_names.join(" \u{1f} ")),
@@ -383,25 +418,31 @@ impl Index {
                 fold(&place),
                 fold(&format!("{} \u{1f} {}", e.source.passage, e.source.section)),
             ]));
-            titles.push(fold(&e.title));
+            index.titles.push(fold(&e.title));
         }
+        end == n
+    }
+
+    /// The finished index; call it once [`IndexBuilder::step`] has returned `true`.
+    pub fn finish(self) -> Index {
+        let mut index = self.index;
         // Newest years first, undated last.
-        let mut years: Vec<(YearKey, Bitset)> = years.into_iter().collect();
+        let mut years: Vec<(YearKey, Bitset)> = self.years.into_iter().collect();
         years.sort_by(|a, b| match (a.0, b.0) {
             (YearKey::Year(x), YearKey::Year(y)) => y.cmp(&x),
             (x, y) => x.cmp(&y),
         });
-        Index {
-            n,
-            subsidiaries,
-            categories,
-            kinds,
-            years,
-            texts,
-            dates,
-            titles,
-            entry_positions,
-        }
+        index.years = years;
+        index
+    }
+}
+
+impl Index {
+    /// Builds the index for `report` in one go.
+    pub fn new(report: &Report) -> Self {
+        let mut builder = IndexBuilder::new(report);
+        builder.step(report, usize::MAX);
+        builder.finish()
     }
 
     /// Number of entries indexed.

@@ -83,6 +83,15 @@ pub enum LoadFailure {
         /// HTTP status text, possibly empty.
         status_text: String,
     },
+    /// The file is larger than the configured limit (`max_data_mb`); nothing was parsed.
+    TooLarge {
+        /// What was requested.
+        url: String,
+        /// Its size as announced by the server, or the bytes read when the limit was passed.
+        bytes: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// The file arrived but is not a valid report.
     Load {
         /// What was requested.
@@ -99,6 +108,7 @@ impl LoadFailure {
             LoadFailure::BadPath { .. } => "The data address was refused".into(),
             LoadFailure::Network { .. } => "The report could not be fetched".into(),
             LoadFailure::Http { status, .. } => format!("The server answered HTTP {status}"),
+            LoadFailure::TooLarge { .. } => "The report file is too large".into(),
             LoadFailure::Load {
                 error: LoadError::Syntax { .. },
                 ..
@@ -138,6 +148,14 @@ impl fmt::Display for LoadFailure {
                 };
                 write!(f, "{url}: HTTP {status}{text}")
             }
+            LoadFailure::TooLarge { url, bytes, limit } => write!(
+                f,
+                "{url} is {} or more; this page reads files up to {}. \
+                 Ask the site's administrator to raise `max_data_mb` in config.json, \
+                 or load a smaller report.",
+                megabytes(*bytes),
+                megabytes(*limit)
+            ),
             LoadFailure::Load {
                 url,
                 error: error @ LoadError::Syntax { .. },
@@ -158,6 +176,16 @@ impl fmt::Display for LoadFailure {
 }
 
 impl std::error::Error for LoadFailure {}
+
+/// A byte count in megabytes for people: `70.3 MB`, `200 MB`.
+pub fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes + 50_000) / 100_000;
+    if tenths % 10 == 0 {
+        format!("{} MB", tenths / 10)
+    } else {
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -240,5 +268,18 @@ mod tests {
             syntax.to_string(),
             "x.json: JSON syntax error at line 3, column 5: expected `:`"
         );
+        let large = LoadFailure::TooLarge {
+            url: "big.json".into(),
+            bytes: 250_400_000,
+            limit: 200_000_000,
+        };
+        assert_eq!(large.heading(), "The report file is too large");
+        assert_eq!(
+            large.to_string(),
+            "big.json is 250.4 MB or more; this page reads files up to 200 MB. Ask the site's \
+             administrator to raise `max_data_mb` in config.json, or load a smaller report."
+        );
+        assert_eq!(megabytes(0), "0 MB");
+        assert_eq!(megabytes(70_349_999), "70.3 MB");
     }
 }
