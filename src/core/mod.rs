@@ -17,6 +17,7 @@ pub mod problem;
 pub mod query;
 pub mod raw;
 pub mod source;
+pub mod synth;
 pub mod text;
 pub mod timeline;
 pub mod url_state;
