@@ -25,6 +25,7 @@ mod native {
     const BUDGET_FILTER_AND_COUNTS_MS: f64 = 25.0;
     const BUDGET_SEARCH_MS: f64 = 150.0;
     const BUDGET_INDEX_MS: f64 = 1500.0;
+    const BUDGET_LOAD_MS: f64 = 4000.0;
 
     /// The seed of every measured report, so every run measures the same data.
     const SEED: u64 = 1;
@@ -58,10 +59,14 @@ mod native {
     pub fn run() {
         let mut over = Vec::new();
         println!(
-            "{:>8}  {:>10}  {:>10}  {:>14}  {:>10}",
-            "entries", "index ms", "search ms", "filter+counts", "results"
+            "{:>8}  {:>9}  {:>10}  {:>10}  {:>10}  {:>14}  {:>10}",
+            "entries", "file MB", "load ms", "index ms", "search ms", "filter+counts", "results"
         );
         for n in [1_000, 10_000, 100_000] {
+            let text = synth::generate(n, SEED);
+            let load_time = median(|| drop(black_box(load_report(&text))), 3);
+            let mb = text.len() as f64 / 1e6;
+            drop(text);
             let report = synthetic(n);
             let index_time = median(|| drop(black_box(Index::new(&report))), 3);
             let index = Index::new(&report);
@@ -82,7 +87,8 @@ mod native {
                 21,
             );
             println!(
-                "{n:>8}  {:>10.2}  {:>10.2}  {:>11.2} ms  {results:>10}",
+                "{n:>8}  {mb:>9.1}  {:>10.1}  {:>10.2}  {:>10.2}  {:>11.2} ms  {results:>10}",
+                ms(load_time),
                 ms(index_time),
                 ms(search_time),
                 ms(query_time)
@@ -96,6 +102,7 @@ mod native {
                     ),
                     ("search", ms(search_time), BUDGET_SEARCH_MS),
                     ("index build", ms(index_time), BUDGET_INDEX_MS),
+                    ("load (parse and validate)", ms(load_time), BUDGET_LOAD_MS),
                 ] {
                     println!("budget at 100k: {what} {got:.2} ms (budget {budget} ms)");
                     if got > budget {
