@@ -73,10 +73,11 @@ mod native {
             let search_time = median(|| drop(black_box(index.search("customer award"))), 7);
             let hits = index.search("");
             let mut sel = Selection::default();
+            // Two subsidiaries, a parent category (with its children), a kind and a year.
             sel.toggle(Facet::Subsidiary, report.subsidiaries[1].id.as_str());
             sel.toggle(Facet::Subsidiary, report.subsidiaries[7].id.as_str());
-            sel.toggle(Facet::Category, report.categories[2].id.as_str());
-            sel.toggle(Facet::Kind, "award");
+            sel.toggle(Facet::Category, "environment");
+            sel.toggle(Facet::Kind, "initiative");
             sel.toggle(Facet::Year, "2015");
             let mut results = 0;
             let query_time = median(

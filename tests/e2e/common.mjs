@@ -17,6 +17,17 @@ export const DATASET = JSON.parse(
   readFileSync(path.resolve(here, '..', '..', 'public', 'data', 'report.json'), 'utf8'),
 );
 
+/**
+ * A generated 10,000-entry report (`cargo xtask gen-data --entries 10000 --seed 1`), written to
+ * target/e2e-data/report-10k.json by `cargo xtask test` before this stage; null when the tests
+ * run without it (then skip the test). Serve it with
+ * `startServer({ files: { [GENERATED_10K]: DATA_10K } })` and open `?data=data/generated-10k.json`.
+ */
+export const DATA_10K = process.env.REPORT_EXPLORER_DATA_10K || null;
+
+/** Where a test serves `DATA_10K`, relative to the app. */
+export const GENERATED_10K = 'data/generated-10k.json';
+
 /** What `collect()` returns when a page had no errors, failed requests or CSP violations. */
 export const NO_PROBLEMS = Object.freeze({
   consoleErrors: [],

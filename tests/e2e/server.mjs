@@ -6,7 +6,10 @@
 //
 // `<prefix>fixtures/` serves tests/e2e/fixtures/ (test data files).
 // Options for tests: `files` replaces files of `dir` ({'config.json': path},
-// or null for a 404), `frameAncestors` adds a CSP frame-ancestors directive,
+// or null for a 404) and can add files that `dir` does not have, e.g. the
+// generated 10k-entry report: `{ [GENERATED_10K]: DATA_10K }` from common.mjs
+// serves it at `<prefix>data/generated-10k.json`, for `?data=data/generated-10k.json`;
+// `frameAncestors` adds a CSP frame-ancestors directive,
 // `csp` replaces the policy, `pages` serves generated text
 // ({'/intranet/config.json': {body, type}}) instead of files.
 

@@ -4,6 +4,7 @@
 //! then runs Trunk offline with those tools first on `PATH`.
 
 mod dist;
+mod gen_data;
 mod run;
 mod tools;
 
@@ -27,12 +28,19 @@ tasks:
   serve [--port N]  build in debug mode and serve on http://127.0.0.1:N/ (default 8080)
                     with live reload
   dist              release build into dist/ and print the size of its files
+  gen-data --entries N [--seed S] --out FILE
+                    write a deterministic synthetic report of N entries (seed S,
+                    default 1) to FILE; the same N and S give the same bytes
   bench             query-engine benchmark at 1k/10k/100k entries and release
-                    size budgets; fails when over budget
+                    size budgets (fails when over budget), then a browser
+                    benchmark of dist/ with generated 1k/10k/100k reports in
+                    headless Chromium (numbers only, also written to
+                    target/bench-results.json)
   screenshots       release build, then PNG screenshots of the timeline and each
                     chart, light and dark, into docs/screenshots/
   test              native tests, wasm tests in headless Chromium, release build,
-                    end-to-end tests (tests/e2e) in headless Chromium
+                    end-to-end tests (tests/e2e) in headless Chromium (with a
+                    generated 10k-entry report in target/e2e-data/)
 
 Tools are installed on first use into $REPORT_EXPLORER_TOOLS (default: .tools/).";
 
@@ -43,6 +51,9 @@ fn main() -> ExitCode {
         Some("dist") => no_more_args(&args[1..]).and_then(|()| dist()),
         Some("test") => no_more_args(&args[1..]).and_then(|()| test()),
         Some("bench") => no_more_args(&args[1..]).and_then(|()| bench()),
+        Some("gen-data") => gen_data::parse(&args[1..])
+            .map_err(|message| format!("{message}\n\n{USAGE}"))
+            .and_then(|task| gen_data::run(&task)),
         Some("screenshots") => no_more_args(&args[1..]).and_then(|()| screenshots()),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
@@ -169,8 +180,11 @@ fn screenshots() -> Result<()> {
 fn bench() -> Result<()> {
     let root = repo_root();
     let tools = prepare(&root)?;
+    tools::ensure_chromium(CHROMIUM, CHROMEDRIVER)?;
     header("Query engine (cargo bench --profile perf --bench query)");
-    run(tools
+    // Over budget fails the task, but only at the end: the browser numbers are still wanted.
+    let mut over = Vec::new();
+    if let Err(message) = run(tools
         .cargo()
         .args([
             "bench",
@@ -181,15 +195,54 @@ fn bench() -> Result<()> {
             "--bench",
             "query",
         ])
-        .current_dir(&root))?;
+        .current_dir(&root))
+    {
+        over.push(format!("query engine: {message} (budgets above)"));
+    }
     let dist_dir = build_release(&tools, &root)?;
     header("Size budgets of dist/");
-    let over = dist::over_budget(&dist::print_sizes(&tools, &dist_dir)?);
+    over.extend(dist::over_budget(&dist::print_sizes(&tools, &dist_dir)?));
+
+    header("Browser benchmark (benches/browser, headless Chromium)");
+    let data_dir = root.join("target").join("bench-data");
+    for (label, entries) in BROWSER_BENCH_SIZES {
+        let out = data_dir.join(format!("report-{label}.json"));
+        gen_data::run(&gen_data::GenData {
+            entries,
+            seed: gen_data::DEFAULT_SEED,
+            out,
+        })?;
+    }
+    let browser = root.join("benches").join("browser");
+    run(tools
+        .command("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(&browser))?;
+    run(tools
+        .command("node")
+        .arg("benches/browser/bench.mjs")
+        .env("REPORT_EXPLORER_DIST", &dist_dir)
+        .env("REPORT_EXPLORER_CHROMIUM", chromium())
+        .env("REPORT_EXPLORER_BENCH_DATA", &data_dir)
+        .env(
+            "REPORT_EXPLORER_BENCH_RESULTS",
+            root.join("target").join("bench-results.json"),
+        )
+        .current_dir(&root))?;
+
     if over.is_empty() {
         Ok(())
     } else {
         Err(format!("over budget:\n  {}", over.join("\n  ")))
     }
+}
+
+/// The generated reports the browser benchmark opens: (file label, entries).
+const BROWSER_BENCH_SIZES: [(&str, usize); 3] = [("1k", 1_000), ("10k", 10_000), ("100k", 100_000)];
+
+/// The Chromium the browser stages use (`REPORT_EXPLORER_CHROMIUM` overrides Debian's).
+fn chromium() -> String {
+    std::env::var("REPORT_EXPLORER_CHROMIUM").unwrap_or_else(|_| CHROMIUM.to_owned())
 }
 
 fn test() -> Result<()> {
@@ -226,18 +279,24 @@ fn test() -> Result<()> {
 
     header("3/3 End-to-end tests (tests/e2e, headless Chromium)");
     let dist_dir = build_release(&tools, &root)?;
+    // A large report for tests that need one (see `DATA_10K` in tests/e2e/common.mjs).
+    let data_10k = root.join("target").join("e2e-data").join("report-10k.json");
+    gen_data::run(&gen_data::GenData {
+        entries: 10_000,
+        seed: 1,
+        out: data_10k.clone(),
+    })?;
     let e2e = root.join("tests").join("e2e");
     run(tools
         .command("npm")
         .args(["ci", "--no-audit", "--no-fund"])
         .current_dir(&e2e))?;
-    let chromium =
-        std::env::var("REPORT_EXPLORER_CHROMIUM").unwrap_or_else(|_| CHROMIUM.to_owned());
     run(tools
         .command("node")
         .args(["--test", "tests/e2e/"])
         .env("REPORT_EXPLORER_DIST", &dist_dir)
-        .env("REPORT_EXPLORER_CHROMIUM", chromium)
+        .env("REPORT_EXPLORER_CHROMIUM", chromium())
+        .env("REPORT_EXPLORER_DATA_10K", &data_10k)
         .current_dir(&root))?;
 
     header(&format!("All tests passed in {}", run::elapsed(started)));
