@@ -462,6 +462,13 @@ fn unknown_fields(value: &Value, known: &[&str], base: &str, problems: &mut Vec<
     }
 }
 
+/// Whether an object has a key the format does not define (checked before building a path).
+fn has_unknown_fields(value: &Value, known: &[&str]) -> bool {
+    value
+        .as_object()
+        .is_some_and(|map| map.keys().any(|k| !known.contains(&k.as_str())))
+}
+
 /// `a`, `b`, `c` as a list of backquoted names.
 pub(crate) fn quote_list(items: &[&str]) -> String {
     items
@@ -471,10 +478,10 @@ pub(crate) fn quote_list(items: &[&str]) -> String {
         .join(", ")
 }
 
-fn required_text(value: &str, path: String, errors: &mut Vec<Problem>) -> String {
+fn required_text(value: &str, path: impl FnOnce() -> String, errors: &mut Vec<Problem>) -> String {
     let trimmed = value.trim();
     if trimmed.is_empty() {
-        errors.push(Problem::error(path, "is empty").expected("a non-empty string"));
+        errors.push(Problem::error(path(), "is empty").expected("a non-empty string"));
     }
     trimmed.to_owned()
 }
@@ -490,11 +497,15 @@ fn report_meta(value: Value, problems: &mut Vec<Problem>) -> Result<ReportMeta, 
     }
     let raw: RawReport = parse_at(value, "report").map_err(|p| vec![p])?;
     let mut errors = Vec::new();
-    let organisation = required_text(&raw.organisation, "report.organisation".into(), &mut errors);
-    let title = required_text(&raw.title, "report.title".into(), &mut errors);
+    let organisation = required_text(
+        &raw.organisation,
+        || "report.organisation".into(),
+        &mut errors,
+    );
+    let title = required_text(&raw.title, || "report.title".into(), &mut errors);
     let document = required_text(
         &raw.source.document,
-        "report.source.document".into(),
+        || "report.source.document".into(),
         &mut errors,
     );
     let period = DateSpec::parse(raw.period.trim()).map_err(|m| {
@@ -556,7 +567,7 @@ fn subsidiaries(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec<Subsidia
             }
         };
         let mut errors = Vec::new();
-        let name = required_text(&raw.name, format!("{base}.name"), &mut errors);
+        let name = required_text(&raw.name, || format!("{base}.name"), &mut errors);
         let id = unique_id(&raw.id, format!("{base}.id"), &mut seen, &mut errors);
         match id.and_then(|id| SubsidiaryId::new(&id).ok()) {
             Some(id) if errors.is_empty() => out.push(Subsidiary {
@@ -584,7 +595,7 @@ fn categories(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec<Category> 
             }
         };
         let mut errors = Vec::new();
-        let name = required_text(&raw.name, format!("{base}.name"), &mut errors);
+        let name = required_text(&raw.name, || format!("{base}.name"), &mut errors);
         let id = unique_id(&raw.id, format!("{base}.id"), &mut seen, &mut errors);
         let parent = raw.parent.as_deref().map(str::trim);
         match id.and_then(|id| CategoryId::new(&id).ok()) {
@@ -704,21 +715,25 @@ impl EntryChecker {
         unknown_fields(&value, RawEntry::FIELDS, &base, problems);
         if let Some(Value::Array(metrics)) = value.get("metrics") {
             for (j, m) in metrics.iter().enumerate() {
-                unknown_fields(
-                    m,
-                    RawMetric::FIELDS,
-                    &format!("{base}.metrics[{j}]"),
-                    problems,
-                );
+                if has_unknown_fields(m, RawMetric::FIELDS) {
+                    unknown_fields(
+                        m,
+                        RawMetric::FIELDS,
+                        &format!("{base}.metrics[{j}]"),
+                        problems,
+                    );
+                }
             }
         }
         if let Some(source) = value.get("source") {
-            unknown_fields(
-                source,
-                RawSource::FIELDS,
-                &format!("{base}.source"),
-                problems,
-            );
+            if has_unknown_fields(source, RawSource::FIELDS) {
+                unknown_fields(
+                    source,
+                    RawSource::FIELDS,
+                    &format!("{base}.source"),
+                    problems,
+                );
+            }
         }
         let raw: RawEntry = match parse_at(value, &base) {
             Ok(raw) => raw,
@@ -764,8 +779,8 @@ fn entry(
             .expected(format!("one of {}", quote_list(&kinds))),
         );
     }
-    let title = required_text(&raw.title, format!("{base}.title"), errors);
-    let summary = required_text(&raw.summary, format!("{base}.summary"), errors);
+    let title = required_text(&raw.title, || format!("{base}.title"), errors);
+    let summary = required_text(&raw.summary, || format!("{base}.summary"), errors);
     let subsidiary = raw.subsidiary.trim();
     if !subsidiary_ids.contains(subsidiary) {
         errors.push(
@@ -814,12 +829,12 @@ fn entry(
         .collect();
     let section = required_text(
         &raw.source.section,
-        format!("{base}.source.section"),
+        || format!("{base}.source.section"),
         errors,
     );
     let passage = required_text(
         &raw.source.passage,
-        format!("{base}.source.passage"),
+        || format!("{base}.source.passage"),
         errors,
     );
     Some(Entry {
@@ -844,8 +859,8 @@ fn entry(
 
 fn metric(raw: &RawMetric, base: &str, errors: &mut Vec<Problem>) -> Option<Metric> {
     let before = errors.len();
-    let label = required_text(&raw.label, format!("{base}.label"), errors);
-    let unit = required_text(&raw.unit, format!("{base}.unit"), errors);
+    let label = required_text(&raw.label, || format!("{base}.label"), errors);
+    let unit = required_text(&raw.unit, || format!("{base}.unit"), errors);
     let qualifier = match raw.qualifier.as_deref().map(str::trim) {
         None => Qualifier::Exact,
         Some(q) => Qualifier::parse(q).unwrap_or_else(|| {

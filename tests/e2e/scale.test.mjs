@@ -192,6 +192,53 @@ describe('10,000 generated entries', () => {
   });
 });
 
+describe('loading a slow file', () => {
+  test('reading shows bytes of the total; opening another report cancels the load', async () => {
+    const slow = await startServer({
+      dir: DIST,
+      files: { 'data/generated-10k.json': DATA_10K },
+      trickle: { 'data/generated-10k.json': { chunk: 256 * 1024, delayMs: 100 } },
+    });
+    try {
+      const { page, collect } = await openPage(browser, { expected: [/generated-10k\.json/] });
+      const failed = [];
+      page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+      await page.goto(`${slow.url}?data=data/generated-10k.json`);
+      const mb = (Math.round(statSync(DATA_10K).size / 100_000) / 10).toString();
+      await page.waitForFunction(
+        (total) =>
+          new RegExp(`^Reading the report: [\\d.]+ MB of ${total} MB$`).test(
+            document.querySelector('[data-testid="load-status"]')?.textContent ?? '',
+          ),
+        mb,
+      );
+      const [value, max] = await page
+        .locator('[data-testid="load-progress"]')
+        .evaluate((b) => [b.value, b.max]);
+      assert.ok(value > 0 && value < max, `bar at ${value} of ${max}`);
+      // The reader goes to the default report while the large one is still arriving.
+      await page.evaluate(() => {
+        history.pushState(null, '', location.pathname);
+        dispatchEvent(new PopStateEvent('popstate'));
+      });
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="entry-count"]')?.textContent?.endsWith(' of 58 entries'),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.ok(
+        failed.some((f) => f.includes('generated-10k.json') && f.includes('ERR_ABORTED')),
+        `the large request was aborted: ${JSON.stringify(failed)}`,
+      );
+      // Still the default report a while later: the old load did not come back.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.match(await text(page, 'entry-count'), / of 58 entries$/);
+      assert.deepEqual(await collect(), NO_PROBLEMS);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
 describe('limits and crashes', () => {
   test('a file over max_data_mb gets a clear message before anything is parsed', async () => {
     const limited = await startServer({

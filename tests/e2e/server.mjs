@@ -11,7 +11,8 @@
 // serves it at `<prefix>data/generated-10k.json`, for `?data=data/generated-10k.json`;
 // `frameAncestors` adds a CSP frame-ancestors directive,
 // `csp` replaces the policy, `pages` serves generated text
-// ({'/intranet/config.json': {body, type}}) instead of files.
+// ({'/intranet/config.json': {body, type}}) instead of files, and `trickle`
+// sends a file of `dir` slowly ({'data/x.json': {chunk: 65536, delayMs: 50}}).
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -64,12 +65,20 @@ export async function startServer({
   frameAncestors = null,
   csp: policy = CSP,
   pages = {},
+  trickle = {},
 } = {}) {
   const base = normalisePrefix(prefix);
   const csp = frameAncestors ? `${policy}; frame-ancestors ${frameAncestors}` : policy;
   const server = createServer((req, res) => {
     res.csp = csp;
-    const options = { dir: path.resolve(dir), fixtures: path.resolve(fixtures), base, files, pages };
+    const options = {
+      dir: path.resolve(dir),
+      fixtures: path.resolve(fixtures),
+      base,
+      files,
+      pages,
+      trickle,
+    };
     handle(req, res, options).catch((error) =>
       send(res, 500, `internal error: ${error.message}\n`),
     );
@@ -105,7 +114,7 @@ function send(res, status, body, headers = {}) {
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
-async function handle(req, res, { dir, fixtures, base, files, pages }) {
+async function handle(req, res, { dir, fixtures, base, files, pages, trickle }) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(res, 405, 'method not allowed\n', { Allow: 'GET, HEAD' });
     return;
@@ -168,6 +177,18 @@ async function handle(req, res, { dir, fixtures, base, files, pages }) {
     'Cache-Control': 'no-store',
   });
   if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  const slow = root === dir ? trickle[relative] : undefined;
+  if (slow) {
+    const stream = createReadStream(file, { highWaterMark: slow.chunk });
+    res.on('close', () => stream.destroy());
+    for await (const chunk of stream) {
+      if (res.destroyed) return;
+      res.write(chunk);
+      await new Promise((resolve) => setTimeout(resolve, slow.delayMs));
+    }
     res.end();
     return;
   }
