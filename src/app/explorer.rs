@@ -13,7 +13,7 @@ use crate::app::timeline::TimelineView;
 use crate::app::url::{use_apply, use_link, use_selection};
 use crate::app::DataUrl;
 use crate::core::export::{entries_csv, entries_json, Provenance};
-use crate::core::format::count_noun;
+use crate::core::format::{count_noun, format_number};
 use crate::core::model::Report;
 use crate::core::query::{chips, Chip, Facet, Index, Selection, Sort, View};
 use leptos::prelude::*;
@@ -92,7 +92,11 @@ pub fn ExplorerView(
     let total = report.entries.len();
     let count_text = move || {
         let shown = result.with(|r| r.entries.len());
-        format!("{} of {}", shown, count_noun(total, "entry", "entries"))
+        format!(
+            "{} of {}",
+            format_number(shown as f64),
+            count_noun(total, "entry", "entries")
+        )
     };
 
     let dismissed = RwSignal::new(Vec::<String>::new());

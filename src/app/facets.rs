@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// Lists longer than this get a filter box.
 const FILTER_BOX_FROM: usize = 8;
 /// Values listed before "Show all" is pressed (selected values are always listed).
-const SHOWN_FOLDED: usize = 10;
+const SHOWN_FOLDED: usize = 20;
 /// Values listed at most once unfolded or filtered; the filter box finds the others.
 const SHOWN_MAX: usize = 100;
 

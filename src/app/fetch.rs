@@ -32,6 +32,13 @@ pub struct Indexed {
     pub problems: Arc<Vec<Problem>>,
 }
 
+impl PartialEq for Indexed {
+    /// The same load: one report is never loaded into two `Indexed`.
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.report, &other.report)
+    }
+}
+
 /// Where a load is, for the progress bar.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub enum Progress {

@@ -71,14 +71,15 @@ fn loading_with_progress(progress: RwSignal<fetch::Progress>) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     let config = LocalResource::new(config::fetch_config);
+    // Not a <Suspense>: it may run its children more than once, and the explorer (which
+    // starts the report's load) must be created exactly once.
+    let ready = Memo::new(move |_| config.with(Option::is_some));
     view! {
         <Router>
-            <Suspense fallback=|| view! { <main class="app">{loading()}</main> }>
-                {move || Suspend::new(async move {
-                    let config = config.await;
-                    view! { <Explorer config/> }
-                })}
-            </Suspense>
+            {move || match ready.get().then(|| config.get_untracked()).flatten() {
+                Some(config) => view! { <Explorer config/> }.into_any(),
+                None => view! { <main class="app">{loading()}</main> }.into_any(),
+            }}
         </Router>
     }
 }
@@ -125,36 +126,42 @@ pub fn Explorer(
         let path = path.get();
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
+        progress.set(fetch::Progress::Requesting);
         async move {
-            match path {
-                Ok(url) => {
-                    let current = move || generation.try_get_value() == Some(mine);
-                    fetch::fetch_report(&url, limit, progress, current).await
-                }
+            let current = move || generation.try_get_value() == Some(mine);
+            let outcome = match path {
+                Ok(url) => fetch::fetch_report(&url, limit, progress, current).await,
                 Err(failure) => Err(failure),
+            };
+            if current() {
+                progress.set(fetch::Progress::Idle);
             }
+            outcome
         }
     });
+    // The shown outcome changes only when a load ends, so the report view is built once per load.
+    let outcome = Memo::new(move |_| report.get());
+    let busy = Memo::new(move |_| progress.get() != fetch::Progress::Idle);
     let retry = move || report.refetch();
 
     view! {
         <main class="app" class:embed=embed node_ref=root>
             <config::ConfigProblems problems=config_problems/>
             <config::DatasetPicker config/>
-            <Suspense fallback=move || loading_with_progress(progress)>
-                {move || Suspend::new(async move {
-                    match report.await {
-                        Ok(indexed) => {
-                            shown.set(Some(indexed.clone()));
-                            view! { <ReportView indexed/> }.into_any()
-                        }
-                        Err(failure) => {
-                            shown.set(None);
-                            view! { <ErrorView failure on_retry=retry/> }.into_any()
-                        }
+            <Show when=move || busy.get()>{loading_with_progress(progress)}</Show>
+            <div class="loaded" class:hidden=move || busy.get()>
+                {move || match outcome.get() {
+                    None => None,
+                    Some(Ok(indexed)) => {
+                        shown.set(Some(indexed.clone()));
+                        Some(view! { <ReportView indexed/> }.into_any())
                     }
-                })}
-            </Suspense>
+                    Some(Err(failure)) => {
+                        shown.set(None);
+                        Some(view! { <ErrorView failure on_retry=retry/> }.into_any())
+                    }
+                }}
+            </div>
         </main>
     }
 }

@@ -39,8 +39,15 @@ describe('the default report', () => {
       await waitFor(page, 'report-title');
       assert.equal(await text(page, 'report-title'), DATASET.report.title);
       const count = DATASET.entries.length;
-      assert.equal(await page.locator('[data-testid="entry"]').count(), count);
+      // The first page of 50, then the rest on page 2.
+      assert.equal(await page.locator('[data-testid="entry"]').count(), Math.min(count, 50));
       assert.match(await text(page, 'entry-count'), new RegExp(`\\b${count}\\b`));
+      assert.equal(await text(page, 'page-status'), `Showing 1–50 of ${count} (page 1 of 2)`);
+      await page.locator('[data-testid="page-next"]').click();
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="entry"]').length === n,
+        count - 50,
+      );
       assert.equal(await page.locator('[data-testid="loading"]').count(), 0);
       assert.equal(await page.locator('[data-testid="error-view"]').count(), 0);
       assert.deepEqual(await collect(), NO_PROBLEMS);
@@ -102,7 +109,7 @@ describe('under a path prefix', () => {
     const prefix = '/intranet/reports/esg/';
     await visit({ prefix }, async ({ page, requests, collect }, server) => {
       await waitFor(page, 'report-title');
-      assert.equal(await page.locator('[data-testid="entry"]').count(), DATASET.entries.length);
+      assert.equal(await page.locator('[data-testid="entry"]').count(), 50);
       const outside = requests.filter(
         (url) => url.startsWith(server.origin) && !new URL(url).pathname.startsWith(prefix),
       );

@@ -62,10 +62,11 @@ const box = (page, facet, token) =>
   page.locator(`[data-facet="${facet}"] input[data-token="${token}"]`);
 const entries = (page) => page.locator('[data-testid="entry"]');
 
+/** Waits for `n` results: their count, and the cards of the first page (50 at most). */
 async function expectCount(page, n) {
   await page.waitForFunction(
     (want) => document.querySelectorAll('[data-testid="entry"]').length === want,
-    n,
+    Math.min(n, 50),
   );
   assert.equal(await text(page, 'entry-count'), `${n} of ${TOTAL} entries`);
 }
