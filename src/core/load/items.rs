@@ -1,419 +1,18 @@
-//! Stage two of loading: validate the raw JSON into the model, collecting problems with JSON paths.
+//! Validating one item at a time: the header, subsidiaries, categories, entries and figures,
+//! each problem with its JSON path.
 
 use crate::core::date::DateSpec;
 use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
 use crate::core::model::{
-    Category, Entry, Kind, Metric, Qualifier, Report, ReportMeta, Source, Subsidiary, FORMAT,
+    Category, Entry, Kind, Metric, Qualifier, ReportMeta, Source, Subsidiary,
 };
-use crate::core::problem::{Problem, Severity};
+use crate::core::problem::Problem;
 use crate::core::raw::{
-    RawCategory, RawEntry, RawFile, RawMetric, RawReport, RawReportSource, RawSource, RawSubsidiary,
+    RawCategory, RawEntry, RawMetric, RawReport, RawReportSource, RawSource, RawSubsidiary,
 };
-use crate::core::split::{Split, SplitError, Splitter};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
-use std::fmt;
-use std::ops::Range;
-
-/// A report that loaded, with the problems found on the way (possibly none).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Loaded {
-    /// The valid part of the file.
-    pub report: Report,
-    /// Warnings and skipped items, in file order.
-    pub problems: Vec<Problem>,
-}
-
-impl Loaded {
-    /// Problems that caused an item to be skipped.
-    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
-        self.problems
-            .iter()
-            .filter(|p| p.severity == Severity::Error)
-    }
-}
-
-/// Why nothing could be loaded.
-#[derive(Clone, Debug, PartialEq)]
-pub enum LoadError {
-    /// The text is not JSON.
-    Syntax {
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// What the parser expected.
-        message: String,
-    },
-    /// The JSON is not a report: the format tag, the metadata or a list is wrong.
-    Invalid(Vec<Problem>),
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::Syntax {
-                line,
-                column,
-                message,
-            } => write!(
-                f,
-                "JSON syntax error at line {line}, column {column}: {message}"
-            ),
-            LoadError::Invalid(problems) => {
-                write!(f, "not a valid report")?;
-                for p in problems {
-                    write!(f, "\n{p}")?;
-                }
-                Ok(())
-            }
-        }
-    }
-}
-
-impl std::error::Error for LoadError {}
-
-/// Parses and validates a report file in one go.
-pub fn load_report(text: &str) -> Result<Loaded, LoadError> {
-    let mut loader = Loader::new(text);
-    loop {
-        if let Some(loaded) = loader.step(text, usize::MAX)? {
-            return Ok(loaded);
-        }
-    }
-}
-
-/// How far a [`Loader`] has come.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct LoadProgress {
-    /// Bytes of the text split into items.
-    pub bytes_split: usize,
-    /// Bytes in the text.
-    pub bytes_total: usize,
-    /// Entries validated.
-    pub entries_done: usize,
-    /// Entries in the file, once the text is split.
-    pub entries_total: Option<usize>,
-}
-
-/// A report load in steps, so a caller can spread a large file over many short tasks.
-///
-/// Every call to [`Loader::step`] must pass the same text. The result equals
-/// [`load_report`]'s: the same model, the same problems, the same errors.
-pub struct Loader {
-    len: usize,
-    phase: Phase,
-    /// Entries in the file, kept for progress once the load has ended.
-    entries_total: Option<usize>,
-}
-
-enum Phase {
-    Split(Splitter),
-    Entries(Box<EntryPhase>),
-    Done,
-}
-
-/// The state after the header, subsidiaries and categories are validated.
-struct EntryPhase {
-    meta: ReportMeta,
-    subsidiaries: Vec<Subsidiary>,
-    categories: Vec<Category>,
-    ranges: Vec<Range<usize>>,
-    next: usize,
-    checker: EntryChecker,
-    entries: Vec<Entry>,
-    problems: Vec<Problem>,
-}
-
-impl Loader {
-    /// A loader for `text`.
-    pub fn new(text: &str) -> Self {
-        Loader {
-            len: text.len(),
-            phase: Phase::Split(Splitter::new()),
-            entries_total: None,
-        }
-    }
-
-    /// How far the load has come.
-    pub fn progress(&self) -> LoadProgress {
-        match &self.phase {
-            Phase::Split(s) => LoadProgress {
-                bytes_split: s.position(),
-                bytes_total: self.len,
-                entries_done: 0,
-                entries_total: None,
-            },
-            Phase::Entries(e) => LoadProgress {
-                bytes_split: self.len,
-                bytes_total: self.len,
-                entries_done: e.next,
-                entries_total: Some(e.ranges.len()),
-            },
-            Phase::Done => LoadProgress {
-                bytes_split: self.len,
-                bytes_total: self.len,
-                entries_done: self.entries_total.unwrap_or(0),
-                entries_total: self.entries_total,
-            },
-        }
-    }
-
-    /// Does about `budget` bytes of work: splitting text, or validating entries.
-    /// Returns the loaded report when done, `None` when there is more to do.
-    pub fn step(&mut self, text: &str, budget: usize) -> Result<Option<Loaded>, LoadError> {
-        match &mut self.phase {
-            Phase::Split(splitter) => {
-                let split = match splitter.step(text, budget) {
-                    Ok(None) => return Ok(None),
-                    Ok(Some(split)) => split,
-                    Err(SplitError::NotAnObject) => {
-                        self.phase = Phase::Done;
-                        return Err(not_an_object(text));
-                    }
-                    Err(SplitError::Syntax(at)) => {
-                        self.phase = Phase::Done;
-                        return Err(syntax_error_of(text, at));
-                    }
-                };
-                self.phase = Phase::Done;
-                let phase = header(text, split)?;
-                self.entries_total = Some(phase.ranges.len());
-                self.phase = Phase::Entries(Box::new(phase));
-                Ok(None)
-            }
-            Phase::Entries(phase) => {
-                let mut spent = 0usize;
-                while phase.next < phase.ranges.len() && spent < budget {
-                    let i = phase.next;
-                    let range = phase.ranges[i].clone();
-                    spent = spent.saturating_add(range.len());
-                    phase.next += 1;
-                    let value = match serde_json::from_str::<Value>(&text[range.clone()]) {
-                        Ok(value) => value,
-                        Err(e) => {
-                            self.phase = Phase::Done;
-                            return Err(relocate(text, range.start, &e));
-                        }
-                    };
-                    if let Some(entry) = phase.checker.check(value, i, &mut phase.problems) {
-                        phase.entries.push(entry);
-                    }
-                }
-                if phase.next < phase.ranges.len() {
-                    return Ok(None);
-                }
-                let Phase::Entries(phase) = std::mem::replace(&mut self.phase, Phase::Done) else {
-                    unreachable!("matched above")
-                };
-                let EntryPhase {
-                    meta,
-                    subsidiaries,
-                    categories,
-                    entries,
-                    problems,
-                    ..
-                } = *phase;
-                Ok(Some(Loaded {
-                    report: Report {
-                        meta,
-                        subsidiaries,
-                        categories,
-                        entries,
-                    },
-                    problems,
-                }))
-            }
-            Phase::Done => Err(LoadError::Invalid(vec![Problem::error(
-                "$",
-                "the load already ended",
-            )])),
-        }
-    }
-}
-
-/// Validates the top-level object (with its lists emptied), the header, subsidiaries and categories.
-fn header(text: &str, split: Split) -> Result<EntryPhase, LoadError> {
-    // Items are only parsed later: a syntax error in one of them comes before any other error.
-    header_of_split(text, split).map_err(|e| match e {
-        LoadError::Invalid(_) => match serde_json::from_str::<Skim>(text) {
-            Err(first) => syntax(&first, first.line(), first.column()),
-            Ok(_) => e,
-        },
-        syntax => syntax,
-    })
-}
-
-fn header_of_split(text: &str, split: Split) -> Result<EntryPhase, LoadError> {
-    let value: Value = match serde_json::from_str(&split.skeleton) {
-        Ok(value) => value,
-        // The skeleton is cut from the text, so the text itself has this error: say where.
-        Err(_) => return Err(whole_text_error(text)),
-    };
-    let mut problems = Vec::new();
-    unknown_fields(&value, RawFile::FIELDS, "", &mut problems);
-    let file: RawFile = parse_at(value, "").map_err(|p| LoadError::Invalid(vec![p]))?;
-
-    if file.format != FORMAT {
-        return Err(LoadError::Invalid(vec![Problem::error(
-            "format",
-            format!("unsupported format `{}`", file.format),
-        )
-        .expected(format!("`{FORMAT}`"))]));
-    }
-    let meta = match report_meta(file.report, &mut problems) {
-        Ok(meta) => meta,
-        Err(errors) => return Err(LoadError::Invalid(errors)),
-    };
-    let [subsidiary_ranges, category_ranges, entry_ranges] = split.items;
-    let subsidiaries = subsidiaries(items(text, subsidiary_ranges)?, &mut problems);
-    let categories = categories(items(text, category_ranges)?, &mut problems);
-    let checker = EntryChecker::new(&subsidiaries, &categories);
-    Ok(EntryPhase {
-        meta,
-        subsidiaries,
-        categories,
-        entries: Vec::with_capacity(entry_ranges.len()),
-        ranges: entry_ranges,
-        next: 0,
-        checker,
-        problems,
-    })
-}
-
-/// Parses list items cut from the text.
-fn items(text: &str, ranges: Vec<Range<usize>>) -> Result<Vec<Value>, LoadError> {
-    ranges
-        .into_iter()
-        .map(|r| serde_json::from_str(&text[r.clone()]).map_err(|e| relocate(text, r.start, &e)))
-        .collect()
-}
-
-/// The error for a text that is not an object at the top: a syntax error, or what it holds.
-fn not_an_object(text: &str) -> LoadError {
-    match serde_json::from_str::<Value>(text) {
-        Err(e) => syntax(&e, e.line(), e.column()),
-        Ok(value) => LoadError::Invalid(vec![Problem::error(
-            "$",
-            format!("the file holds {}", describe(&value)),
-        )
-        .expected(
-            "an object with `format`, `report`, `subsidiaries`, `categories` and `entries`",
-        )]),
-    }
-}
-
-/// The syntax error serde finds in the whole text (the splitter stopped near `at`).
-fn syntax_error_of(text: &str, at: usize) -> LoadError {
-    match serde_json::from_str::<Skim>(text) {
-        Err(e) => syntax(&e, e.line(), e.column()),
-        Ok(_) => {
-            let (line, column) = line_column(text, at);
-            LoadError::Syntax {
-                line,
-                column,
-                message: "unexpected character".to_owned(),
-            }
-        }
-    }
-}
-
-/// Reads any JSON the way `Value` does (same checks, same error positions) but keeps nothing,
-/// so finding the syntax error in a large text costs no memory.
-struct Skim;
-
-impl<'de> serde::Deserialize<'de> for Skim {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(SkimVisitor)
-    }
-}
-
-struct SkimVisitor;
-
-impl<'de> serde::de::Visitor<'de> for SkimVisitor {
-    type Value = Skim;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Skim, E> {
-        Ok(Skim)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Skim, E> {
-        Ok(Skim)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Skim, E> {
-        Ok(Skim)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Skim, E> {
-        Ok(Skim)
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Skim, E> {
-        Ok(Skim)
-    }
-    fn visit_unit<E>(self) -> Result<Skim, E> {
-        Ok(Skim)
-    }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Skim, A::Error> {
-        while seq.next_element::<Skim>()?.is_some() {}
-        Ok(Skim)
-    }
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Skim, A::Error> {
-        while map.next_entry::<Skim, Skim>()?.is_some() {}
-        Ok(Skim)
-    }
-}
-
-/// serde's own error for the whole text.
-fn whole_text_error(text: &str) -> LoadError {
-    match serde_json::from_str::<Skim>(text) {
-        Err(e) => syntax(&e, e.line(), e.column()),
-        Ok(_) => match serde_json::from_str::<Value>(text) {
-            Err(e) => syntax(&e, e.line(), e.column()),
-            Ok(_) => LoadError::Invalid(vec![Problem::error("$", "cannot be read")]),
-        },
-    }
-}
-
-/// A syntax error in an item cut from the text at byte `start`: serde's first error in
-/// the whole text (which may come before this item), else this one placed in the text.
-fn relocate(text: &str, start: usize, e: &serde_json::Error) -> LoadError {
-    if let Err(first) = serde_json::from_str::<Skim>(text) {
-        return syntax(&first, first.line(), first.column());
-    }
-    let (line, column) = line_column(text, start);
-    if e.line() <= 1 {
-        syntax(e, line, column + e.column().saturating_sub(1))
-    } else {
-        syntax(e, line + e.line() - 1, e.column())
-    }
-}
-
-fn syntax(e: &serde_json::Error, line: usize, column: usize) -> LoadError {
-    LoadError::Syntax {
-        line,
-        column,
-        message: strip_position(&e.to_string()),
-    }
-}
-
-/// 1-based line and column (in bytes, as serde counts) of a byte offset.
-fn line_column(text: &str, at: usize) -> (usize, usize) {
-    let before = &text.as_bytes()[..at.min(text.len())];
-    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    (line, at - line_start + 1)
-}
-
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message.to_owned(),
-    }
-}
 
 /// How a JSON value reads in a message: `an array`, `a string`, ...
 pub(crate) fn describe(value: &Value) -> &'static str {
@@ -437,7 +36,7 @@ fn join(base: &str, rest: &str) -> String {
 }
 
 /// Deserializes `value` into a raw type; a failure becomes an error at the exact path.
-fn parse_at<T: DeserializeOwned>(value: Value, base: &str) -> Result<T, Problem> {
+pub(super) fn parse_at<T: DeserializeOwned>(value: Value, base: &str) -> Result<T, Problem> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let inner = e.path().to_string();
         let inner = if inner == "." { String::new() } else { inner };
@@ -451,7 +50,12 @@ fn parse_at<T: DeserializeOwned>(value: Value, base: &str) -> Result<T, Problem>
     })
 }
 
-fn unknown_fields(value: &Value, known: &[&str], base: &str, problems: &mut Vec<Problem>) {
+pub(super) fn unknown_fields(
+    value: &Value,
+    known: &[&str],
+    base: &str,
+    problems: &mut Vec<Problem>,
+) {
     if let Value::Object(map) = value {
         for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
             problems.push(
@@ -490,7 +94,10 @@ fn optional_text(value: Option<String>) -> Option<String> {
     value.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
 }
 
-fn report_meta(value: Value, problems: &mut Vec<Problem>) -> Result<ReportMeta, Vec<Problem>> {
+pub(super) fn report_meta(
+    value: Value,
+    problems: &mut Vec<Problem>,
+) -> Result<ReportMeta, Vec<Problem>> {
     unknown_fields(&value, RawReport::FIELDS, "report", problems);
     if let Some(source) = value.get("source") {
         unknown_fields(source, RawReportSource::FIELDS, "report.source", problems);
@@ -553,7 +160,7 @@ fn unique_id(
     Some(raw.to_owned())
 }
 
-fn subsidiaries(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec<Subsidiary> {
+pub(super) fn subsidiaries(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec<Subsidiary> {
     let mut seen = HashMap::new();
     let mut out = Vec::new();
     for (i, value) in values.into_iter().enumerate() {
@@ -581,7 +188,7 @@ fn subsidiaries(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec<Subsidia
     out
 }
 
-fn categories(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec<Category> {
+pub(super) fn categories(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec<Category> {
     let mut seen = HashMap::new();
     let mut candidates = Vec::new();
     for (i, value) in values.into_iter().enumerate() {
@@ -688,14 +295,14 @@ fn categories(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec<Category> 
 }
 
 /// Validates entries one at a time against the subsidiaries, categories and ids seen so far.
-struct EntryChecker {
+pub(super) struct EntryChecker {
     subsidiary_ids: HashSet<String>,
     category_ids: HashSet<String>,
     seen: HashMap<String, String>,
 }
 
 impl EntryChecker {
-    fn new(subsidiaries: &[Subsidiary], categories: &[Category]) -> Self {
+    pub(super) fn new(subsidiaries: &[Subsidiary], categories: &[Category]) -> Self {
         EntryChecker {
             subsidiary_ids: subsidiaries
                 .iter()
@@ -710,7 +317,12 @@ impl EntryChecker {
     }
 
     /// The entry at `entries[i]`, or `None` with its problems recorded.
-    fn check(&mut self, value: Value, i: usize, problems: &mut Vec<Problem>) -> Option<Entry> {
+    pub(super) fn check(
+        &mut self,
+        value: Value,
+        i: usize,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Entry> {
         let base = format!("entries[{i}]");
         unknown_fields(&value, RawEntry::FIELDS, &base, problems);
         if let Some(Value::Array(metrics)) = value.get("metrics") {

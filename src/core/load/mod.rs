@@ -1,0 +1,292 @@
+//! Stage two of loading: validate the raw JSON into the model, collecting problems with JSON paths,
+//! in one go or in steps (`Loader`) over the items the splitter cuts from the text.
+
+mod items;
+mod syntax;
+
+use items::{categories, report_meta, subsidiaries, EntryChecker};
+pub(crate) use items::{describe, quote_list};
+use syntax::{not_an_object, relocate, syntax, syntax_error_of, whole_text_error, Skim};
+
+use crate::core::model::{Category, Entry, Report, ReportMeta, Subsidiary, FORMAT};
+use crate::core::problem::{Problem, Severity};
+use crate::core::raw::RawFile;
+use crate::core::split::{Split, SplitError, Splitter};
+use items::{parse_at, unknown_fields};
+use serde_json::Value;
+use std::fmt;
+use std::ops::Range;
+
+/// A report that loaded, with the problems found on the way (possibly none).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// The valid part of the file.
+    pub report: Report,
+    /// Warnings and skipped items, in file order.
+    pub problems: Vec<Problem>,
+}
+
+impl Loaded {
+    /// Problems that caused an item to be skipped.
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+    }
+}
+
+/// Why nothing could be loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The text is not JSON.
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser expected.
+        message: String,
+    },
+    /// The JSON is not a report: the format tag, the metadata or a list is wrong.
+    Invalid(Vec<Problem>),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Syntax {
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "JSON syntax error at line {line}, column {column}: {message}"
+            ),
+            LoadError::Invalid(problems) => {
+                write!(f, "not a valid report")?;
+                for p in problems {
+                    write!(f, "\n{p}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Parses and validates a report file in one go.
+pub fn load_report(text: &str) -> Result<Loaded, LoadError> {
+    let mut loader = Loader::new(text);
+    loop {
+        if let Some(loaded) = loader.step(text, usize::MAX)? {
+            return Ok(loaded);
+        }
+    }
+}
+
+/// How far a [`Loader`] has come.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LoadProgress {
+    /// Bytes of the text split into items.
+    pub bytes_split: usize,
+    /// Bytes in the text.
+    pub bytes_total: usize,
+    /// Entries validated.
+    pub entries_done: usize,
+    /// Entries in the file, once the text is split.
+    pub entries_total: Option<usize>,
+}
+
+/// A report load in steps, so a caller can spread a large file over many short tasks.
+///
+/// Every call to [`Loader::step`] must pass the same text. The result equals
+/// [`load_report`]'s: the same model, the same problems, the same errors.
+pub struct Loader {
+    len: usize,
+    phase: Phase,
+    /// Entries in the file, kept for progress once the load has ended.
+    entries_total: Option<usize>,
+}
+
+enum Phase {
+    Split(Splitter),
+    Entries(Box<EntryPhase>),
+    Done,
+}
+
+/// The state after the header, subsidiaries and categories are validated.
+struct EntryPhase {
+    meta: ReportMeta,
+    subsidiaries: Vec<Subsidiary>,
+    categories: Vec<Category>,
+    ranges: Vec<Range<usize>>,
+    next: usize,
+    checker: EntryChecker,
+    entries: Vec<Entry>,
+    problems: Vec<Problem>,
+}
+
+impl Loader {
+    /// A loader for `text`.
+    pub fn new(text: &str) -> Self {
+        Loader {
+            len: text.len(),
+            phase: Phase::Split(Splitter::new()),
+            entries_total: None,
+        }
+    }
+
+    /// How far the load has come.
+    pub fn progress(&self) -> LoadProgress {
+        match &self.phase {
+            Phase::Split(s) => LoadProgress {
+                bytes_split: s.position(),
+                bytes_total: self.len,
+                entries_done: 0,
+                entries_total: None,
+            },
+            Phase::Entries(e) => LoadProgress {
+                bytes_split: self.len,
+                bytes_total: self.len,
+                entries_done: e.next,
+                entries_total: Some(e.ranges.len()),
+            },
+            Phase::Done => LoadProgress {
+                bytes_split: self.len,
+                bytes_total: self.len,
+                entries_done: self.entries_total.unwrap_or(0),
+                entries_total: self.entries_total,
+            },
+        }
+    }
+
+    /// Does about `budget` bytes of work: splitting text, or validating entries.
+    /// Returns the loaded report when done, `None` when there is more to do.
+    pub fn step(&mut self, text: &str, budget: usize) -> Result<Option<Loaded>, LoadError> {
+        match &mut self.phase {
+            Phase::Split(splitter) => {
+                let split = match splitter.step(text, budget) {
+                    Ok(None) => return Ok(None),
+                    Ok(Some(split)) => split,
+                    Err(SplitError::NotAnObject) => {
+                        self.phase = Phase::Done;
+                        return Err(not_an_object(text));
+                    }
+                    Err(SplitError::Syntax(at)) => {
+                        self.phase = Phase::Done;
+                        return Err(syntax_error_of(text, at));
+                    }
+                };
+                self.phase = Phase::Done;
+                let phase = header(text, split)?;
+                self.entries_total = Some(phase.ranges.len());
+                self.phase = Phase::Entries(Box::new(phase));
+                Ok(None)
+            }
+            Phase::Entries(phase) => {
+                let mut spent = 0usize;
+                while phase.next < phase.ranges.len() && spent < budget {
+                    let i = phase.next;
+                    let range = phase.ranges[i].clone();
+                    spent = spent.saturating_add(range.len());
+                    phase.next += 1;
+                    let value = match serde_json::from_str::<Value>(&text[range.clone()]) {
+                        Ok(value) => value,
+                        Err(e) => {
+                            self.phase = Phase::Done;
+                            return Err(relocate(text, range.start, &e));
+                        }
+                    };
+                    if let Some(entry) = phase.checker.check(value, i, &mut phase.problems) {
+                        phase.entries.push(entry);
+                    }
+                }
+                if phase.next < phase.ranges.len() {
+                    return Ok(None);
+                }
+                let Phase::Entries(phase) = std::mem::replace(&mut self.phase, Phase::Done) else {
+                    unreachable!("matched above")
+                };
+                let EntryPhase {
+                    meta,
+                    subsidiaries,
+                    categories,
+                    entries,
+                    problems,
+                    ..
+                } = *phase;
+                Ok(Some(Loaded {
+                    report: Report {
+                        meta,
+                        subsidiaries,
+                        categories,
+                        entries,
+                    },
+                    problems,
+                }))
+            }
+            Phase::Done => Err(LoadError::Invalid(vec![Problem::error(
+                "$",
+                "the load already ended",
+            )])),
+        }
+    }
+}
+
+/// Validates the top-level object (with its lists emptied), the header, subsidiaries and categories.
+fn header(text: &str, split: Split) -> Result<EntryPhase, LoadError> {
+    // Items are only parsed later: a syntax error in one of them comes before any other error.
+    header_of_split(text, split).map_err(|e| match e {
+        LoadError::Invalid(_) => match serde_json::from_str::<Skim>(text) {
+            Err(first) => syntax(&first, first.line(), first.column()),
+            Ok(_) => e,
+        },
+        syntax => syntax,
+    })
+}
+
+fn header_of_split(text: &str, split: Split) -> Result<EntryPhase, LoadError> {
+    let value: Value = match serde_json::from_str(&split.skeleton) {
+        Ok(value) => value,
+        // The skeleton is cut from the text, so the text itself has this error: say where.
+        Err(_) => return Err(whole_text_error(text)),
+    };
+    let mut problems = Vec::new();
+    unknown_fields(&value, RawFile::FIELDS, "", &mut problems);
+    let file: RawFile = parse_at(value, "").map_err(|p| LoadError::Invalid(vec![p]))?;
+
+    if file.format != FORMAT {
+        return Err(LoadError::Invalid(vec![Problem::error(
+            "format",
+            format!("unsupported format `{}`", file.format),
+        )
+        .expected(format!("`{FORMAT}`"))]));
+    }
+    let meta = match report_meta(file.report, &mut problems) {
+        Ok(meta) => meta,
+        Err(errors) => return Err(LoadError::Invalid(errors)),
+    };
+    let [subsidiary_ranges, category_ranges, entry_ranges] = split.items;
+    let subsidiaries = subsidiaries(items(text, subsidiary_ranges)?, &mut problems);
+    let categories = categories(items(text, category_ranges)?, &mut problems);
+    let checker = EntryChecker::new(&subsidiaries, &categories);
+    Ok(EntryPhase {
+        meta,
+        subsidiaries,
+        categories,
+        entries: Vec::with_capacity(entry_ranges.len()),
+        ranges: entry_ranges,
+        next: 0,
+        checker,
+        problems,
+    })
+}
+
+/// Parses list items cut from the text.
+fn items(text: &str, ranges: Vec<Range<usize>>) -> Result<Vec<Value>, LoadError> {
+    ranges
+        .into_iter()
+        .map(|r| serde_json::from_str(&text[r.clone()]).map_err(|e| relocate(text, r.start, &e)))
+        .collect()
+}
