@@ -16,14 +16,13 @@
 //! however large the report is.
 
 mod cluster;
+mod data;
 mod layout;
 mod marks;
 mod paging;
 
-pub use layout::{
-    award_order, default_window, layout, timeline_entries, Cluster, ClusterId, Lane, TimelineData,
-    TimelineItem, TimelineLayout, TimelineOptions, OTHER_LANE,
-};
+pub use data::{award_order, default_window, timeline_entries, TimelineData, OTHER_LANE};
+pub use layout::{layout, Cluster, ClusterId, Lane, TimelineItem, TimelineLayout, TimelineOptions};
 pub use marks::{
     first_mark, item_at, mark_at, navigate, navigate_mark, nearest_mark, Direction, Mark,
 };

@@ -10,8 +10,9 @@
 //! doubles until they fit; if even two columns per lane are too many, each lane
 //! has one column covering the window (lanes are never more than the budget).
 
-use super::layout::{Geometry, LaneData, Span};
-use super::{Cluster, ClusterId, Lane, TimelineData, TimelineItem, TimelineOptions, Window};
+use super::data::{LaneData, Span, TimelineData};
+use super::layout::Geometry;
+use super::{Cluster, ClusterId, Lane, TimelineItem, TimelineOptions, Window};
 
 /// A column grid over a window.
 #[derive(Clone, Copy, Debug)]
@@ -269,8 +270,9 @@ fn place_lane(
             let (x0, x1) = if x1 - x0 >= least {
                 (x0, x1)
             } else {
-                let c = ((nx0 + nx1) / 2.0).clamp(bx0 + least / 2.0, bx1 - least / 2.0);
-                (c - least / 2.0, c + least / 2.0)
+                // Centred on its middle, moved inside the column.
+                let x0 = ((nx0 + nx1) / 2.0 - least / 2.0).min(bx1 - least).max(bx0);
+                (x0, (x0 + least).min(bx1))
             };
             let mut item = g.item(&a.first, l, x0, x1);
             (item.y, item.h) = (top, h);
