@@ -43,7 +43,7 @@ fn tables_hold_the_charted_numbers() {
 
 #[test]
 fn clicking_a_mark_cross_filters() {
-    use report_explorer::core::charts::{select_mark, Mark};
+    use report_explorer::core::charts::{select_mark, Mark, YearSpan};
     use report_explorer::core::query::{Selection, View};
     let report = load_report(include_str!("../public/data/report.json"))
         .unwrap()
@@ -57,11 +57,12 @@ fn clicking_a_mark_cross_filters() {
         &report,
         &start,
         &Mark::Coverage {
-            subsidiary: "citic-bank".into(),
-            category: "legal-interests".into(),
+            subsidiaries: vec!["citic-bank".into()],
+            categories: vec!["legal-interests".into()],
             count: 5,
         },
-    );
+    )
+    .expect("one subsidiary and category can be selected");
     assert_eq!(
         sel.subsidiaries
             .iter()
@@ -80,11 +81,15 @@ fn clicking_a_mark_cross_filters() {
         &report,
         &Selection::default(),
         &Mark::AwardYear {
-            year: 2019,
-            subsidiary: "china-securities".into(),
+            years: YearSpan {
+                first: 2019,
+                last: 2019,
+            },
+            subsidiaries: vec!["china-securities".into()],
             count: 2,
         },
-    );
+    )
+    .expect("a year and a subsidiary can be selected");
     assert_eq!(sel.years.len(), 1);
     assert_eq!(sel.kinds.len(), 1);
     let sel = select_mark(
@@ -98,7 +103,8 @@ fn clicking_a_mark_cross_filters() {
             metric: 0,
             value: 1.0,
         },
-    );
+    )
+    .expect("an entry can be opened");
     assert_eq!(sel.entry.as_ref(), Some(&report.entries[3].id));
     assert_eq!(sel.view, View::List);
 }

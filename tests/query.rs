@@ -161,6 +161,7 @@ fn make_selection(r: &Report, s: RawSelection) -> Selection {
         sort: Sort::ALL[sort % Sort::ALL.len()],
         entry: None,
         view: View::ALL[sort % View::ALL.len()],
+        page: [0, 2, 7][sort % 3],
     }
 }
 
@@ -492,4 +493,51 @@ fn an_index_built_in_steps_answers_like_one_built_at_once() {
             );
         }
     }
+}
+
+#[test]
+fn pages_clamp_and_describe_themselves() {
+    let p = Page::of(3, 98_213, 50);
+    assert_eq!((p.number, p.count, p.start, p.end), (3, 1965, 100, 150));
+    assert_eq!(p.describe(98_213), "Showing 101–150 of 98,213");
+    let last = Page::of(10_000, 98_213, 50);
+    assert_eq!((last.number, last.start, last.end), (1965, 98_200, 98_213));
+    assert_eq!(Page::of(0, 7, 50).describe(7), "Showing all 7");
+    assert_eq!(
+        Page::of(2, 0, 50),
+        Page {
+            number: 1,
+            count: 1,
+            start: 0,
+            end: 0
+        }
+    );
+    assert_eq!(Page::of(1, 0, 50).describe(0), "Nothing to show");
+}
+
+#[test]
+fn page_in_the_url_round_trips_and_bad_pages_are_named() {
+    let (_, index) = citic();
+    let (sel, notices) = decode(params(&[("page", "4")]), &index);
+    assert_eq!(sel.page, 4);
+    assert!(notices.is_empty());
+    assert!(encode(&sel).contains(&("page", Some("4".to_owned()))));
+    let (sel, _) = decode(params(&[("page", "1")]), &index);
+    assert_eq!(sel, Selection::default());
+    for bad in ["0", "-2", "two", "1.5"] {
+        let (sel, notices) = decode(params(&[("page", bad)]), &index);
+        assert_eq!(sel.page, 0);
+        assert_eq!(
+            notices,
+            [format!(
+                "Ignored page `{bad}`: expected a page number from 1."
+            )]
+        );
+    }
+    let mut other = sel.clone();
+    other.page = 9;
+    other.view = View::Timeline;
+    assert!(sel.same_results(&other));
+    other.query = "award".into();
+    assert!(!sel.same_results(&other));
 }

@@ -6,7 +6,7 @@ use crate::app::download::{download_canvas_png, download_text};
 use crate::app::resize::use_width;
 use crate::app::theme::ThemeContext;
 use crate::core::charts::{
-    awards_data, coverage_data, draw, hit_test, metric_options, metrics_data, render_svg,
+    awards_data, coverage_data, draw, hit_test, metric_options, metrics_data, note, render_svg,
     select_mark, table, AwardsData, Chart, ChartHits, ChartTheme, CoverageData, Mark, MetricsData,
 };
 use crate::core::model::Report;
@@ -35,14 +35,26 @@ impl ChartData {
         }
     }
 
-    /// Drawing height in CSS pixels for the chart's amount of data.
-    fn height(&self) -> u32 {
+    /// Drawing height in CSS pixels for the chart's amount of data at `width` (bounded, as
+    /// the bars and legend are): room for every band, the note, and every legend row, since
+    /// a legend that does not fit is left out and the colours would go unexplained.
+    fn height(&self, width: f64) -> u32 {
+        let note_h = if note(self.chart()).is_some() { 24 } else { 0 };
+        let legend = match self {
+            ChartData::Coverage(d) => d.categories.len(),
+            ChartData::Awards(d) => d.subsidiaries.len(),
+            ChartData::Metrics(_) => 0,
+        } as u32;
+        // About 180 px per legend item (long names are cut at half the width); one row is in the base.
+        let per_row = ((width as u32).saturating_sub(20) / 180).max(1);
+        let extra_rows = legend.div_ceil(per_row).saturating_sub(1);
+        let legend_h = 22 * extra_rows;
         let bands = match self {
             ChartData::Coverage(d) => d.subsidiaries.len(),
-            ChartData::Awards(_) => return 360,
+            ChartData::Awards(_) => return 360 + note_h + legend_h,
             ChartData::Metrics(d) => d.bars.len(),
         };
-        (90 + 30 * bands as u32).clamp(200, 900)
+        (90 + 30 * bands as u32).clamp(200, 900) + note_h + legend_h
     }
 
     fn is_empty(&self) -> bool {
@@ -108,8 +120,10 @@ pub fn ChartsView(
     let on_mark = {
         let report = report.clone();
         Callback::new(move |mark: Mark| {
-            let sel = select_mark(&report, &selection.get_untracked(), &mark);
-            apply.run((sel, false));
+            // A piece standing for too many values selects nothing; its tooltip says so.
+            if let Some(sel) = select_mark(&report, &selection.get_untracked(), &mark) {
+                apply.run((sel, false));
+            }
         })
     };
     view! {
@@ -206,7 +220,10 @@ fn ChartPanel(
     let hits = StoredValue::new_local(None::<ChartHits>);
     let tooltip = RwSignal::new(None::<(String, i32, i32)>);
     let show_table = RwSignal::new(false);
-    let height = Memo::new(move |_| data.with(ChartData::height));
+    let height = Memo::new(move |_| {
+        let w = width.get();
+        data.with(|d| d.height(w))
+    });
 
     // Drawing is talking to the outside world (the canvas): an effect.
     Effect::new(move |_| {
@@ -293,8 +310,9 @@ fn ChartPanel(
     let label = move || {
         data.with(|d| {
             let t = table(d.chart());
+            let said = t.note.map(|n| format!(" {n}")).unwrap_or_default();
             format!(
-                "{title}: {} rows; use “Show as table” for the numbers.",
+                "{title}: {} rows.{said} Use “Show as table” for the numbers.",
                 t.rows.len()
             )
         })
@@ -354,7 +372,11 @@ fn ChartPanel(
             <Show when=move || show_table.get()>
                 {move || {
                     let t = data.with(|d| table(d.chart()));
+                    let table_note = t.note.clone().map(|n| {
+                        view! { <p class="chart-note" data-testid=format!("table-note-{id}")>{n}</p> }
+                    });
                     view! {
+                        {table_note}
                         <div class="table-scroll">
                             <table class="chart-table" data-testid=format!("table-{id}")>
                                 <caption>{title}</caption>

@@ -3,13 +3,12 @@
 //! Every decision (message shapes, allowed origins, targets, answers) is made
 //! by `crate::core::embed`; this module only talks to the browser.
 
+use crate::app::fetch::Indexed;
 use crate::core::config::{origin_of_url, Config};
 use crate::core::embed::{
     filter_updates, height_message, height_targets, origin_allowed, parse_message, state_message,
     Ignored, Inbound, MAX_MESSAGE_LEN, STATE,
 };
-use crate::core::model::Report;
-use crate::core::query::Index;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
@@ -17,7 +16,6 @@ use leptos_router::NavigateOptions;
 use serde_json::{json, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::sync::Arc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::js_sys;
@@ -80,9 +78,6 @@ fn to_js(value: &Value) -> JsValue {
     js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
 }
 
-/// A report and its index, built on the first `get-state`.
-type IndexedReport = (Arc<Report>, Arc<Index>);
-
 struct Embedder {
     allowed: Vec<String>,
     parent_origin: RefCell<Option<String>>,
@@ -116,7 +111,7 @@ impl Embedder {
 pub fn start_embedding(
     config: &Config,
     root: NodeRef<leptos::html::Main>,
-    report: RwSignal<Option<Arc<Report>>>,
+    report: RwSignal<Option<Indexed>>,
 ) {
     if config.allowed_parent_origins.is_empty() || framed_parent().is_none() {
         return;
@@ -129,7 +124,6 @@ pub fn start_embedding(
     });
     let update = use_update_query();
     let query = use_query_map();
-    let index_cache: Rc<RefCell<Option<IndexedReport>>> = Rc::default();
 
     // Height: observe the app root once it is in the document.
     {
@@ -205,20 +199,9 @@ pub fn start_embedding(
                 Inbound::GetState => {
                     let query_string = window().location().search().unwrap_or_default();
                     let answer = match report.get_untracked() {
-                        Some(report) => {
-                            let mut cache = index_cache.borrow_mut();
-                            let index = match cache.as_ref() {
-                                Some((cached, index)) if Arc::ptr_eq(cached, &report) => {
-                                    index.clone()
-                                }
-                                _ => {
-                                    let index = Arc::new(Index::new(&report));
-                                    *cache = Some((report.clone(), index.clone()));
-                                    index
-                                }
-                            };
+                        Some(shown) => {
                             let params = query.get_untracked();
-                            state_message(&query_string, |k| params.get(k), &index)
+                            state_message(&query_string, |k| params.get(k), &shown.index)
                         }
                         None => {
                             json!({ "type": STATE, "query": query_string, "filters": null, "entries": null })

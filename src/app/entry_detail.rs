@@ -14,26 +14,30 @@ pub fn EntryDetail(
     entry: Entry,
     /// Its report.
     report: Arc<Report>,
-    /// The selection the detail was opened from.
-    selection: Selection,
+    /// The current selection (links follow it without rebuilding the panel).
+    selection: Memo<Selection>,
     /// Builds a same-page link for a selection.
     link: Callback<Selection, String>,
 ) -> impl IntoView {
-    let close = {
-        let mut sel = selection.clone();
+    let close = Signal::derive(move || {
+        let mut sel = selection.get();
         sel.entry = None;
         link.run(sel)
-    };
-    let related = |facet: Facet, token: &str| {
-        let mut sel = selection.clone();
-        sel.clear_all();
-        sel.entry = None;
-        sel.only(facet, token);
-        link.run(sel)
+    });
+    let related = move |facet: Facet, token: &str| {
+        let token = token.to_owned();
+        Signal::derive(move || {
+            let mut sel = selection.get();
+            sel.clear_all();
+            sel.entry = None;
+            sel.page = 0;
+            sel.only(facet, &token);
+            link.run(sel)
+        })
     };
     let sub_name = report.subsidiary_name(&entry.subsidiary).to_owned();
     let sub_href = related(Facet::Subsidiary, entry.subsidiary.as_str());
-    let categories: Vec<(String, String)> = entry
+    let categories: Vec<(String, Signal<String>)> = entry
         .categories
         .iter()
         .map(|c| {

@@ -1,17 +1,21 @@
-//! The explorer: search, sort, facets, active-filter chips, the result count, the list and the detail panel.
+//! The explorer: search, sort, facets, active-filter chips, the result count, the views and the detail panel.
+//!
+//! Each part reads the narrowest memo it needs (the view mode, the open entry, one facet),
+//! so a filter change updates counts and lists in place and never rebuilds the timeline,
+//! the charts or the detail panel.
 
 use crate::app::charts::ChartsView;
 use crate::app::download::download_text;
-use crate::app::entry_card::EntryCard;
 use crate::app::entry_detail::EntryDetail;
 use crate::app::facets::FacetGroup;
+use crate::app::results::ResultList;
 use crate::app::timeline::TimelineView;
 use crate::app::url::{use_apply, use_link, use_selection};
 use crate::app::DataUrl;
 use crate::core::export::{entries_csv, entries_json, Provenance};
 use crate::core::format::count_noun;
 use crate::core::model::Report;
-use crate::core::query::{chips, Chip, Facet, Index, QueryResult, Selection, Sort, View};
+use crate::core::query::{chips, Chip, Facet, Index, Selection, Sort, View};
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -24,11 +28,16 @@ const SEARCH_DEBOUNCE: Duration = Duration::from_millis(300);
 pub fn ExplorerView(
     /// The loaded report.
     report: Arc<Report>,
+    /// Its index, built once when the report loaded.
+    index: Arc<Index>,
 ) -> impl IntoView {
-    let index = Arc::new(Index::new(&report));
     let decoded = use_selection(index.clone());
     let selection = Memo::new(move |_| decoded.with(|d| d.0.clone()));
     let notices = Memo::new(move |_| decoded.with(|d| d.1.clone()));
+    // Narrow memos: each reader wakes only when its own part of the selection changes.
+    let view_mode = Memo::new(move |_| selection.with(|s| s.view));
+    let open_entry = Memo::new(move |_| selection.with(|s| s.entry.clone()));
+    let sort = Memo::new(move |_| selection.with(|s| s.sort));
     let search_text = Memo::new(move |_| selection.with(|s| s.query.clone()));
     let hits = {
         let index = index.clone();
@@ -38,8 +47,17 @@ pub fn ExplorerView(
         let index = index.clone();
         Memo::new(move |_| selection.with(|s| hits.with(|h| index.query(s, h))))
     };
-    let words = Signal::derive(move || hits.with(|h| h.words.clone()));
-    let apply = use_apply();
+    let words = Memo::new(move |_| hits.with(|h| h.words.clone()));
+    // A change of filters, search or order starts again at the first page.
+    let apply = {
+        let navigate = use_apply();
+        Callback::new(move |(mut sel, replace): (Selection, bool)| {
+            if !selection.with_untracked(|current| current.same_results(&sel)) {
+                sel.page = 0;
+            }
+            navigate.run((sel, replace));
+        })
+    };
     let link = use_link();
 
     // Search box: debounced into the URL, immediately on Enter.
@@ -64,6 +82,12 @@ pub fn ExplorerView(
         let handle = set_timeout_with_handle(move || commit_search(text), SEARCH_DEBOUNCE).ok();
         pending.set_value(handle);
     };
+    // A pending search never fires after the explorer is gone (another report, Back).
+    on_cleanup(move || {
+        if let Some(h) = pending.try_get_value().flatten() {
+            h.clear();
+        }
+    });
 
     let total = report.entries.len();
     let count_text = move || {
@@ -82,10 +106,9 @@ pub fn ExplorerView(
         let report = report.clone();
         let index = index.clone();
         move || {
-            let sel = selection.get();
-            let id = sel.entry.clone()?;
+            let id = open_entry.get()?;
             let entry = report.entries[index.position(&id)?].clone();
-            Some(view! { <EntryDetail entry report=report.clone() selection=sel link/> })
+            Some(view! { <EntryDetail entry report=report.clone() selection link/> })
         }
     };
 
@@ -172,7 +195,7 @@ pub fn ExplorerView(
                             .into_iter()
                             .map(|s| {
                                 view! {
-                                    <option value=s.token() prop:selected=move || selection.with(|sel| sel.sort == s)>
+                                    <option value=s.token() prop:selected=move || sort.get() == s>
                                         {s.label()}
                                     </option>
                                 }
@@ -264,7 +287,7 @@ pub fn ExplorerView(
                                         href=href
                                         class="view-tab"
                                         data-testid=format!("view-{}", v.token())
-                                        aria-current=move || selection.with(|s| s.view == v).then_some("page")
+                                        aria-current=move || (view_mode.get() == v).then_some("page")
                                     >
                                         {v.label()}
                                     </a>
@@ -277,7 +300,7 @@ pub fn ExplorerView(
                         <button type="button" class="link-button" data-testid="export-csv" on:click=move |_| export.run(false)>"CSV"</button>
                         <button type="button" class="link-button" data-testid="export-json" on:click=move |_| export.run(true)>"JSON"</button>
                     </div>
-                    {move || match selection.with(|s| s.view) {
+                    {move || match view_mode.get() {
                         View::List => view! {
                             <ResultList report=entries_report.clone() result selection words link/>
                         }
@@ -294,44 +317,5 @@ pub fn ExplorerView(
                 </section>
             </div>
         </div>
-    }
-}
-
-/// The filtered entries as a list of cards, or a message when none match.
-#[component]
-fn ResultList(
-    /// The report.
-    report: Arc<Report>,
-    /// The current result.
-    result: Memo<QueryResult>,
-    /// The current selection.
-    selection: Memo<Selection>,
-    /// Search words to mark.
-    words: Signal<Vec<String>>,
-    /// Builds same-page links.
-    link: Callback<Selection, String>,
-) -> impl IntoView {
-    view! {
-        <Show when=move || result.with(|r| r.entries.is_empty())>
-            <p class="empty" data-testid="no-results">
-                "No entries match. Remove a filter or change the search."
-            </p>
-        </Show>
-        <ul class="entry-list">
-            <For
-                each=move || result.with(|r| r.entries.clone())
-                key=|i| *i
-                children=move |i| {
-                    let entry = report.entries[i].clone();
-                    let id = entry.id.clone();
-                    let href = Signal::derive(move || {
-                        let mut sel = selection.get();
-                        sel.entry = Some(id.clone());
-                        link.run(sel)
-                    });
-                    view! { <EntryCard entry report=report.clone() words href/> }
-                }
-            />
-        </ul>
     }
 }

@@ -6,6 +6,10 @@ use leptos::prelude::*;
 
 /// Lists longer than this get a filter box.
 const FILTER_BOX_FROM: usize = 8;
+/// Values listed before "Show all" is pressed (selected values are always listed).
+const SHOWN_FOLDED: usize = 10;
+/// Values listed at most once unfolded or filtered; the filter box finds the others.
+const SHOWN_MAX: usize = 100;
 
 /// One facet's values as checkboxes with crossfilter counts.
 #[component]
@@ -29,20 +33,45 @@ pub fn FacetGroup(
         })
     });
     let filter = RwSignal::new(String::new());
-    let tokens = Memo::new(move |_| {
+    let unfolded = RwSignal::new(false);
+    // The values listed, and how many values match the filter box in all.
+    let listed = Memo::new(move |_| {
         let needle = fold(filter.get().trim());
+        let limit = if unfolded.get() || !needle.is_empty() {
+            SHOWN_MAX
+        } else {
+            SHOWN_FOLDED
+        };
         values.with(|vs| {
-            vs.iter()
-                .filter(|v| needle.is_empty() || v.selected || fold(&v.label).contains(&needle))
-                .map(|v| (v.token.clone(), v.label.clone(), v.depth))
-                .collect::<Vec<_>>()
+            let mut matching = 0;
+            let mut tokens = Vec::new();
+            for v in vs {
+                if !(needle.is_empty() || v.selected || fold(&v.label).contains(&needle)) {
+                    continue;
+                }
+                if matching < limit || v.selected {
+                    tokens.push((v.token.clone(), v.label.clone(), v.depth));
+                }
+                matching += 1;
+            }
+            (tokens, matching)
         })
     });
+    let tokens = Memo::new(move |_| listed.with(|l| l.0.clone()));
+    let matching = Memo::new(move |_| listed.with(|l| l.1));
+    let all = Memo::new(move |_| values.with(Vec::len));
+    let can_unfold = move || filter.with(|f| f.trim().is_empty()) && all.get() > SHOWN_FOLDED;
+    let left_out = move || {
+        let shown = tokens.with(Vec::len);
+        let n = matching.get();
+        (n > shown && (unfolded.get() || filter.with(|f| !f.trim().is_empty())))
+            .then(|| format!("{} more: type in the filter box to find them.", n - shown))
+    };
     let value = move |token: &str| -> Option<FacetValue> {
         values.with(|vs| vs.iter().find(|v| v.token == token).cloned())
     };
     let long = move || values.with(|v| v.len() > FILTER_BOX_FROM);
-    let any_selected = move || selection.with(|s| s.selected_count(facet) > 0);
+    let any_selected = Memo::new(move |_| selection.with(|s| s.selected_count(facet) > 0));
     let heading_id = format!("facet-{}-heading", facet.param());
     let labelled_by = heading_id.clone();
     let label = facet.label();
@@ -54,7 +83,7 @@ pub fn FacetGroup(
                     type="button"
                     class="link-button"
                     data-testid=format!("clear-{}", facet.param())
-                    prop:disabled=move || !any_selected()
+                    prop:disabled=move || !any_selected.get()
                     aria-label=format!("Clear {} filter", label.to_lowercase())
                     on:click=move |_| {
                         let mut sel = selection.get_untracked();
@@ -113,6 +142,24 @@ pub fn FacetGroup(
                     }
                 />
             </ul>
+            <p class="facet-more-note">{left_out}</p>
+            <Show when=can_unfold>
+                <button
+                    type="button"
+                    class="link-button facet-more"
+                    data-testid=format!("facet-more-{}", facet.param())
+                    aria-expanded=move || unfolded.get().to_string()
+                    on:click=move |_| unfolded.update(|u| *u = !*u)
+                >
+                    {move || {
+                        if unfolded.get() {
+                            "Show fewer".to_owned()
+                        } else {
+                            format!("Show all {}", all.get())
+                        }
+                    }}
+                </button>
+            </Show>
         </section>
     }
 }

@@ -1,18 +1,148 @@
-//! Network I/O: fetches a report file with gloo-net and hands its text to the core loader.
+//! Network I/O: fetches a report file with gloo-net, reading the body in chunks with
+//! progress and a size limit, then loads and indexes it in short time slices so the page
+//! never freezes. A newer load cancels an older one.
 
-use crate::core::load::{load_report, Loaded};
+use crate::core::load::{LoadError, Loader};
+use crate::core::model::Report;
+use crate::core::problem::Problem;
+use crate::core::query::{Index, IndexBuilder};
 use crate::core::source::LoadFailure;
 use gloo_net::http::Request;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
-/// Fetches `url` (relative to the page) and loads it as a report.
-pub async fn fetch_report(url: &str) -> Result<Loaded, LoadFailure> {
+/// Longest stretch of work between two yields to the browser, in milliseconds.
+const SLICE_MS: f64 = 25.0;
+/// Bytes of text split or validated per loader step (a step is checked against the clock).
+const LOAD_STEP_BYTES: usize = 32 * 1024;
+/// Entries indexed per index step.
+const INDEX_STEP_ENTRIES: usize = 200;
+
+/// A report ready to explore: the model, its index (built once, shared by every view and
+/// the embedding code) and the problems found while loading.
+#[derive(Clone)]
+pub struct Indexed {
+    /// The validated report.
+    pub report: Arc<Report>,
+    /// Its query index.
+    pub index: Arc<Index>,
+    /// Warnings and skipped items.
+    pub problems: Arc<Vec<Problem>>,
+}
+
+/// Where a load is, for the progress bar.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Progress {
+    /// Nothing is loading.
+    #[default]
+    Idle,
+    /// Waiting for the server.
+    Requesting,
+    /// Reading the body: bytes read, and the total when the server said it.
+    Reading(u64, Option<u64>),
+    /// Splitting the text: bytes done of all.
+    Splitting(usize, usize),
+    /// Validating entries: done of all.
+    Validating(usize, usize),
+    /// Indexing entries: done of all.
+    Indexing(usize, usize),
+}
+
+impl Progress {
+    /// The bar's value and maximum (`None`: an indeterminate bar).
+    pub fn fraction(self) -> Option<(f64, f64)> {
+        match self {
+            Progress::Reading(read, Some(total)) if total > 0 && read <= total => {
+                Some((read as f64, total as f64))
+            }
+            Progress::Splitting(done, total)
+            | Progress::Validating(done, total)
+            | Progress::Indexing(done, total)
+                if total > 0 =>
+            {
+                Some((done as f64, total as f64))
+            }
+            _ => None,
+        }
+    }
+
+    /// What is happening, for people.
+    pub fn label(self) -> String {
+        use crate::core::format::format_number;
+        use crate::core::source::megabytes;
+        match self {
+            Progress::Idle | Progress::Requesting => "Loading report…".to_owned(),
+            Progress::Reading(read, Some(total)) if read <= total => {
+                format!(
+                    "Reading the report: {} of {}",
+                    megabytes(read),
+                    megabytes(total)
+                )
+            }
+            Progress::Reading(read, _) => format!("Reading the report: {}", megabytes(read)),
+            Progress::Splitting(..) => "Reading the report's structure…".to_owned(),
+            Progress::Validating(done, total) => format!(
+                "Checking entries: {} of {}",
+                format_number(done as f64),
+                format_number(total as f64)
+            ),
+            Progress::Indexing(done, total) => format!(
+                "Indexing entries: {} of {}",
+                format_number(done as f64),
+                format_number(total as f64)
+            ),
+        }
+    }
+}
+
+/// Milliseconds on the page's clock.
+fn now() -> f64 {
+    web_sys::js_sys::Date::now()
+}
+
+/// Lets the browser paint and handle input before the next slice of work.
+async fn yield_to_browser() {
+    let promise = web_sys::js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Fetches `url` (relative to the page), refusing files over `limit` bytes, then loads and
+/// indexes it. `progress` follows every phase; `current` says whether this load is still
+/// wanted (when it turns false the request is aborted and the load stops).
+pub async fn fetch_report(
+    url: &str,
+    limit: u64,
+    progress: RwSignal<Progress>,
+    current: impl Fn() -> bool,
+) -> Result<Indexed, LoadFailure> {
+    let network = |message: String| LoadFailure::Network {
+        url: url.to_owned(),
+        message,
+    };
+    let cancelled = || network("the load was replaced by another one".to_owned());
+    progress.set(Progress::Requesting);
+    let controller = web_sys::AbortController::new().ok();
+    let abort = || {
+        if let Some(c) = &controller {
+            c.abort();
+        }
+    };
+    let signal = controller.as_ref().map(|c| c.signal());
     let response = Request::get(url)
+        .abort_signal(signal.as_ref())
         .send()
         .await
-        .map_err(|e| LoadFailure::Network {
-            url: url.to_owned(),
-            message: e.to_string(),
-        })?;
+        .map_err(|e| network(e.to_string()))?;
+    if !current() {
+        abort();
+        return Err(cancelled());
+    }
     if !response.ok() {
         return Err(LoadFailure::Http {
             url: url.to_owned(),
@@ -20,12 +150,143 @@ pub async fn fetch_report(url: &str) -> Result<Loaded, LoadFailure> {
             status_text: response.status_text(),
         });
     }
-    let text = response.text().await.map_err(|e| LoadFailure::Network {
-        url: url.to_owned(),
-        message: e.to_string(),
-    })?;
-    load_report(&text).map_err(|error| LoadFailure::Load {
+    let headers = response.headers();
+    let length = headers
+        .get("content-length")
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    // A compressed length is smaller than the text, so it may only be used for the limit.
+    let encoded = headers
+        .get("content-encoding")
+        .is_some_and(|e| !e.trim().eq_ignore_ascii_case("identity"));
+    if let Some(length) = length.filter(|l| *l > limit) {
+        abort();
+        return Err(LoadFailure::TooLarge {
+            url: url.to_owned(),
+            bytes: length,
+            limit,
+        });
+    }
+    let total = length.filter(|_| !encoded);
+    progress.set(Progress::Reading(0, total));
+
+    let mut bytes: Vec<u8> = Vec::with_capacity(total.unwrap_or(0) as usize);
+    if let Some(body) = response.body() {
+        let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+        loop {
+            let chunk = JsFuture::from(reader.read())
+                .await
+                .map_err(|e| network(js_message(&e)))?;
+            if !current() {
+                let _ = reader.cancel();
+                abort();
+                return Err(cancelled());
+            }
+            let done = web_sys::js_sys::Reflect::get(&chunk, &JsValue::from_str("done"))
+                .ok()
+                .and_then(|d| d.as_bool())
+                .unwrap_or(true);
+            if done {
+                break;
+            }
+            let value = web_sys::js_sys::Reflect::get(&chunk, &JsValue::from_str("value"))
+                .map_err(|e| network(js_message(&e)))?;
+            let array = web_sys::js_sys::Uint8Array::new(&value);
+            let start = bytes.len();
+            let read = start as u64 + u64::from(array.length());
+            if read > limit {
+                let _ = reader.cancel();
+                abort();
+                return Err(LoadFailure::TooLarge {
+                    url: url.to_owned(),
+                    bytes: read,
+                    limit,
+                });
+            }
+            bytes.resize(read as usize, 0);
+            array.copy_to(&mut bytes[start..]);
+            progress.set(Progress::Reading(read, total));
+        }
+    }
+    yield_to_browser().await;
+
+    let load_failure = |error: LoadError| LoadFailure::Load {
         url: url.to_owned(),
         error,
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        load_failure(not_utf8(e.as_bytes(), at))
+    })?;
+    // A byte order mark is allowed before the JSON text, as browsers' text decoding allows it.
+    let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
+
+    let mut loader = Loader::new(json);
+    let loaded = 'load: loop {
+        let started = now();
+        while now() - started < SLICE_MS {
+            if let Some(loaded) = loader.step(json, LOAD_STEP_BYTES).map_err(load_failure)? {
+                break 'load loaded;
+            }
+        }
+        let p = loader.progress();
+        progress.set(match p.entries_total {
+            None => Progress::Splitting(p.bytes_split, p.bytes_total),
+            Some(total) => Progress::Validating(p.entries_done, total),
+        });
+        yield_to_browser().await;
+        if !current() {
+            return Err(cancelled());
+        }
+    };
+    drop(text);
+
+    let report = Arc::new(loaded.report);
+    let mut builder = IndexBuilder::new(&report);
+    let total = report.entries.len();
+    'index: loop {
+        let started = now();
+        while now() - started < SLICE_MS {
+            if builder.step(&report, INDEX_STEP_ENTRIES) {
+                break 'index;
+            }
+        }
+        progress.set(Progress::Indexing(builder.done(), total));
+        yield_to_browser().await;
+        if !current() {
+            return Err(cancelled());
+        }
+    }
+    progress.set(Progress::Idle);
+    Ok(Indexed {
+        report,
+        index: Arc::new(builder.finish()),
+        problems: Arc::new(loaded.problems),
     })
+}
+
+/// The error for a file that is not UTF-8 text, at the first bad byte.
+fn not_utf8(bytes: &[u8], at: usize) -> LoadError {
+    let before = &bytes[..at];
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    LoadError::Syntax {
+        line,
+        column: at - line_start + 1,
+        message: format!(
+            "the file is not UTF-8 text (byte 0x{:02X} at offset {at}); save it as UTF-8",
+            bytes.get(at).copied().unwrap_or(0)
+        ),
+    }
+}
+
+/// A JavaScript error's message.
+fn js_message(value: &JsValue) -> String {
+    value
+        .dyn_ref::<web_sys::js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "the connection failed while reading".to_owned())
 }

@@ -3,6 +3,7 @@
 pub mod chart_backend;
 pub mod charts;
 pub mod config;
+pub mod crash;
 pub mod download;
 pub mod embed;
 pub mod entry_card;
@@ -14,6 +15,7 @@ pub mod fetch;
 pub mod highlight;
 pub mod report_view;
 pub mod resize;
+pub mod results;
 pub mod theme;
 pub mod timeline;
 pub mod url;
@@ -34,7 +36,7 @@ pub struct DataUrl(pub Signal<String>);
 
 /// Mounts the app into `<body>`; called by `main`.
 pub fn mount() {
-    console_error_panic_hook::set_once();
+    crash::install_panic_hook();
     leptos::mount::mount_to_body(App);
 }
 
@@ -44,6 +46,23 @@ fn loading() -> impl IntoView {
         <p class="loading" data-testid="loading" role="status">
             "Loading report…"
         </p>
+    }
+}
+
+/// The loading state with a progress bar: bytes read of the total, then entries checked
+/// and indexed.
+fn loading_with_progress(progress: RwSignal<fetch::Progress>) -> impl IntoView {
+    let fraction = Memo::new(move |_| progress.get().fraction());
+    view! {
+        <div class="loading" data-testid="loading" aria-busy="true">
+            <p role="status" data-testid="load-status">{move || progress.get().label()}</p>
+            <progress
+                data-testid="load-progress"
+                aria-label="Loading progress"
+                max=move || fraction.get().map_or(1.0, |f| f.1)
+                value=move || fraction.get().map(|f| f.0)
+            ></progress>
+        </div>
     }
 }
 
@@ -87,7 +106,7 @@ pub fn Explorer(
     config::apply_embed(embed);
     config::apply_default_filters(&config);
     let root = NodeRef::<leptos::html::Main>::new();
-    let shown = RwSignal::new(None::<Arc<crate::core::model::Report>>);
+    let shown = RwSignal::new(None::<fetch::Indexed>);
     embed::start_embedding(&config, root, shown);
     let path = {
         let config = config.clone();
@@ -98,11 +117,20 @@ pub fn Explorer(
     provide_context(DataUrl(Signal::derive(move || {
         path.with(|p| p.clone().unwrap_or_default())
     })));
+    let limit = config.max_data_bytes();
+    let progress = RwSignal::new(fetch::Progress::Idle);
+    // Each load gets a number; a newer load (another dataset, a retry) cancels older ones.
+    let generation = StoredValue::new(0u64);
     let report = LocalResource::new(move || {
         let path = path.get();
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
         async move {
             match path {
-                Ok(url) => fetch::fetch_report(&url).await,
+                Ok(url) => {
+                    let current = move || generation.try_get_value() == Some(mine);
+                    fetch::fetch_report(&url, limit, progress, current).await
+                }
                 Err(failure) => Err(failure),
             }
         }
@@ -113,12 +141,12 @@ pub fn Explorer(
         <main class="app" class:embed=embed node_ref=root>
             <config::ConfigProblems problems=config_problems/>
             <config::DatasetPicker config/>
-            <Suspense fallback=loading>
+            <Suspense fallback=move || loading_with_progress(progress)>
                 {move || Suspend::new(async move {
                     match report.await {
-                        Ok(loaded) => {
-                            shown.set(Some(Arc::new(loaded.report.clone())));
-                            view! { <ReportView loaded/> }.into_any()
+                        Ok(indexed) => {
+                            shown.set(Some(indexed.clone()));
+                            view! { <ReportView indexed/> }.into_any()
                         }
                         Err(failure) => {
                             shown.set(None);

@@ -1,20 +1,27 @@
 //! A loaded report: its header, counts, any loading problems, and the list of entries.
 
 use crate::app::explorer::ExplorerView;
+use crate::app::fetch::Indexed;
 use crate::core::format::count_noun;
-use crate::core::load::Loaded;
 use crate::core::problem::Severity;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// Problems listed in the page; a file with more says how many are left out.
+const MAX_PROBLEMS_SHOWN: usize = 200;
+
 /// Shows a loaded report and the problems found while loading it.
 #[component]
 pub fn ReportView(
-    /// The report and its loading problems.
-    loaded: Loaded,
+    /// The report, its index and its loading problems.
+    indexed: Indexed,
 ) -> impl IntoView {
-    let Loaded { report, problems } = loaded;
-    let report = Arc::new(report);
+    let Indexed {
+        report,
+        index,
+        problems,
+    } = indexed;
+    crate::app::crash::injected_fault();
     let meta = &report.meta;
     let source = match &meta.chapter {
         Some(chapter) => format!("{}, chapter “{chapter}”", meta.document),
@@ -46,7 +53,7 @@ pub fn ReportView(
             <p class="counts">{counts}</p>
         </header>
         <ProblemList problems/>
-        <ExplorerView report/>
+        <ExplorerView report index/>
     }
 }
 
@@ -54,7 +61,7 @@ pub fn ReportView(
 #[component]
 fn ProblemList(
     /// Problems from the loader.
-    problems: Vec<crate::core::problem::Problem>,
+    problems: Arc<Vec<crate::core::problem::Problem>>,
 ) -> impl IntoView {
     if problems.is_empty() {
         return None;
@@ -76,7 +83,8 @@ fn ProblemList(
                 <summary>{summary}</summary>
                 <ul>
                     {problems
-                        .into_iter()
+                        .iter()
+                        .take(MAX_PROBLEMS_SHOWN)
                         .map(|p| {
                             let class = match p.severity {
                                 Severity::Error => "problem error",
@@ -86,6 +94,17 @@ fn ProblemList(
                         })
                         .collect_view()}
                 </ul>
+                {(problems.len() > MAX_PROBLEMS_SHOWN)
+                    .then(|| {
+                        view! {
+                            <p class="problems-more">
+                                {format!(
+                                    "The first {MAX_PROBLEMS_SHOWN} are listed; {} more are not.",
+                                    problems.len() - MAX_PROBLEMS_SHOWN,
+                                )}
+                            </p>
+                        }
+                    })}
             </details>
         </section>
     })

@@ -14,12 +14,14 @@ pub fn use_selection(index: Arc<Index>) -> Memo<(Selection, Vec<String>)> {
     Memo::new(move |_| query.with(|q| decode(|k| q.get(k), &index)))
 }
 
-/// Builds same-page links for a selection, keeping parameters this view does not own (e.g. `data`).
+/// Builds same-page links for a selection, keeping parameters this view does not own
+/// (e.g. `data`, `theme`). Called inside a reactive scope, the link tracks the query it
+/// encodes, so it follows a parameter changed from outside (a parent frame's theme).
 pub fn use_link() -> Callback<Selection, String> {
     let query = use_query_map();
     let location = use_location();
     Callback::new(move |sel: Selection| {
-        let mut params: ParamsMap = query.get_untracked();
+        let mut params: ParamsMap = query.get();
         for (key, value) in encode(&sel) {
             params.remove(key);
             if let Some(v) = value {

@@ -895,6 +895,14 @@ const CSS_COLOR_NAMES: [&str; 148] = [
     "yellowgreen",
 ];
 
+/// How a size setting reads in a message: the number itself, or what it is instead.
+fn describe_number(v: &Value) -> String {
+    match v {
+        Value::Number(n) => format!("`{n}`"),
+        other => describe(other).to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -902,13 +910,5 @@ mod tests {
     #[test]
     fn color_names_are_sorted() {
         assert!(CSS_COLOR_NAMES.windows(2).all(|w| w[0] < w[1]));
-    }
-}
-
-/// How a size setting reads in a message: the number itself, or what it is instead.
-fn describe_number(v: &Value) -> String {
-    match v {
-        Value::Number(n) => format!("`{n}`"),
-        other => describe(other).to_owned(),
     }
 }

@@ -18,6 +18,7 @@ pub mod query;
 pub mod raw;
 pub mod source;
 pub mod split;
+pub mod synth;
 pub mod text;
 pub mod timeline;
 pub mod url_state;

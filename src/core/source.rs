@@ -180,7 +180,7 @@ impl std::error::Error for LoadFailure {}
 /// A byte count in megabytes for people: `70.3 MB`, `200 MB`.
 pub fn megabytes(bytes: u64) -> String {
     let tenths = (bytes + 50_000) / 100_000;
-    if tenths % 10 == 0 {
+    if tenths.is_multiple_of(10) {
         format!("{} MB", tenths / 10)
     } else {
         format!("{}.{} MB", tenths / 10, tenths % 10)

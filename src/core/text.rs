@@ -24,6 +24,10 @@ fn fold_char(c: char, out: &mut impl FnMut(char)) {
 
 /// Folds text for matching: `Société Générale’s` becomes `societe generale's`.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        // Most report text is ASCII: lower-casing is all the folding it needs.
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         fold_char(c, &mut |f| out.push(f));

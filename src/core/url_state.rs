@@ -1,4 +1,4 @@
-//! The view's state in the URL query: `sub`, `cat`, `kind`, `year`, `q`, `sort`, `entry`, `view`.
+//! The view's state in the URL query: `sub`, `cat`, `kind`, `year`, `q`, `sort`, `entry`, `view`, `page`.
 //!
 //! Decoding checks every value against the report's index; unknown ids and
 //! malformed values are dropped and named in notices, so a bad link still opens.
@@ -8,7 +8,9 @@ use crate::core::model::Kind;
 use crate::core::query::{Facet, Index, Selection, Sort, View, YearKey};
 
 /// Every query parameter this module owns, in the order they are written.
-pub const PARAMS: [&str; 8] = ["sub", "cat", "kind", "year", "q", "sort", "entry", "view"];
+pub const PARAMS: [&str; 9] = [
+    "sub", "cat", "kind", "year", "q", "sort", "entry", "view", "page",
+];
 
 /// Reads a selection from query parameters (`get` returns a parameter's value).
 /// Returns the selection and a notice for each value that was ignored.
@@ -76,6 +78,16 @@ pub fn decode(get: impl Fn(&str) -> Option<String>, index: &Index) -> (Selection
             )),
         }
     }
+    if let Some(page) = get("page").filter(|s| !s.is_empty()) {
+        match page.trim().parse::<usize>() {
+            // Page 1 is the default, written as no parameter.
+            Ok(1) => {}
+            Ok(n) if n > 1 => sel.page = n,
+            _ => notices.push(format!(
+                "Ignored page `{page}`: expected a page number from 1."
+            )),
+        }
+    }
     (sel, notices)
 }
 
@@ -104,5 +116,6 @@ pub fn encode(sel: &Selection) -> Vec<(&'static str, Option<String>)> {
             "view",
             (sel.view != View::default()).then(|| sel.view.token().to_owned()),
         ),
+        ("page", (sel.page > 1).then(|| sel.page.to_string())),
     ]
 }

@@ -4,7 +4,12 @@
 //! and a chart shows exactly one group. Figures without a family are not
 //! charted (there is nothing to say they are comparable). Ranks are drawn as
 //! their position (1st is the shortest bar) and the axis says lower is better.
+//!
+//! At most [`MAX_FIGURES`] bars: the best figures (largest, or best ranks),
+//! with a note "Showing 20 of 312 figures" when there are more. Figures are
+//! not summed into an "Other" bar: adding up percentages or ranks means nothing.
 
+use super::group::MAX_FIGURES;
 use super::plot::{draw_plot, BarPlot, DrawError, Segment};
 use super::{ChartHits, ChartTheme, Mark, Series};
 use crate::core::format::format_metric;
@@ -58,11 +63,30 @@ pub struct MetricsData {
     pub axis_label: String,
     /// Whether smaller values are better (ranks).
     pub lower_is_better: bool,
-    /// The bars, best first: largest first, or smallest first when lower is better.
+    /// The bars, best first: largest first, or smallest first when lower is better;
+    /// at most [`MAX_FIGURES`].
     pub bars: Vec<MetricBar>,
+    /// Figures of the family and unit among the entries, charted or not.
+    pub total: usize,
 }
 
 impl MetricsData {
+    /// `Showing 20 of 312 figures, highest first.` when not every figure is charted.
+    pub fn note(&self) -> Option<String> {
+        (self.total > self.bars.len()).then(|| {
+            format!(
+                "Showing {} of {} figures, {} first; filter to see others.",
+                self.bars.len(),
+                crate::core::format::format_number(self.total as f64),
+                if self.lower_is_better {
+                    "best ranks"
+                } else {
+                    "highest"
+                }
+            )
+        })
+    }
+
     /// Whether there is nothing to chart.
     pub fn is_empty(&self) -> bool {
         self.bars.is_empty()
@@ -115,44 +139,55 @@ pub fn metric_options(report: &Report, positions: &[usize]) -> Vec<MetricOption>
 /// The figures of `family` in `unit` among the entries at `positions`.
 pub fn metrics_data(report: &Report, positions: &[usize], family: &str, unit: &str) -> MetricsData {
     let lower_is_better = unit == "rank";
-    let mut bars = Vec::new();
+    // Rank every figure by (value, entry, metric), then describe only the ones charted.
+    let mut found: Vec<(f64, usize, usize)> = Vec::new();
     for &p in positions {
         let Some(e) = report.entries.get(p) else {
             continue;
         };
         for (i, m) in e.metrics.iter().enumerate() {
-            if m.family.as_deref() != Some(family) || m.unit != unit || !m.value.is_finite() {
-                continue;
+            if m.family.as_deref() == Some(family) && m.unit == unit && m.value.is_finite() {
+                found.push((m.value, p, i));
             }
-            bars.push(MetricBar {
+        }
+    }
+    found.sort_by(|a, b| {
+        let by_value = if lower_is_better {
+            a.0.total_cmp(&b.0)
+        } else {
+            b.0.total_cmp(&a.0)
+        };
+        by_value.then((a.1, a.2).cmp(&(b.1, b.2)))
+    });
+    let total = found.len();
+    let bars = found
+        .into_iter()
+        .take(MAX_FIGURES)
+        .map(|(value, p, i)| {
+            let e = &report.entries[p];
+            let m = &e.metrics[i];
+            MetricBar {
                 entry: p,
                 metric: i,
                 label: m.label.clone(),
                 title: e.title.clone(),
-                subsidiary: Series {
-                    token: e.subsidiary.to_string(),
-                    label: report.subsidiary_name(&e.subsidiary).to_owned(),
-                },
-                value: m.value,
+                subsidiary: Series::named(
+                    e.subsidiary.to_string(),
+                    report.subsidiary_name(&e.subsidiary),
+                ),
+                value,
                 unit: m.unit.clone(),
                 text: format_metric(m),
-            });
-        }
-    }
-    bars.sort_by(|a, b| {
-        let by_value = if lower_is_better {
-            a.value.total_cmp(&b.value)
-        } else {
-            b.value.total_cmp(&a.value)
-        };
-        by_value.then((a.entry, a.metric).cmp(&(b.entry, b.metric)))
-    });
+            }
+        })
+        .collect();
     MetricsData {
         family: family.into(),
         unit: unit.into(),
         axis_label: axis_label(family, unit),
         lower_is_better,
         bars,
+        total,
     }
 }
 
@@ -168,6 +203,7 @@ pub fn draw_metrics<DB: DrawingBackend>(
         value_label: data.axis_label.clone(),
         integer: false,
         value_max: if data.unit == "%" { 100.0 } else { 0.0 },
+        note: data.note().unwrap_or_default(),
         ..BarPlot::default()
     };
     for (i, bar) in data.bars.iter().enumerate() {

@@ -8,6 +8,11 @@
 //! coordinate spec plotters built (`Cartesian2d<RangedCoordf64, RangedCoordf64>`)
 //! and the bars drawn, so [`hit_test`] can map a pointer back to a [`Mark`].
 //!
+//! Every chart is bounded however large the report: at most 12 rows, 8
+//! coloured series (no colour used twice) and 20 bars, with the rest summed
+//! into "Other" or years grouped into spans; see [`group`]. Legends and
+//! tables follow the chart, so they are bounded too.
+//!
 //! # Text measurement in plotters 0.3.7
 //!
 //! plotters measures text in two ways, and only one goes through the backend:
@@ -37,6 +42,7 @@
 
 pub mod awards;
 pub mod coverage;
+pub mod group;
 pub mod measure;
 pub mod metrics;
 pub mod plot;
@@ -45,12 +51,13 @@ pub mod theme;
 
 pub use awards::{awards_data, draw_awards, AwardsData};
 pub use coverage::{coverage_data, draw_coverage, CoverageData};
+pub use group::{YearSpan, MAX_CLICK_VALUES, MAX_FIGURES, MAX_ROWS, MAX_SERIES, MAX_YEAR_BARS};
 pub use measure::{MeasuredBackend, NaiveMeasure, TextMeasure};
 pub use metrics::{
     draw_metrics, metric_options, metrics_data, MetricBar, MetricOption, MetricsData,
 };
 pub use plot::{hit_test, ChartHits, Coords, DrawError, HitBar};
-pub use table::{table, Table};
+pub use table::{note, table, Table};
 pub use theme::ChartTheme;
 
 use crate::core::ids::CategoryId;
@@ -58,13 +65,32 @@ use crate::core::model::{Category, Report};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// A labelled value of a series or band: its URL token and its name for people.
+/// A labelled value of a series or band: its URL token and its name for people,
+/// or "Other" and the values it sums.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Series {
-    /// As written in the URL (a subsidiary or category id).
+    /// As written in the URL (a subsidiary or category id); empty for Other.
     pub token: String,
-    /// For people.
+    /// For people: a name, or `Other (38 subsidiaries)`.
     pub label: String,
+    /// For Other: the tokens of every value it sums, in report order (at least two); empty otherwise.
+    pub members: Vec<String>,
+}
+
+impl Series {
+    /// One value of a facet.
+    pub fn named(token: impl Into<String>, label: impl Into<String>) -> Self {
+        Self {
+            token: token.into(),
+            label: label.into(),
+            members: Vec::new(),
+        }
+    }
+
+    /// Whether this is the "Other" series, the sum of [`Series::members`].
+    pub fn is_other(&self) -> bool {
+        !self.members.is_empty()
+    }
 }
 
 /// What a pointer is on: enough for the app to set filters or open an entry.
@@ -72,20 +98,20 @@ pub struct Series {
 pub enum Mark {
     /// A coverage segment: set `sub` (and `cat`).
     Coverage {
-        /// Subsidiary token.
-        subsidiary: String,
-        /// Top-level category token.
-        category: String,
+        /// Subsidiary tokens with entries in the segment: one, or several for an "Other" row.
+        subsidiaries: Vec<String>,
+        /// Top-level category tokens with entries in the segment: one, or several for "Other".
+        categories: Vec<String>,
         /// Entries in the segment.
         count: usize,
     },
     /// An awards-per-year segment: set `year` (and `sub`).
     AwardYear {
-        /// The calendar year.
-        year: i32,
-        /// Subsidiary token.
-        subsidiary: String,
-        /// Awards in the segment.
+        /// The years of the bar (one year, or a span when years are grouped).
+        years: YearSpan,
+        /// Subsidiary tokens with awards in the segment: one, or several for "Other".
+        subsidiaries: Vec<String>,
+        /// Awards in the segment (each award once, however many of the years it covers).
         count: usize,
     },
     /// A metric bar: open the entry.
@@ -154,37 +180,90 @@ pub fn top_level<'a>(report: &'a Report, id: &CategoryId) -> Option<&'a Category
     Some(current)
 }
 
+/// Whether a click on `mark` can select what it stands for: no facet needs
+/// more than [`MAX_CLICK_VALUES`] values (only "Other" pieces and long year
+/// spans ever do).
+pub fn clickable(mark: &Mark) -> bool {
+    match mark {
+        Mark::Coverage {
+            subsidiaries,
+            categories,
+            ..
+        } => subsidiaries.len() <= MAX_CLICK_VALUES && categories.len() <= MAX_CLICK_VALUES,
+        Mark::AwardYear {
+            years,
+            subsidiaries,
+            ..
+        } => subsidiaries.len() <= MAX_CLICK_VALUES && years.years().count() <= MAX_CLICK_VALUES,
+        Mark::Metric { .. } => true,
+    }
+}
+
 /// The selection a click on `mark` leads to (cross-filtering): a coverage
-/// segment selects its subsidiary and category, an awards segment its year,
-/// subsidiary and the award kind, and a metric bar opens its entry.
+/// segment selects its subsidiaries and categories, an awards segment its
+/// years, subsidiaries and the award kind, and a metric bar opens its entry.
+/// The filtered list then holds exactly the entries the piece counts (for
+/// "Other", the members with entries in that piece).
+///
+/// `None` when the mark is not [`clickable`]: the piece stands for too many
+/// values to select, so the click changes nothing (its tooltip says why).
 pub fn select_mark(
     report: &Report,
     selection: &crate::core::query::Selection,
     mark: &Mark,
-) -> crate::core::query::Selection {
+) -> Option<crate::core::query::Selection> {
     use crate::core::query::{Facet, View};
+    if !clickable(mark) {
+        return None;
+    }
     let mut sel = selection.clone();
     sel.entry = None;
+    let mut set = |facet: Facet, tokens: &mut dyn Iterator<Item = String>| {
+        sel.clear(facet);
+        tokens.for_each(|t| sel.toggle(facet, &t));
+    };
     match mark {
         Mark::Coverage {
-            subsidiary,
-            category,
+            subsidiaries,
+            categories,
             ..
         } => {
-            sel.only(Facet::Subsidiary, subsidiary);
-            sel.only(Facet::Category, category);
+            set(Facet::Subsidiary, &mut subsidiaries.iter().cloned());
+            set(Facet::Category, &mut categories.iter().cloned());
         }
         Mark::AwardYear {
-            year, subsidiary, ..
+            years,
+            subsidiaries,
+            ..
         } => {
-            sel.only(Facet::Year, &year.to_string());
-            sel.only(Facet::Subsidiary, subsidiary);
-            sel.only(Facet::Kind, "award");
+            set(Facet::Year, &mut years.years().map(|y| y.to_string()));
+            set(Facet::Subsidiary, &mut subsidiaries.iter().cloned());
+            set(Facet::Kind, &mut std::iter::once("award".to_owned()));
         }
         Mark::Metric { entry, .. } => {
             sel.entry = report.entries.get(*entry).map(|e| e.id.clone());
             sel.view = View::List;
         }
     }
-    sel
+    Some(sel)
+}
+
+/// The tooltip's last words for a piece a click cannot select: empty, or
+/// ` (38 subsidiaries: too many to filter by at once)`.
+pub(crate) fn unclickable_hint(mark: &Mark) -> String {
+    if clickable(mark) {
+        return String::new();
+    }
+    let (n, noun) = match mark {
+        Mark::Coverage { subsidiaries, .. } if subsidiaries.len() > MAX_CLICK_VALUES => {
+            (subsidiaries.len(), "subsidiaries")
+        }
+        Mark::Coverage { categories, .. } => (categories.len(), "categories"),
+        Mark::AwardYear { subsidiaries, .. } if subsidiaries.len() > MAX_CLICK_VALUES => {
+            (subsidiaries.len(), "subsidiaries")
+        }
+        Mark::AwardYear { years, .. } => (years.years().count(), "years"),
+        Mark::Metric { .. } => return String::new(),
+    };
+    format!(" ({n} {noun}: too many to filter by at once)")
 }

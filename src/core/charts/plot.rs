@@ -28,6 +28,8 @@ const MIN_HIT_PX: i32 = 4;
 const LABEL_SIZE: f64 = 14.0;
 /// Font size of the caption line.
 const CAPTION_SIZE: f64 = 12.0;
+/// The least height left for the plot when a legend is drawn above it, in pixels.
+const MIN_PLOT_H: i32 = 150;
 /// The font family of every text.
 const FAMILY: &str = "sans-serif";
 
@@ -52,6 +54,8 @@ pub(crate) struct BarPlot {
     pub integer: bool,
     /// Legend items: label and colour.
     pub legend: Vec<(String, RGBColor)>,
+    /// A muted line above the legend (what the chart leaves out); empty for none.
+    pub note: String,
 }
 
 /// One coloured piece of a bar.
@@ -280,6 +284,23 @@ pub(crate) fn draw_plot<DB: DrawingBackend>(
         }
     }
 
+    // Note line at the top.
+    if !plot.note.is_empty() {
+        let small = style(CAPTION_SIZE, &theme.muted);
+        let nh = area.estimate_text_size("Mg", &small)?.1.max(1) as i32 + 8;
+        let (_, bh) = body.dim_in_pixel();
+        if (bh as i32) > nh * 4 {
+            let (top, rest) = body.split_vertically(nh);
+            let fitted = fit(area, &plot.note, &small, w - 2 * PAD)?;
+            top.draw_text(
+                &fitted,
+                &small.pos(Pos::new(HPos::Left, VPos::Center)),
+                (PAD, nh / 2 + 2),
+            )?;
+            body = rest;
+        }
+    }
+
     // Legend rows at the top.
     if !plot.legend.is_empty() {
         let swatch = line_h.min(12);
@@ -299,7 +320,8 @@ pub(crate) fn draw_plot<DB: DrawingBackend>(
         let row_h = line_h + 6;
         let legend_h = row_h * rows.len() as i32 + 6;
         let (_, bh) = body.dim_in_pixel();
-        if (bh as i32) > legend_h * 3 {
+        // Drawn when the plot keeps a usable height: unexplained colours are worse than a short plot.
+        if (bh as i32) - legend_h >= MIN_PLOT_H.max(legend_h) {
             let (legend, rest) = body.split_vertically(legend_h);
             for (r, row) in rows.iter().enumerate() {
                 let cy = 6 + r as i32 * row_h + row_h / 2;

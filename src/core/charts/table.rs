@@ -1,4 +1,8 @@
 //! The "show as table" alternative: every chart's numbers as a header row and data rows.
+//!
+//! A table has exactly the chart's rows and series ("Other" included), so it
+//! is as bounded as the chart: at most 12 rows and 8 series plus a total for
+//! coverage, 20 rows and 8 series for awards, 20 figures for metrics.
 
 use crate::core::charts::Chart;
 
@@ -9,6 +13,17 @@ pub struct Table {
     pub headers: Vec<String>,
     /// One row per bar or band, first cell its label.
     pub rows: Vec<Vec<String>>,
+    /// What the chart leaves out or groups, as drawn above it (`Showing 20 of 312 figures…`).
+    pub note: Option<String>,
+}
+
+/// The chart's note: what it leaves out or groups, if anything.
+pub fn note(chart: Chart<'_>) -> Option<String> {
+    match chart {
+        Chart::Coverage(_) => None,
+        Chart::Awards(d) => d.note(),
+        Chart::Metrics(d) => d.note(),
+    }
 }
 
 /// The same numbers a chart draws, as a table.
@@ -29,10 +44,14 @@ pub fn table(chart: Chart<'_>) -> Table {
                     row
                 })
                 .collect();
-            Table { headers, rows }
+            Table {
+                headers,
+                rows,
+                note: None,
+            }
         }
         Chart::Awards(d) => {
-            let mut headers = vec!["Year".to_owned()];
+            let mut headers = vec![if d.span > 1 { "Years" } else { "Year" }.to_owned()];
             headers.extend(d.subsidiaries.iter().map(|s| s.label.clone()));
             headers.push("Total".into());
             let rows = d
@@ -40,15 +59,20 @@ pub fn table(chart: Chart<'_>) -> Table {
                 .iter()
                 .zip(&d.counts)
                 .map(|(y, counts)| {
-                    let mut row = vec![y.to_string()];
+                    let mut row = vec![y.label()];
                     row.extend(counts.iter().map(usize::to_string));
                     row.push(counts.iter().sum::<usize>().to_string());
                     row
                 })
                 .collect();
-            Table { headers, rows }
+            Table {
+                headers,
+                rows,
+                note: d.note(),
+            }
         }
         Chart::Metrics(d) => Table {
+            note: d.note(),
             headers: ["Entry", "Subsidiary", "Measure", &d.axis_label]
                 .map(str::to_owned)
                 .to_vec(),

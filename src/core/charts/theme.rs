@@ -2,8 +2,12 @@
 
 use plotters::style::RGBColor;
 
-/// The Okabe-Ito palette, for light backgrounds.
-pub const OKABE_ITO: [RGBColor; 9] = [
+/// Distinct hues a chart has for series: a chart never shows more named
+/// series than this plus one (the neutral grey), see `core::charts::group`.
+pub const HUES: usize = 7;
+
+/// The Okabe-Ito hues (without black), for light backgrounds.
+pub const OKABE_ITO: [RGBColor; HUES] = [
     RGBColor(0xE6, 0x9F, 0x00),
     RGBColor(0x56, 0xB4, 0xE9),
     RGBColor(0x00, 0x9E, 0x73),
@@ -11,13 +15,13 @@ pub const OKABE_ITO: [RGBColor; 9] = [
     RGBColor(0x00, 0x72, 0xB2),
     RGBColor(0xD5, 0x5E, 0x00),
     RGBColor(0xCC, 0x79, 0xA7),
-    RGBColor(0x99, 0x99, 0x99),
-    RGBColor(0x00, 0x00, 0x00),
 ];
 
-/// Okabe-Ito lightened for dark backgrounds (each hue mixed a third of the
-/// way to white; black becomes a light grey so it stays visible).
-pub const OKABE_ITO_DARK: [RGBColor; 9] = [
+/// The neutral grey of "Other" (or of an eighth series when nothing is grouped), light backgrounds.
+pub const NEUTRAL: RGBColor = RGBColor(0x99, 0x99, 0x99);
+
+/// Okabe-Ito lightened for dark backgrounds (each hue mixed a third of the way to white).
+pub const OKABE_ITO_DARK: [RGBColor; HUES] = [
     RGBColor(0xEE, 0xBF, 0x55),
     RGBColor(0x8E, 0xCD, 0xF0),
     RGBColor(0x55, 0xBE, 0xA2),
@@ -25,9 +29,10 @@ pub const OKABE_ITO_DARK: [RGBColor; 9] = [
     RGBColor(0x55, 0xA1, 0xCC),
     RGBColor(0xE3, 0x94, 0x55),
     RGBColor(0xDD, 0xA6, 0xC4),
-    RGBColor(0xBB, 0xBB, 0xBB),
-    RGBColor(0xE6, 0xE6, 0xE6),
 ];
+
+/// The neutral grey for dark backgrounds.
+pub const NEUTRAL_DARK: RGBColor = RGBColor(0xBB, 0xBB, 0xBB);
 
 /// Colours a chart is drawn with.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,8 +47,10 @@ pub struct ChartTheme {
     pub grid: RGBColor,
     /// Axis lines and ticks.
     pub axis: RGBColor,
-    /// Categorical colours for series, used in order and repeated when exhausted.
+    /// Categorical hues for series (slot `i` is `palette[i]`); never repeated.
     pub palette: Vec<RGBColor>,
+    /// The neutral grey: "Other", and the slot after the last hue.
+    pub neutral: RGBColor,
     /// Single-series bars (the metrics chart).
     pub accent: RGBColor,
 }
@@ -58,6 +65,7 @@ impl ChartTheme {
             grid: RGBColor(0xE3, 0xE6, 0xEA),
             axis: RGBColor(0x6E, 0x76, 0x81),
             palette: OKABE_ITO.to_vec(),
+            neutral: NEUTRAL,
             accent: OKABE_ITO[4],
         }
     }
@@ -71,16 +79,14 @@ impl ChartTheme {
             grid: RGBColor(0x30, 0x36, 0x3D),
             axis: RGBColor(0x8B, 0x94, 0x9E),
             palette: OKABE_ITO_DARK.to_vec(),
+            neutral: NEUTRAL_DARK,
             accent: OKABE_ITO_DARK[1],
         }
     }
 
-    /// The `i`th categorical colour (wrapping around).
+    /// The colour of palette slot `i`: a hue, or the neutral grey for any slot past the hues.
+    /// Charts give out slots with `group::colour_slots`, so no two series share one.
     pub fn series(&self, i: usize) -> RGBColor {
-        if self.palette.is_empty() {
-            self.text
-        } else {
-            self.palette[i % self.palette.len()]
-        }
+        self.palette.get(i).copied().unwrap_or(self.neutral)
     }
 }

@@ -1,0 +1,114 @@
+//! The result list: one page of entry cards with "Showing 51–100 of 98,213" and page links
+//! in the URL, so the document stays small at any report size.
+
+use crate::app::entry_card::EntryCard;
+use crate::core::model::Report;
+use crate::core::query::{Page, QueryResult, Selection, PAGE_SIZE};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The current page of the filtered entries, with page links, or a message when none match.
+#[component]
+pub fn ResultList(
+    /// The report.
+    report: Arc<Report>,
+    /// The current result.
+    result: Memo<QueryResult>,
+    /// The current selection.
+    selection: Memo<Selection>,
+    /// Search words to mark.
+    words: Memo<Vec<String>>,
+    /// Builds same-page links.
+    link: Callback<Selection, String>,
+) -> impl IntoView {
+    let total = Memo::new(move |_| result.with(|r| r.entries.len()));
+    let wanted = Memo::new(move |_| selection.with(|s| s.page));
+    let page = Memo::new(move |_| Page::of(wanted.get(), total.get(), PAGE_SIZE));
+    let shown = Memo::new(move |_| {
+        let p = page.get();
+        result.with(|r| r.entries[p.start..p.end].to_vec())
+    });
+    // The list's own address without an open entry: encoded once per change, and every
+    // card's link adds its entry to it.
+    let list_href = Memo::new(move |_| {
+        let mut sel = selection.get();
+        sel.entry = None;
+        link.run(sel)
+    });
+    let page_href = move |n: usize| {
+        let mut sel = selection.get();
+        sel.page = if n <= 1 { 0 } else { n };
+        link.run(sel)
+    };
+    let words = Signal::from(words);
+    view! {
+        <Show when=move || total.get() == 0>
+            <p class="empty" data-testid="no-results">
+                "No entries match. Remove a filter or change the search."
+            </p>
+        </Show>
+        <ul class="entry-list" data-testid="entry-list">
+            <For
+                each=move || shown.get()
+                key=|i| *i
+                children=move |i| {
+                    let entry = report.entries[i].clone();
+                    let id = entry.id.to_string();
+                    let href = Signal::derive(move || {
+                        list_href.with(|base| {
+                            let joiner = if base.contains('?') { '&' } else { '?' };
+                            format!("{base}{joiner}entry={id}")
+                        })
+                    });
+                    view! { <EntryCard entry report=report.clone() words href/> }
+                }
+            />
+        </ul>
+        <Show when=move || { page.get().count > 1 }>
+            <nav class="pager" aria-label="Result pages" data-testid="pager">
+                <p class="pager-status" data-testid="page-status">
+                    {move || page.get().describe(total.get())}
+                    {move || format!(" (page {} of {})", page.get().number, page.get().count)}
+                </p>
+                <PageLink label="First" to=Signal::derive(move || (page.get().number > 1).then_some(1)) page_href/>
+                <PageLink
+                    label="Previous"
+                    to=Signal::derive(move || { let p = page.get(); (p.number > 1).then(|| p.number - 1) })
+                    page_href
+                />
+                <PageLink
+                    label="Next"
+                    to=Signal::derive(move || { let p = page.get(); (p.number < p.count).then(|| p.number + 1) })
+                    page_href
+                />
+                <PageLink
+                    label="Last"
+                    to=Signal::derive(move || { let p = page.get(); (p.number < p.count).then_some(p.count) })
+                    page_href
+                />
+            </nav>
+        </Show>
+    }
+}
+
+/// A link to another page of results; present but disabled when there is no such page.
+#[component]
+fn PageLink(
+    /// What it says.
+    label: &'static str,
+    /// The page it goes to, if any.
+    to: Signal<Option<usize>>,
+    /// The address of a page.
+    page_href: impl Fn(usize) -> String + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <a
+            class="page-link"
+            data-testid=format!("page-{}", label.to_lowercase())
+            href=move || to.get().map(page_href)
+            aria-disabled=move || to.get().is_none().then_some("true")
+        >
+            {label}
+        </a>
+    }
+}
