@@ -652,6 +652,10 @@ fn cluster_labels_and_zoom() {
         "3 Mar 2015"
     );
     assert_eq!(span_label(d(2012, 6, 1), d(2015, 6, 1)), "2012–2015");
+    assert_eq!(
+        Window::between((2015, 3, 1), (2016, 2, 1)).iso(),
+        "2015-03-01/2016-02-01"
+    );
 
     // 40 awards on one day in one lane, budget 10: one cluster, which zooms to the narrowest window.
     let r = report_of(

@@ -346,7 +346,12 @@ pub fn TimelineView(
     let row_report = report.clone();
 
     view! {
-        <section class="timeline" data-testid="timeline" aria-labelledby="timeline-heading">
+        <section
+            class="timeline"
+            data-testid="timeline"
+            data-window=move || window.with(|w| w.iso())
+            aria-labelledby="timeline-heading"
+        >
             <h2 id="timeline-heading" class="visually-hidden">"Award timeline"</h2>
             <div class="timeline-controls" role="toolbar" aria-label="Timeline controls">
                 <button type="button" on:click=move |_| zoom_by(1.5, None) aria-label="Zoom in" data-testid="zoom-in">"+"</button>

@@ -113,6 +113,16 @@ impl Window {
         Window { from, to }
     }
 
+    /// The window as ISO 8601 days, `2015-03-01/2016-02-01` (its first day, and the day
+    /// holding its end), for a DOM attribute or a log.
+    pub fn iso(&self) -> String {
+        let day = |d: f64| {
+            let (y, m, d) = civil_from_day(d.floor() as i64);
+            format!("{y:04}-{m:02}-{d:02}")
+        };
+        format!("{}/{}", day(self.from), day(self.to))
+    }
+
     /// Pixel x of a day for a plot `width` pixels wide.
     pub fn x(&self, day: f64, width: f64) -> f64 {
         (day - self.from) / self.span() * width
