@@ -345,6 +345,103 @@ pub fn TimelineView(
     });
     let row_report = report.clone();
 
+    // An item: a button that opens its entry.
+    let item_view = move |entry: usize| {
+        let report = items_report.clone();
+        let e = &report.entries[entry];
+        let label = format!(
+            "{}, {}, {}",
+            e.title,
+            e.date.map(|d| d.to_string()).unwrap_or_default(),
+            report.subsidiary_name(&e.subsidiary)
+        );
+        let kind = e.kind.as_str();
+        let point = laid_out.with_untracked(|l| l.item(entry).is_some_and(|i| i.point));
+        let geometry = Memo::new(move |previous: Option<&Geometry>| {
+            laid_out
+                .with(|l| l.item(entry).map(item_geometry))
+                .or_else(|| previous.copied())
+                .unwrap_or_default()
+        });
+        let mark = Mark::Item(entry);
+        let tab = move || {
+            if roving.with(|r| r.as_ref() == Some(&mark)) {
+                0
+            } else {
+                -1
+            }
+        };
+        view! {
+            <button
+                type="button"
+                class="tl-item"
+                class:point=point
+                data-kind=kind
+                data-entry=entry.to_string()
+                aria-label=label
+                tabindex=tab
+                style:left=move || px(geometry.get().0)
+                style:width=move || px(geometry.get().1)
+                style:top=move || px(geometry.get().2)
+                style:height=move || px(geometry.get().3)
+                on:mouseenter=move |_| hovered.set(Some(Mark::Item(entry)))
+                on:mouseleave=move |_| hovered.set(None)
+                on:click=move |_| open(entry, &report)
+            ></button>
+        }
+    };
+    // A cluster: a button showing its count that zooms into its days.
+    let cluster_view = move |id: ClusterId| {
+        let token = id.token();
+        let info = {
+            let id = id.clone();
+            Memo::new(move |previous: Option<&(Geometry, usize, String)>| {
+                laid_out
+                    .with(|l| {
+                        l.cluster(&id).map(|c| {
+                            let geometry = (
+                                c.x0 + LABEL_WIDTH,
+                                (c.x1 - c.x0).max(2.0),
+                                c.y + AXIS_HEIGHT,
+                                c.h,
+                            );
+                            (geometry, c.count, format!("{}. Zoom in", c.label()))
+                        })
+                    })
+                    .or_else(|| previous.cloned())
+                    .unwrap_or_default()
+            })
+        };
+        let mark = Mark::Cluster(id.clone());
+        let hover = mark.clone();
+        let tab = move || {
+            if roving.with(|r| r.as_ref() == Some(&mark)) {
+                0
+            } else {
+                -1
+            }
+        };
+        view! {
+            <button
+                type="button"
+                class="tl-cluster"
+                data-testid="timeline-cluster"
+                data-cluster=token
+                aria-label=move || info.with(|i| i.2.clone())
+                tabindex=tab
+                style:left=move || px(info.with(|i| i.0 .0))
+                style:width=move || px(info.with(|i| i.0 .1))
+                style:top=move || px(info.with(|i| i.0 .2))
+                style:height=move || px(info.with(|i| i.0 .3))
+                on:mouseenter=move |_| hovered.set(Some(hover.clone()))
+                on:mouseleave=move |_| hovered.set(None)
+                on:click=move |_| zoom_into(&id)
+            >
+                {move || short_count(info.with(|i| i.1))}
+            </button>
+        }
+    };
+
     view! {
         <section
             class="timeline"
@@ -440,94 +537,11 @@ pub fn TimelineView(
                         }
                     />
                     <For
-                        each=move || laid_out.with(|l| l.items.iter().map(|i| i.entry).collect::<Vec<_>>())
-                        key=|entry| *entry
-                        children=move |entry| {
-                            let report = items_report.clone();
-                            let e = &report.entries[entry];
-                            let label = format!(
-                                "{}, {}, {}",
-                                e.title,
-                                e.date.map(|d| d.to_string()).unwrap_or_default(),
-                                report.subsidiary_name(&e.subsidiary)
-                            );
-                            let kind = e.kind.as_str();
-                            let point = laid_out.with_untracked(|l| l.item(entry).is_some_and(|i| i.point));
-                            let geometry = Memo::new(move |previous: Option<&Geometry>| {
-                                laid_out
-                                    .with(|l| l.item(entry).map(item_geometry))
-                                    .or_else(|| previous.copied())
-                                    .unwrap_or_default()
-                            });
-                            let mark = Mark::Item(entry);
-                            let tab = move || if roving.with(|r| r.as_ref() == Some(&mark)) { 0 } else { -1 };
-                            view! {
-                                <button
-                                    type="button"
-                                    class="tl-item"
-                                    class:point=point
-                                    data-kind=kind
-                                    data-entry=entry.to_string()
-                                    aria-label=label
-                                    tabindex=tab
-                                    style:left=move || px(geometry.get().0)
-                                    style:width=move || px(geometry.get().1)
-                                    style:top=move || px(geometry.get().2)
-                                    style:height=move || px(geometry.get().3)
-                                    on:mouseenter=move |_| hovered.set(Some(Mark::Item(entry)))
-                                    on:mouseleave=move |_| hovered.set(None)
-                                    on:click=move |_| open(entry, &report)
-                                ></button>
-                            }
-                        }
-                    />
-                    <For
-                        each=move || laid_out.with(|l| l.clusters.iter().map(|c| c.id.clone()).collect::<Vec<_>>())
-                        key=|id| id.clone()
-                        children=move |id| {
-                            let token = id.token();
-                            let info = {
-                                let id = id.clone();
-                                Memo::new(move |previous: Option<&(Geometry, usize, String)>| {
-                                    laid_out
-                                        .with(|l| {
-                                            l.cluster(&id).map(|c| {
-                                                (
-                                                    (c.x0 + LABEL_WIDTH, (c.x1 - c.x0).max(2.0), c.y + AXIS_HEIGHT, c.h),
-                                                    c.count,
-                                                    format!("{}. Zoom in", c.label()),
-                                                )
-                                            })
-                                        })
-                                        .or_else(|| previous.cloned())
-                                        .unwrap_or_default()
-                                })
-                            };
-                            let mark = Mark::Cluster(id.clone());
-                            let tab = {
-                                let mark = mark.clone();
-                                move || if roving.with(|r| r.as_ref() == Some(&mark)) { 0 } else { -1 }
-                            };
-                            let hover = mark.clone();
-                            view! {
-                                <button
-                                    type="button"
-                                    class="tl-cluster"
-                                    data-testid="timeline-cluster"
-                                    data-cluster=token
-                                    aria-label=move || info.with(|i| i.2.clone())
-                                    tabindex=tab
-                                    style:left=move || px(info.with(|i| i.0 .0))
-                                    style:width=move || px(info.with(|i| i.0 .1))
-                                    style:top=move || px(info.with(|i| i.0 .2))
-                                    style:height=move || px(info.with(|i| i.0 .3))
-                                    on:mouseenter=move |_| hovered.set(Some(hover.clone()))
-                                    on:mouseleave=move |_| hovered.set(None)
-                                    on:click=move |_| zoom_into(&id)
-                                >
-                                    {move || short_count(info.with(|i| i.1))}
-                                </button>
-                            }
+                        each=move || laid_out.with(TimelineLayout::mark_order)
+                        key=|mark| mark.clone()
+                        children=move |mark| match mark {
+                            Mark::Item(entry) => item_view(entry).into_any(),
+                            Mark::Cluster(id) => cluster_view(id).into_any(),
                         }
                     />
                     {move || {

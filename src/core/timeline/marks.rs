@@ -88,6 +88,13 @@ impl TimelineLayout {
         }
     }
 
+    /// Every mark, lane by lane, each lane in the order arrow keys move through it.
+    pub fn mark_order(&self) -> Vec<Mark> {
+        (0..self.lanes.len())
+            .flat_map(|l| self.lane_marks(l).into_iter().map(|p| p.mark))
+            .collect()
+    }
+
     /// The marks of a lane in order.
     fn lane_marks(&self, lane: usize) -> Vec<Placed> {
         let mut v: Vec<Placed> = self
