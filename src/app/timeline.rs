@@ -9,9 +9,9 @@ use crate::app::resize::use_width;
 use crate::core::model::Report;
 use crate::core::query::{QueryResult, Selection, View};
 use crate::core::timeline::{
-    award_order, default_window, first_mark, navigate_mark, nearest_mark, pan, zoom, ClusterId,
-    Direction, LaneBy, ListPage, Mark, TimelineData, TimelineItem, TimelineLayout, TimelineOptions,
-    Window, LIST_PAGE_SIZE,
+    default_window, first_mark, navigate_mark, nearest_mark, pan, zoom, AwardOrder, ClusterId,
+    Direction, LaneBy, ListPage, Mark, TimelineData, TimelineIndex, TimelineItem, TimelineLayout,
+    TimelineOptions, Window, LIST_PAGE_SIZE,
 };
 use leptos::ev::{FocusEvent, KeyboardEvent, PointerEvent, WheelEvent};
 use leptos::html;
@@ -98,16 +98,17 @@ pub fn TimelineView(
                 .unwrap_or_else(|| positions.with(|p| default_window(&report, p)))
         })
     };
-    // Sorted into lanes once per result and lane choice; laid out per window.
-    let data = {
+    // The report indexed by lane and time once per lane choice; each result sorted into lanes
+    // from it (a sequential pass); each window laid out from that.
+    let index = {
         let report = report.clone();
-        Memo::new(move |_| {
-            let mut options =
-                TimelineOptions::new(Window::between((2000, 1, 1), (2001, 1, 1)), 1.0);
-            options.by = by.get();
-            positions.with(|p| TimelineData::new(&report, p, &options))
-        })
+        Memo::new(move |_| TimelineIndex::new(&report, by.get()))
     };
+    let data = Memo::new(move |_| {
+        // Only the limits (lanes, marks) matter here, not the window.
+        let options = TimelineOptions::new(Window::between((2000, 1, 1), (2001, 1, 1)), 1.0);
+        index.with(|index| positions.with(|p| TimelineData::from_index(index, p, &options)))
+    });
     let laid_out: Memo<TimelineLayout> = Memo::new(move |_| {
         let options = TimelineOptions::new(window.get(), plot_width.get());
         data.with(|d| d.layout(&options))
@@ -329,7 +330,8 @@ pub fn TimelineView(
 
     // The accessible list: the result's timeline entries by date, one page at a time; back to
     // the first page when the result changes.
-    let order = Memo::new(move |_| positions.with(|p| award_order(&list_report, p)));
+    let report_order = Memo::new(move |_| AwardOrder::new(&list_report));
+    let order = Memo::new(move |_| report_order.with(|o| positions.with(|p| o.order(p))));
     let page = RwSignal::new(0usize);
     Effect::new(move |previous: Option<()>| {
         positions.track();

@@ -21,7 +21,10 @@ mod layout;
 mod marks;
 mod paging;
 
-pub use data::{award_order, default_window, timeline_entries, TimelineData, OTHER_LANE};
+pub use data::{
+    award_order, default_window, timeline_entries, AwardOrder, TimelineData, TimelineIndex,
+    OTHER_LANE,
+};
 pub use layout::{layout, Cluster, ClusterId, Lane, TimelineItem, TimelineLayout, TimelineOptions};
 pub use marks::{
     first_mark, item_at, mark_at, navigate, navigate_mark, nearest_mark, Direction, Mark,

@@ -1,7 +1,7 @@
 //! The result's dated awards and events sorted into lanes once per result and lane choice (the largest lanes kept past the limit), plus the accessible order and the default window.
 
 use super::layout::TimelineOptions;
-use super::{civil_from_day, item_span, ItemPrecision, LaneBy, Window};
+use super::{civil_from_day, day_number, item_span, ItemPrecision, LaneBy, Window};
 use crate::core::date::DateSpec;
 use crate::core::format::count_noun;
 use crate::core::model::{Kind, Report};
@@ -29,22 +29,116 @@ pub fn timeline_entries(report: &Report, positions: &[usize]) -> Vec<usize> {
 }
 
 /// The accessible order: timeline entries by date (first day, then last day), then title
-/// (ignoring case), then report order.
+/// (ignoring case, as `str::to_lowercase` compares), then report order.
 pub fn award_order(report: &Report, positions: &[usize]) -> Vec<usize> {
-    type Day = (i32, u8, u8);
-    let mut items: Vec<((Day, Day), String, usize)> = positions
+    let mut items: Vec<(i64, i64, Title<'_>, usize)> = positions
         .iter()
         .filter_map(|&p| on_timeline(report, p))
         .map(|(p, d)| {
-            (
-                (d.first_day(), d.last_day()),
-                report.entries[p].title.to_lowercase(),
-                p,
-            )
+            let (fy, fm, fd) = d.first_day();
+            let (ly, lm, ld) = d.last_day();
+            let title = &report.entries[p].title;
+            let title = if title.is_ascii() {
+                Title::Ascii(title)
+            } else {
+                Title::Folded(title.to_lowercase())
+            };
+            (day_number(fy, fm, fd), day_number(ly, lm, ld), title, p)
         })
         .collect();
-    items.sort_unstable();
-    items.into_iter().map(|(_, _, p)| p).collect()
+    items.sort_unstable_by(|a, b| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then_with(|| a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
+    items.into_iter().map(|(_, _, _, p)| p).collect()
+}
+
+/// A report's awards and events with a date in the accessible order ([`award_order`]), sorted
+/// once per report so that each result's order is a sequential pass.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AwardOrder {
+    sorted: Vec<usize>,
+    rank: Vec<u32>,
+}
+
+impl AwardOrder {
+    /// Sorts a report's timeline entries.
+    pub fn new(report: &Report) -> Self {
+        let all: Vec<usize> = (0..report.entries.len()).collect();
+        let sorted = award_order(report, &all);
+        let mut rank = vec![u32::MAX; report.entries.len()];
+        for (r, &p) in sorted.iter().enumerate() {
+            rank[p] = r as u32;
+        }
+        AwardOrder { sorted, rank }
+    }
+
+    /// The timeline entries among `positions` in the accessible order (each once), as
+    /// [`award_order`] gives them.
+    pub fn order(&self, positions: &[usize]) -> Vec<usize> {
+        let mut member = vec![false; self.sorted.len()];
+        for &p in positions {
+            if let Some(&r) = self.rank.get(p).filter(|&&r| r != u32::MAX) {
+                member[r as usize] = true;
+            }
+        }
+        self.sorted
+            .iter()
+            .zip(member)
+            .filter_map(|(&p, m)| m.then_some(p))
+            .collect()
+    }
+}
+
+/// A title lower-cased for sorting: ASCII titles are folded while comparing (no copy).
+enum Title<'a> {
+    Ascii(&'a str),
+    Folded(String),
+}
+
+impl Title<'_> {
+    fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        let (ascii, folded) = match self {
+            Title::Ascii(s) => (
+                Some(s.bytes().map(|b| char::from(b.to_ascii_lowercase()))),
+                None,
+            ),
+            Title::Folded(s) => (None, Some(s.chars())),
+        };
+        ascii
+            .into_iter()
+            .flatten()
+            .chain(folded.into_iter().flatten())
+    }
+}
+
+impl Ord for Title<'_> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        match (self, other) {
+            (Title::Ascii(a), Title::Ascii(b)) => a
+                .bytes()
+                .map(|c| c.to_ascii_lowercase())
+                .cmp(b.bytes().map(|c| c.to_ascii_lowercase())),
+            // Code point order is the order of the lower-cased strings.
+            _ => self.chars().cmp(other.chars()),
+        }
+    }
+}
+
+impl PartialEq for Title<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Title<'_> {}
+
+impl PartialOrd for Title<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 /// The data's extent padded to whole years (1 January to 1 January), or the
@@ -102,6 +196,68 @@ impl LaneData {
     }
 }
 
+/// Every dated award and event of a report with its lane, in time order: built once per report
+/// and lane choice, so that sorting a result into lanes ([`TimelineData::from_index`]) is a
+/// sequential pass with no lookups by id and no sorting.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineIndex {
+    by: LaneBy,
+    /// Lane keys and labels in report order.
+    lanes: Vec<(String, String)>,
+    /// Every award and event with a date and a lane, by (start, end, entry position).
+    spans: Vec<Span>,
+    /// The lane of each span.
+    lane_of: Vec<u32>,
+    /// Each entry position's index into `spans` (`u32::MAX` when it is not on the timeline).
+    rank: Vec<u32>,
+}
+
+impl TimelineIndex {
+    /// Indexes a report's awards and events with a date by lane (`by`) and time.
+    pub fn new(report: &Report, by: LaneBy) -> Self {
+        let (lanes, lookup) = lane_index(report, by);
+        let mut placed: Vec<(Span, u32)> = (0..report.entries.len())
+            .filter_map(|p| on_timeline(report, p))
+            .filter_map(|(p, d)| {
+                let lane = lookup(p)?;
+                let (start, end, precision) = item_span(&d);
+                Some((
+                    Span {
+                        start,
+                        end,
+                        entry: p,
+                        precision,
+                    },
+                    lane as u32,
+                ))
+            })
+            .collect();
+        placed.sort_by(|(a, _), (b, _)| {
+            a.start
+                .total_cmp(&b.start)
+                .then(a.end.total_cmp(&b.end))
+                .then(a.entry.cmp(&b.entry))
+        });
+        let mut rank = vec![u32::MAX; report.entries.len()];
+        for (r, (s, _)) in placed.iter().enumerate() {
+            rank[s.entry] = r as u32;
+        }
+        let (spans, lane_of) = placed.into_iter().unzip();
+        TimelineIndex {
+            by,
+            lanes,
+            spans,
+            lane_of,
+            rank,
+        }
+    }
+
+    /// What lanes are made of.
+    pub fn by(&self) -> LaneBy {
+        self.by
+    }
+}
+
 /// The result's dated awards and events sorted into lanes: built once per result and lane
 /// choice, then laid out for any window with [`TimelineData::layout`].
 #[derive(Clone, Debug, PartialEq)]
@@ -111,63 +267,79 @@ pub struct TimelineData {
 }
 
 impl TimelineData {
-    /// Sorts the awards and events with a date among `positions` into lanes by `opts.by`.
+    /// Sorts the awards and events with a date among `positions` into lanes by `opts.by`
+    /// (indexing the whole report first: with several results of one report, index it once
+    /// with [`TimelineIndex::new`] and use [`TimelineData::from_index`]).
+    pub fn new(report: &Report, positions: &[usize], opts: &TimelineOptions) -> Self {
+        Self::from_index(&TimelineIndex::new(report, opts.by), positions, opts)
+    }
+
+    /// Sorts the awards and events with a date among `positions` into the index's lanes
+    /// (`opts.by` is the index's).
     ///
     /// Lanes are those with at least one such entry (visible or not, so lanes do not jump
     /// while panning), in report order. With more than `opts.max_lanes` of them (or
     /// `opts.max_items`, if smaller), the largest keep their own lane and the rest share one
     /// lane, last, keyed [`OTHER_LANE`]. An entry listed twice counts once.
-    pub fn new(report: &Report, positions: &[usize], opts: &TimelineOptions) -> Self {
-        let (order, lane_of) = lane_index(report, opts.by);
-        let mut seen = vec![false; report.entries.len()];
-        let mut per_lane: Vec<Vec<Span>> = vec![Vec::new(); order.len()];
+    pub fn from_index(index: &TimelineIndex, positions: &[usize], opts: &TimelineOptions) -> Self {
+        let mut member = vec![false; index.spans.len()];
+        let mut sizes = vec![0usize; index.lanes.len()];
         let mut count = 0;
         for &p in positions {
-            let Some((p, d)) = on_timeline(report, p) else {
+            let Some(&r) = index.rank.get(p) else {
                 continue;
             };
-            let Some(l) = lane_of(p) else {
-                continue;
-            };
-            if std::mem::replace(&mut seen[p], true) {
-                continue;
+            if r != u32::MAX && !std::mem::replace(&mut member[r as usize], true) {
+                sizes[index.lane_of[r as usize] as usize] += 1;
+                count += 1;
             }
-            let (start, end, precision) = item_span(&d);
-            per_lane[l].push(Span {
-                start,
-                end,
-                entry: p,
-                precision,
-            });
-            count += 1;
         }
 
-        let filled: Vec<usize> = (0..order.len())
-            .filter(|&l| !per_lane[l].is_empty())
-            .collect();
+        let filled: Vec<usize> = (0..index.lanes.len()).filter(|&l| sizes[l] > 0).collect();
         let cap = opts.max_lanes.min(opts.max_items).max(1);
-        let mut keep = vec![true; order.len()];
+        let mut keep = vec![true; index.lanes.len()];
         if filled.len() > cap {
             let mut by_size = filled.clone();
-            by_size.sort_by(|&a, &b| per_lane[b].len().cmp(&per_lane[a].len()).then(a.cmp(&b)));
+            by_size.sort_by(|&a, &b| sizes[b].cmp(&sizes[a]).then(a.cmp(&b)));
             for &l in &by_size[cap - 1..] {
                 keep[l] = false;
             }
         }
-        let mut lanes = Vec::new();
-        let mut other = Vec::new();
-        let mut merged = 0;
-        for l in filled {
-            let spans = std::mem::take(&mut per_lane[l]);
+        // Where each report lane's spans go: its own lane, or the shared one (last).
+        let kept = filled.iter().filter(|&&l| keep[l]).count();
+        let merged = filled.len() - kept;
+        let mut slot = vec![usize::MAX; index.lanes.len()];
+        let mut next = 0;
+        for &l in &filled {
             if keep[l] {
-                lanes.push(lane_data(order[l].0.clone(), order[l].1.clone(), 0, spans));
+                slot[l] = next;
+                next += 1;
             } else {
-                other.extend(spans);
-                merged += 1;
+                slot[l] = kept;
             }
         }
-        if merged > 0 {
-            let label = match opts.by {
+        let mut per_slot: Vec<Vec<Span>> = vec![Vec::new(); kept + usize::from(merged > 0)];
+        for &l in &filled {
+            per_slot[slot[l]].reserve(sizes[l]);
+        }
+        // Spans come in time order, so each lane's are sorted as they arrive.
+        for (r, s) in index.spans.iter().enumerate() {
+            if member[r] {
+                per_slot[slot[index.lane_of[r] as usize]].push(*s);
+            }
+        }
+        let mut per_slot = per_slot.into_iter();
+        let mut lanes: Vec<LaneData> = filled
+            .iter()
+            .filter(|&&l| keep[l])
+            .zip(per_slot.by_ref())
+            .map(|(&l, spans)| {
+                let (key, label) = &index.lanes[l];
+                lane_data(key.clone(), label.clone(), 0, spans)
+            })
+            .collect();
+        if let Some(other) = per_slot.next() {
+            let label = match index.by {
                 LaneBy::Subsidiary => count_noun(merged, "other subsidiary", "other subsidiaries"),
                 LaneBy::Category => count_noun(merged, "other category", "other categories"),
             };
@@ -187,13 +359,8 @@ impl TimelineData {
     }
 }
 
-fn lane_data(key: String, label: String, merged: usize, mut spans: Vec<Span>) -> LaneData {
-    spans.sort_by(|a, b| {
-        a.start
-            .total_cmp(&b.start)
-            .then(a.end.total_cmp(&b.end))
-            .then(a.entry.cmp(&b.entry))
-    });
+/// A lane of spans already in time order.
+fn lane_data(key: String, label: String, merged: usize, spans: Vec<Span>) -> LaneData {
     let longest = spans.iter().map(|s| s.end - s.start).fold(0.0, f64::max);
     LaneData {
         key,
