@@ -1,4 +1,4 @@
-//! The award timeline layout: properties on random reports (proptest) and worked examples on the default dataset.
+//! The award timeline layout: properties on random reports (proptest), the bounded (clustered) layout on large synthetic reports, and worked examples on the default dataset.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
@@ -12,7 +12,7 @@ fn entry(i: usize, sub: usize, cat: usize, kind: usize, date: Option<String>) ->
     Entry {
         id: EntryId::new(&format!("e{i}")).unwrap(),
         kind: Kind::ALL[kind],
-        title: format!("Entry {}", 1000 - i),
+        title: format!("Entry {}", 1_000_000 - i),
         summary: String::new(),
         subsidiary: SubsidiaryId::new(&format!("s{sub}")).unwrap(),
         categories: vec![CategoryId::new(&format!("c{cat}")).unwrap()],
@@ -260,6 +260,560 @@ proptest! {
     fn days_round_trip(n in -1_000_000i64..1_000_000) {
         let (y, m, d) = civil_from_day(n);
         prop_assert_eq!(day_number(y, m, d), n);
+    }
+}
+
+/// A report with `n_sub` subsidiaries and entries given as (subsidiary, kind, date).
+fn report_of(n_sub: usize, entries: Vec<(usize, usize, Option<String>)>) -> Report {
+    Report {
+        meta: ReportMeta {
+            organisation: "O".into(),
+            title: "T".into(),
+            period: DateSpec::parse("2019").unwrap(),
+            document: "D".into(),
+            chapter: None,
+            url: None,
+            language: None,
+        },
+        subsidiaries: (0..n_sub)
+            .map(|i| Subsidiary {
+                id: SubsidiaryId::new(&format!("s{i}")).unwrap(),
+                name: format!("Sub {i}"),
+                sector: None,
+            })
+            .collect(),
+        categories: vec![Category {
+            id: CategoryId::new("c0").unwrap(),
+            name: "Cat 0".into(),
+            parent: None,
+        }],
+        entries: entries
+            .into_iter()
+            .enumerate()
+            .map(|(i, (s, k, d))| entry(i, s, 0, k, d))
+            .collect(),
+    }
+}
+
+/// Crowded reports: up to 400 entries, mostly awards and events, on up to 12 subsidiaries.
+fn crowded_strategy() -> impl Strategy<Value = Report> {
+    (1usize..12)
+        .prop_flat_map(|n_sub| {
+            (
+                Just(n_sub),
+                proptest::collection::vec(
+                    (
+                        0..n_sub,
+                        prop_oneof![Just(0usize), Just(5), (0usize..6)],
+                        date_strategy(),
+                    ),
+                    0..400,
+                ),
+            )
+        })
+        .prop_map(|(n_sub, entries)| report_of(n_sub, entries))
+}
+
+/// Options with small budgets so clustering happens often.
+fn bounded_options() -> impl Strategy<Value = TimelineOptions> {
+    (
+        window_strategy(),
+        100.0f64..1600.0,
+        1usize..80,
+        1usize..15,
+        4.0f64..64.0,
+        0.0f64..4.0,
+    )
+        .prop_map(|(w, width, max_items, max_lanes, cluster_px, gap)| {
+            let mut o = TimelineOptions::new(w, width);
+            o.max_items = max_items;
+            o.max_lanes = max_lanes;
+            o.cluster_px = cluster_px;
+            o.item_gap = gap;
+            o
+        })
+}
+
+/// The same options with no item budget and the same lanes: every visible item drawn.
+fn unbounded(opts: &TimelineOptions) -> TimelineOptions {
+    let mut o = *opts;
+    o.max_lanes = opts.max_lanes.min(opts.max_items).max(1);
+    o.max_items = usize::MAX;
+    o
+}
+
+/// A mark's box: lane, row, x0, x1, y, h.
+fn boxes(l: &TimelineLayout) -> Vec<(usize, usize, f64, f64, f64, f64)> {
+    l.items
+        .iter()
+        .map(|i| (i.lane, i.row, i.x0, i.x1, i.y, i.h))
+        .chain(
+            l.clusters
+                .iter()
+                .map(|c| (c.lane, c.row, c.x0, c.x1, c.y, c.h)),
+        )
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn the_layout_stays_within_its_budget(r in crowded_strategy(), opts in bounded_options()) {
+        let positions = all(&r);
+        let l = layout(&r, &positions, &opts);
+        let full = layout(&r, &positions, &unbounded(&opts));
+        // Never more marks than the budget, nor more lanes than the lane limit.
+        prop_assert!(l.marks() <= opts.max_items.max(1), "{} marks", l.marks());
+        prop_assert!(l.lanes.len() <= opts.max_lanes.min(opts.max_items).max(1));
+        // Clustering happens exactly when more items meet the window than the budget.
+        prop_assert_eq!(l.visible, full.items.len());
+        prop_assert_eq!(l.clustered(), full.items.len() > opts.max_items.max(1));
+        if !l.clustered() {
+            prop_assert_eq!(&l, &full);
+        }
+        // Items plus cluster counts add up to the visible items, lane by lane.
+        prop_assert_eq!(&l.lanes.iter().map(|x| &x.key).collect::<Vec<_>>(), &full.lanes.iter().map(|x| &x.key).collect::<Vec<_>>());
+        for lane in 0..l.lanes.len() {
+            let drawn = l.items.iter().filter(|i| i.lane == lane).count()
+                + l.clusters.iter().filter(|c| c.lane == lane).map(|c| c.count).sum::<usize>();
+            prop_assert_eq!(drawn, full.items.iter().filter(|i| i.lane == lane).count());
+        }
+        // An item drawn on its own is one of the visible ones, with its own days.
+        for item in &l.items {
+            let f = full.items.iter().find(|i| i.entry == item.entry).expect("visible");
+            prop_assert_eq!((f.lane, f.start, f.end), (item.lane, item.start, item.end));
+        }
+        let marks = boxes(&l);
+        for (i, a) in marks.iter().enumerate() {
+            let (lane, row, x0, x1, y, h) = *a;
+            prop_assert!(x0 >= -EPS && x1 <= l.width + EPS && x0 <= x1 + EPS, "{a:?}");
+            prop_assert!(row < l.lanes[lane].rows);
+            prop_assert!(y >= l.lanes[lane].y - EPS && y + h <= l.lanes[lane].y + l.lanes[lane].height + EPS);
+            for b in &marks[i + 1..] {
+                if lane == b.0 && row == b.1 {
+                    prop_assert!(x1 <= b.2 + EPS || b.3 <= x0 + EPS, "{a:?} overlaps {b:?}");
+                }
+            }
+        }
+        for pair in l.lanes.windows(2) {
+            prop_assert!(pair[0].y + pair[0].height <= pair[1].y + EPS);
+        }
+        prop_assert!(l.height >= l.lanes.last().map_or(0.0, |x| x.y + x.height) - EPS);
+        // A cluster holds two or more items, all meeting its days.
+        for c in &l.clusters {
+            prop_assert!(c.count >= 2);
+            prop_assert!(c.start < c.end && c.start >= l.window.from - EPS && c.end <= l.window.to + EPS, "{c:?}");
+            let meeting = full.items.iter().filter(|i| i.lane == c.lane && i.end > c.start && i.start < c.end).count();
+            prop_assert!(meeting >= c.count, "{c:?}: {meeting} meet it");
+            prop_assert!(full.items.iter().any(|i| i.entry == c.first && i.lane == c.lane));
+            prop_assert!(c.label().contains("entries"));
+        }
+        // Cluster ids are unique.
+        let mut ids: Vec<&ClusterId> = l.clusters.iter().map(|c| &c.id).collect();
+        ids.sort();
+        ids.dedup();
+        prop_assert_eq!(ids.len(), l.clusters.len());
+    }
+
+    #[test]
+    fn zooming_into_clusters_ends_in_items(r in crowded_strategy(), opts in bounded_options(), pick in any::<usize>()) {
+        let positions = all(&r);
+        let data = TimelineData::new(&r, &positions, &opts);
+        let mut o = opts;
+        let mut l = data.layout(&o);
+        for _ in 0..20 {
+            if !l.clustered() {
+                break;
+            }
+            let c = &l.clusters[pick % l.clusters.len()];
+            let next = c.zoom_window(l.window);
+            // Each zoom halves the span at least, down to the narrowest window.
+            prop_assert!(next.span() <= l.window.span() / 2.0 + EPS || (next.span() - MIN_SPAN_DAYS).abs() < EPS);
+            // When the cluster's days fit, all its items meet the new window.
+            if (c.end - c.start) * 1.1 <= l.window.span() / 2.0 {
+                o.window = next;
+                let full = data.layout(&unbounded(&o));
+                let lane = full.lanes.iter().position(|x| x.key == l.lanes[c.lane].key).unwrap();
+                prop_assert!(full.items.iter().filter(|i| i.lane == lane).count() >= c.count);
+            }
+            o.window = next;
+            l = data.layout(&o);
+        }
+        // Zooming ends in items drawn one by one, unless more than the budget meet the narrowest window.
+        prop_assert!(!l.clustered() || (l.window.span() - MIN_SPAN_DAYS).abs() < EPS);
+        prop_assert_eq!(l.clustered(), l.visible > o.max_items.max(1));
+    }
+
+    #[test]
+    fn keyboard_moves_visit_every_mark(r in crowded_strategy(), opts in bounded_options()) {
+        let l = layout(&r, &all(&r), &opts);
+        let marks: Vec<Mark> = l.items.iter().map(|i| Mark::Item(i.entry))
+            .chain(l.clusters.iter().map(|c| Mark::Cluster(c.id.clone())))
+            .collect();
+        prop_assert_eq!(first_mark(&l).is_some(), !marks.is_empty());
+        for m in &marks {
+            prop_assert!(l.contains(m));
+            let (lane, _, _) = l.mark_days(m).unwrap();
+            for dir in [Direction::Left, Direction::Right, Direction::Up, Direction::Down] {
+                if let Some(next) = navigate_mark(&l, m, dir) {
+                    prop_assert!(l.contains(&next));
+                    let (to, _, _) = l.mark_days(&next).unwrap();
+                    match dir {
+                        Direction::Left | Direction::Right => prop_assert_eq!(to, lane),
+                        Direction::Up => prop_assert!(to < lane),
+                        Direction::Down => prop_assert!(to > lane),
+                    }
+                    if dir == Direction::Right {
+                        let back = navigate_mark(&l, &next, Direction::Left);
+                        prop_assert_eq!(back.as_ref(), Some(m));
+                        if l.clustered() {
+                            // Clustered marks run left to right.
+                            prop_assert!(l.mark_box(&next).unwrap().0 >= l.mark_box(m).unwrap().1 - EPS);
+                        }
+                    }
+                }
+            }
+            let (_, s, e) = l.mark_days(m).unwrap();
+            let near = nearest_mark(&l, &l.lanes[lane].key, (s + e) / 2.0).unwrap();
+            prop_assert_eq!(l.mark_days(&near).unwrap().0, lane);
+            let (x0, x1, y, h) = l.mark_box(m).unwrap();
+            if x1 - x0 > 2.0 * EPS {
+                prop_assert!(mark_at(&l, (x0 + x1) / 2.0, y + h / 2.0).is_some());
+            }
+        }
+        // Right from a lane's first mark visits every mark of the lane.
+        for lane in 0..l.lanes.len() {
+            let in_lane: Vec<&Mark> = marks.iter().filter(|m| l.mark_days(m).unwrap().0 == lane).collect();
+            let Some(mut at) = in_lane.first().map(|m| (*m).clone()) else { continue };
+            while let Some(left) = navigate_mark(&l, &at, Direction::Left) { at = left; }
+            let mut seen = 1;
+            while let Some(right) = navigate_mark(&l, &at, Direction::Right) { at = right; seen += 1; }
+            prop_assert_eq!(seen, in_lane.len());
+        }
+    }
+
+    #[test]
+    fn any_result_of_a_report_is_sorted_into_lanes(
+        r in crowded_strategy(),
+        picks in proptest::collection::vec(0usize..420, 0..300),
+        opts in bounded_options(),
+        by_cat in any::<bool>(),
+    ) {
+        // A result: any positions, in any order, some twice, some past the end.
+        let mut o = opts;
+        o.by = if by_cat { LaneBy::Category } else { LaneBy::Subsidiary };
+        let index = TimelineIndex::new(&r, o.by);
+        let data = TimelineData::from_index(&index, &picks, &o);
+        let mut distinct: Vec<usize> = picks.iter().copied().filter(|&p| p < r.entries.len()).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let dated = timeline_entries(&r, &distinct);
+        prop_assert_eq!(data.len(), dated.len());
+        prop_assert_eq!(&data, &TimelineData::new(&r, &picks, &o));
+        let full = data.layout(&unbounded(&o));
+        let mut drawn: Vec<usize> = full.items.iter().map(|i| i.entry).collect();
+        drawn.sort_unstable();
+        let expected: Vec<usize> = dated
+            .iter()
+            .copied()
+            .filter(|&p| {
+                let (s, e, _) = item_span(&r.entries[p].date.unwrap());
+                e > full.window.from && s < full.window.to
+            })
+            .collect();
+        prop_assert_eq!(drawn, expected);
+        let l = data.layout(&o);
+        prop_assert!(l.marks() <= o.max_items.max(1));
+        prop_assert_eq!(l.visible, full.items.len());
+        // The list order of a result, from the report-wide order, is the direct one.
+        prop_assert_eq!(AwardOrder::new(&r).order(&picks), award_order(&r, &distinct));
+    }
+
+    #[test]
+    fn list_pages_cover_the_list(total in 0usize..500, page in 0usize..20, per in 1usize..60) {
+        let p = ListPage::new(total, page, per);
+        prop_assert!(p.page < p.pages);
+        prop_assert!(p.end - p.start <= per);
+        prop_assert_eq!(p.range(), p.start..p.end);
+        let mut covered = 0;
+        for i in 0..p.pages {
+            let q = ListPage::new(total, i, per);
+            prop_assert_eq!(q.start, covered);
+            covered = q.end;
+            prop_assert_eq!(q.has_next(), i + 1 < q.pages);
+            prop_assert_eq!(q.has_previous(), i > 0);
+        }
+        prop_assert_eq!(covered, total);
+    }
+}
+
+/// A deterministic synthetic report: `n` entries on `subs` subsidiaries (skewed sizes), mostly
+/// awards and events dated 2000-2024 (days, months, years and ranges).
+fn synthetic(n: usize, subs: usize) -> Report {
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move |m: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % m
+    };
+    let entries = (0..n)
+        .map(|_| {
+            // Squaring skews lanes: low subsidiaries get most entries.
+            let r = next(1_000_000) as f64 / 1_000_000.0;
+            let sub = ((r * r) * subs as f64) as usize;
+            let kind = [0, 0, 0, 5, 5, 1][next(6) as usize];
+            let y = 2000 + next(25) as i32;
+            let m = 1 + next(12) as u8;
+            let d = 1 + next(28) as u8;
+            let date = match next(20) {
+                0..=11 => format!("{y}-{m:02}-{d:02}"),
+                12..=16 => format!("{y}-{m:02}"),
+                17..=18 => format!("{y}"),
+                _ => format!("{y}/{}", y + next(3) as i32),
+            };
+            (sub, kind, Some(date))
+        })
+        .collect();
+    report_of(subs, entries)
+}
+
+#[test]
+fn large_reports_stay_within_budget_and_zoom_to_items() {
+    for (n, subs) in [(10_000, 12), (100_000, 50)] {
+        let r = synthetic(n, subs);
+        let positions = all(&r);
+        let dated = timeline_entries(&r, &positions).len();
+        let w = default_window(&r, &positions);
+        assert_eq!(w, Window::between((2000, 1, 1), (2027, 1, 1)));
+        let opts = TimelineOptions::new(w, 1040.0);
+        let data = TimelineData::new(&r, &positions, &opts);
+        assert_eq!(data.len(), dated);
+        let l = data.layout(&opts);
+        assert_eq!(l.lanes.len(), subs);
+        assert!(l.clustered());
+        assert_eq!(l.visible, dated);
+        assert!(l.marks() <= 300, "{} marks", l.marks());
+        let counted: usize = l.items.len() + l.clusters.iter().map(|c| c.count).sum::<usize>();
+        assert_eq!(counted, dated);
+        // Zooming into the busiest cluster narrows the window each time, the marks stay within
+        // the budget, and it ends in items drawn one by one: at 10k entries after two zooms; at
+        // 100k close to a thousand entries (long ranges among them) meet any 30 days, so the
+        // narrowest window is still clustered.
+        let mut o = opts;
+        let mut l = l;
+        let mut steps = 0;
+        while l.clustered() && l.window.span() > MIN_SPAN_DAYS {
+            let c = l.clusters.iter().max_by_key(|c| c.count).unwrap();
+            let before = l.window.span();
+            o.window = c.zoom_window(l.window);
+            l = data.layout(&o);
+            assert!(l.window.span() <= before / 2.0 || l.window.span() == MIN_SPAN_DAYS);
+            assert!(l.marks() <= 300);
+            steps += 1;
+        }
+        if n == 10_000 {
+            assert_eq!(steps, 2);
+            assert!(!l.clustered() && l.items.len() == l.visible);
+        } else {
+            assert!(l.clustered() && l.visible > 300 && l.marks() <= 300);
+        }
+        // The list shows one page at a time.
+        let page = ListPage::new(award_order(&r, &positions).len(), 0, LIST_PAGE_SIZE);
+        assert_eq!(page.range(), 0..50);
+        assert!(page.status().starts_with("Showing 1–50 of "));
+    }
+}
+
+#[test]
+fn list_order_folds_case_like_to_lowercase() {
+    let titles = [
+        "Zeta",
+        "été",
+        "Été b",
+        "apple",
+        "Äpfel",
+        "ΣΟΦΟΣ",
+        "σοφος",
+        "Apple",
+        "äpfel",
+        "ZEBRA",
+        "",
+    ];
+    let mut r = report_of(
+        1,
+        titles
+            .iter()
+            .map(|_| (0, 0, Some("2019".to_owned())))
+            .collect(),
+    );
+    for (e, t) in r.entries.iter_mut().zip(titles) {
+        e.title = t.to_owned();
+    }
+    let mut expected: Vec<usize> = (0..titles.len()).collect();
+    expected.sort_by_key(|&p| (titles[p].to_lowercase(), p));
+    assert_eq!(award_order(&r, &all(&r)), expected);
+}
+
+#[test]
+fn many_lanes_share_an_other_lane() {
+    // 150 subsidiaries, subsidiary i with i % 7 + 1 awards.
+    let entries: Vec<(usize, usize, Option<String>)> = (0..150)
+        .flat_map(|s| (0..s % 7 + 1).map(move |k| (s, 0, Some(format!("{}", 2010 + k)))))
+        .collect();
+    let total = entries.len();
+    let r = report_of(150, entries);
+    let positions = all(&r);
+    let opts = TimelineOptions::new(default_window(&r, &positions), 900.0);
+    let l = layout(&r, &positions, &opts);
+    assert_eq!(l.lanes.len(), 100);
+    let other = l.lanes.last().unwrap();
+    assert_eq!(other.key, OTHER_LANE);
+    assert_eq!(other.merged, 51);
+    assert_eq!(other.label, "51 other subsidiaries");
+    // The 99 kept lanes are the largest ones (7, 6, ... awards), in report order.
+    let kept: Vec<usize> = l.lanes[..99]
+        .iter()
+        .map(|x| x.key[1..].parse().unwrap())
+        .collect();
+    assert!(kept.windows(2).all(|w| w[0] < w[1]));
+    let smallest_kept = kept.iter().map(|s| s % 7 + 1).min().unwrap();
+    let largest_merged = (0..150)
+        .filter(|s| !kept.contains(s))
+        .map(|s| s % 7 + 1)
+        .max()
+        .unwrap();
+    assert!(smallest_kept >= largest_merged);
+    assert_eq!(l.visible, total);
+    assert!(l.marks() <= 300);
+    // Up to the limit every lane keeps its own.
+    let mut few = opts;
+    few.max_lanes = 150;
+    few.max_items = 1000;
+    assert_eq!(layout(&r, &positions, &few).lanes.len(), 150);
+}
+
+#[test]
+fn cluster_labels_and_zoom() {
+    let d = |y, m, d| day_number(y, m, d) as f64;
+    assert_eq!(span_label(d(2015, 1, 1), d(2017, 1, 1)), "2015–2016");
+    assert_eq!(span_label(d(2015, 1, 1), d(2016, 1, 1)), "2015");
+    assert_eq!(span_label(d(2015, 3, 1), d(2015, 7, 1)), "Mar–Jun 2015");
+    assert_eq!(
+        span_label(d(2015, 11, 3), d(2016, 2, 20)),
+        "Nov 2015–Feb 2016"
+    );
+    assert_eq!(span_label(d(2015, 2, 1), d(2015, 3, 1)), "Feb 2015");
+    assert_eq!(span_label(d(2015, 3, 3), d(2015, 3, 18)), "3–17 Mar 2015");
+    assert_eq!(
+        span_label(d(2015, 2, 27), d(2015, 3, 4)),
+        "27 Feb–3 Mar 2015"
+    );
+    assert_eq!(
+        span_label(d(2015, 12, 30), d(2016, 1, 3)),
+        "30 Dec 2015–2 Jan 2016"
+    );
+    assert_eq!(
+        span_label(d(2015, 3, 3) + 0.25, d(2015, 3, 3) + 0.75),
+        "3 Mar 2015"
+    );
+    assert_eq!(span_label(d(2012, 6, 1), d(2015, 6, 1)), "2012–2015");
+    assert_eq!(
+        Window::between((2015, 3, 1), (2016, 2, 1)).iso(),
+        "2015-03-01/2016-02-01"
+    );
+
+    // 40 awards on one day in one lane, budget 10: one cluster, which zooms to the narrowest window.
+    let r = report_of(
+        1,
+        (0..40)
+            .map(|_| (0, 0, Some("2019-05-21".to_owned())))
+            .collect(),
+    );
+    let positions = all(&r);
+    let mut opts = TimelineOptions::new(Window::between((2015, 1, 1), (2025, 1, 1)), 800.0);
+    opts.max_items = 10;
+    let l = layout(&r, &positions, &opts);
+    assert_eq!((l.clusters.len(), l.items.len()), (1, 0));
+    let c = &l.clusters[0];
+    assert_eq!(c.count, 40);
+    assert_eq!(c.label(), "40 entries, 21 May 2019");
+    let z = c.zoom_window(l.window);
+    assert_eq!(z.span(), MIN_SPAN_DAYS);
+    assert!(z.from <= d(2019, 5, 21) && z.to >= d(2019, 5, 22));
+    // Panning at one zoom level keeps the cluster's id.
+    let mut panned = opts;
+    panned.window = pan(opts.window, 0.1);
+    assert_eq!(layout(&r, &positions, &panned).clusters[0].id, c.id);
+    // The paged list's status text.
+    assert_eq!(
+        ListPage::new(9_812, 0, 50).status(),
+        "Showing 1–50 of 9,812"
+    );
+    assert_eq!(
+        ListPage::new(9_812, 196, 50).status(),
+        "Showing 9,801–9,812 of 9,812"
+    );
+    assert_eq!(ListPage::new(9_812, 999, 50).page, 196);
+    assert_eq!(ListPage::new(51, 1, 50).status(), "Showing 51 of 51");
+    assert_eq!(
+        ListPage::new(0, 3, 50).status(),
+        "No dated awards or events"
+    );
+}
+
+/// Layout time at 10k and 100k entries, medians printed, never asserted. Run with
+/// `cargo test --profile perf --test timeline layout_time -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement: run it on purpose, optimised"]
+fn layout_time_is_reported() {
+    use std::time::{Duration, Instant};
+    fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
+        let mut times = Vec::new();
+        let mut out = None;
+        for _ in 0..runs {
+            let t = Instant::now();
+            out = Some(std::hint::black_box(f()));
+            times.push(t.elapsed());
+        }
+        times.sort();
+        (times[runs / 2], out.unwrap())
+    }
+    for (n, subs) in [(10_000, 12), (100_000, 50)] {
+        let r = synthetic(n, subs);
+        let positions = all(&r);
+        // A filtered result: every other entry.
+        let half: Vec<usize> = positions.iter().copied().step_by(2).collect();
+        let opts = TimelineOptions::new(default_window(&r, &positions), 1040.0);
+        let (index_time, index) = median(7, || TimelineIndex::new(&r, opts.by));
+        let (sort_all, data) = median(7, || TimelineData::from_index(&index, &positions, &opts));
+        let (sort_half, _) = median(7, || TimelineData::from_index(&index, &half, &opts));
+        // The whole extent (every item visible), and a 2-year window panned across it.
+        let (whole, l) = median(7, || data.layout(&opts));
+        let mut o = opts;
+        o.window = Window::between((2010, 1, 1), (2012, 1, 1));
+        let (panned, z) = median(7, || {
+            o.window = pan(o.window, 0.01);
+            data.layout(&o)
+        });
+        let (order_index, order) = median(7, || AwardOrder::new(&r));
+        let (order_all, sorted) = median(7, || order.order(&positions));
+        let (order_half, _) = median(7, || order.order(&half));
+        eprintln!(
+            "{n} entries, {} dated, {subs} lanes:\n  \
+             per report and lane choice: index {index_time:?}, list order {order_index:?}\n  \
+             per result (all / half): into lanes {sort_all:?} / {sort_half:?}, list order \
+             {order_all:?} / {order_half:?}\n  \
+             per window: whole extent {whole:?} ({} marks for {} items), 2 years {panned:?} \
+             ({} marks for {} items)",
+            data.len(),
+            l.marks(),
+            l.visible,
+            z.marks(),
+            z.visible,
+        );
+        assert_eq!(sorted.len(), data.len());
     }
 }
 

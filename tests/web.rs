@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
+use report_explorer::app::fetch::Indexed;
 use report_explorer::app::{ErrorView, ReportView};
 use report_explorer::core::load::{load_report, LoadError};
+use report_explorer::core::query::Index;
 use report_explorer::core::source::LoadFailure;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -62,10 +64,16 @@ fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
 fn report_view_lists_entries_with_figures_and_problems() {
     let root = container();
     let loaded = load_report(REPORT).unwrap();
+    let report = Arc::new(loaded.report);
+    let indexed = Indexed {
+        index: Arc::new(Index::new(&report)),
+        report,
+        problems: Arc::new(loaded.problems),
+    };
     let handle = leptos::mount::mount_to(root.clone(), move || {
         view! {
             <Router>
-                <ReportView loaded/>
+                <ReportView indexed/>
             </Router>
         }
     });

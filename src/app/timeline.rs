@@ -1,13 +1,19 @@
-//! The award timeline view: lanes, zoom and pan, tooltips, keyboard moves, and the accessible list.
+//! The award timeline view: lanes, zoom and pan, clusters, tooltips, keyboard moves, and the paged accessible list.
+//!
+//! The layout is bounded by the core (at most a few hundred marks, clusters
+//! past that), and each mark, lane and list row is a keyed element that keeps
+//! its DOM node while the window or the filters change, so focus and the
+//! roving tab stop survive them.
 
 use crate::app::resize::use_width;
 use crate::core::model::Report;
-use crate::core::query::{QueryResult, Selection};
+use crate::core::query::{QueryResult, Selection, View};
 use crate::core::timeline::{
-    award_order, default_window, layout, navigate, pan, zoom, Direction, LaneBy, TimelineLayout,
-    TimelineOptions, Window,
+    default_window, first_mark, navigate_mark, nearest_mark, pan, zoom, AwardOrder, ClusterId,
+    Direction, LaneBy, ListPage, Mark, TimelineData, TimelineIndex, TimelineItem, TimelineLayout,
+    TimelineOptions, Window, LIST_PAGE_SIZE,
 };
-use leptos::ev::{KeyboardEvent, PointerEvent, WheelEvent};
+use leptos::ev::{FocusEvent, KeyboardEvent, PointerEvent, WheelEvent};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -17,6 +23,51 @@ use wasm_bindgen::JsCast;
 const LABEL_WIDTH: f64 = 160.0;
 /// Height of the time axis above the lanes.
 const AXIS_HEIGHT: f64 = 28.0;
+
+/// A mark's box on the page: left, width, top, height (CSS pixels inside the plot).
+type Geometry = (f64, f64, f64, f64);
+
+/// Where an item is drawn: a day is a round point as tall as it is wide; spans fill their row.
+fn item_geometry(item: &TimelineItem) -> Geometry {
+    let (left, width, top, height) = if item.point {
+        let d = (item.x1 - item.x0).min(item.h);
+        let cx = (item.x0 + item.x1) / 2.0;
+        (cx - d / 2.0, d, item.y + (item.h - d) / 2.0, d)
+    } else {
+        (item.x0, (item.x1 - item.x0).max(2.0), item.y, item.h)
+    };
+    (left + LABEL_WIDTH, width, top + AXIS_HEIGHT, height)
+}
+
+/// The CSS selector of a mark's element inside the plot.
+fn selector(mark: &Mark) -> String {
+    match mark {
+        Mark::Item(entry) => format!(".tl-item[data-entry=\"{entry}\"]"),
+        Mark::Cluster(id) => format!(".tl-cluster[data-cluster=\"{}\"]", id.token()),
+    }
+}
+
+/// Focuses a mark's element, if it is in the plot.
+fn focus_mark(plot: &web_sys::Element, mark: &Mark) {
+    if let Ok(Some(el)) = plot.query_selector(&selector(mark)) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// A cluster's count as it fits in a small box: `37`, `1.2k`, `12k`.
+fn short_count(n: usize) -> String {
+    match n {
+        0..=999 => n.to_string(),
+        1_000..=9_999 => format!("{:.1}k", n as f64 / 1000.0).replace(".0k", "k"),
+        _ => format!("{}k", n / 1000),
+    }
+}
+
+fn px(v: f64) -> String {
+    format!("{v}px")
+}
 
 /// Awards and dated events of the current result on a zoomable time axis.
 #[component]
@@ -33,6 +84,7 @@ pub fn TimelineView(
     link: Callback<Selection, String>,
 ) -> impl IntoView {
     let positions = Memo::new(move |_| result.with(|r| r.entries.clone()));
+    // Zoom, lanes and focus are the reader's: they stay when the result changes.
     let by = RwSignal::new(LaneBy::Subsidiary);
     let chosen_window = RwSignal::new(None::<Window>);
     let box_ref = NodeRef::<html::Div>::new();
@@ -46,23 +98,85 @@ pub fn TimelineView(
                 .unwrap_or_else(|| positions.with(|p| default_window(&report, p)))
         })
     };
-    let laid_out: Memo<TimelineLayout> = {
+    // The report indexed by lane and time once per lane choice; each result sorted into lanes
+    // from it (a sequential pass); each window laid out from that.
+    let index = {
         let report = report.clone();
-        Memo::new(move |_| {
-            let mut options = TimelineOptions::new(window.get(), plot_width.get());
-            options.by = by.get();
-            positions.with(|p| layout(&report, p, &options))
+        Memo::new(move |_| TimelineIndex::new(&report, by.get()))
+    };
+    let data = Memo::new(move |_| {
+        // Only the limits (lanes, marks) matter here, not the window.
+        let options = TimelineOptions::new(Window::between((2000, 1, 1), (2001, 1, 1)), 1.0);
+        index.with(|index| positions.with(|p| TimelineData::from_index(index, p, &options)))
+    });
+    let laid_out: Memo<TimelineLayout> = Memo::new(move |_| {
+        let options = TimelineOptions::new(window.get(), plot_width.get());
+        data.with(|d| d.layout(&options))
+    });
+
+    // The roving tab stop: the mark last focused while it is laid out; otherwise the mark
+    // nearest where it was (same lane, nearest day), or the first mark.
+    let active = RwSignal::new(None::<Mark>);
+    let place = RwSignal::new(None::<(String, f64)>);
+    let roving = Memo::new(move |_| {
+        laid_out.with(|l| {
+            if let Some(m) = active.get().filter(|m| l.contains(m)) {
+                return Some(m);
+            }
+            match place.get() {
+                Some((lane, day)) => nearest_mark(l, &lane, day),
+                None => first_mark(l),
+            }
+        })
+    });
+    let remember = move |mark: Mark| {
+        let at = laid_out.with_untracked(|l| {
+            l.mark_days(&mark)
+                .map(|(lane, s, e)| (l.lanes[lane].key.clone(), (s + e) / 2.0))
+        });
+        if at.is_some() && at != place.get_untracked() {
+            place.set(at);
+        }
+        if active.get_untracked().as_ref() != Some(&mark) {
+            active.set(Some(mark));
+        }
+    };
+    let hovered = RwSignal::new(None::<Mark>);
+    let show_list = RwSignal::new(false);
+    let plot_ref = NodeRef::<html::Div>::new();
+    // After the layout changes, moves the focus to the roving mark.
+    let focus_roving = move || {
+        request_animation_frame(move || {
+            if let (Some(plot), Some(mark)) = (plot_ref.get_untracked(), roving.get_untracked()) {
+                focus_mark(&plot, &mark);
+            }
         })
     };
-    let active = RwSignal::new(None::<usize>);
-    let hovered = RwSignal::new(None::<usize>);
-    let show_list = RwSignal::new(false);
 
     let open = move |entry: usize, report: &Report| {
         let mut sel = selection.get_untracked();
         sel.entry = Some(report.entries[entry].id.clone());
-        sel.view = crate::core::query::View::List;
+        sel.view = View::List;
         apply.run((sel, false));
+    };
+    // A cluster zooms into its days; the focus goes to the mark nearest its middle.
+    let zoom_into = move |id: &ClusterId| {
+        let target = laid_out.with_untracked(|l| {
+            l.cluster(id).map(|c| {
+                (
+                    c.zoom_window(l.window),
+                    l.lanes[c.lane].key.clone(),
+                    (c.start + c.end) / 2.0,
+                )
+            })
+        });
+        if let Some((w, lane, day)) = target {
+            place.set(Some((lane, day)));
+            active.set(None);
+            hovered.set(None);
+            chosen_window.set(Some(w));
+            focus_roving();
+        }
     };
     let zoom_by = move |factor: f64, centre: Option<f64>| {
         let w = window.get_untracked();
@@ -123,11 +237,11 @@ pub fn TimelineView(
                 }
             });
         }
-        let on_item = ev
+        let on_mark = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| el.closest(".tl-item").ok().flatten().is_some());
-        if ev.is_primary() && !on_item {
+            .is_some_and(|el| el.closest(".tl-item, .tl-cluster").ok().flatten().is_some());
+        if ev.is_primary() && !on_mark {
             drag.set_value(Some((ev.pointer_id(), f64::from(ev.client_x()))));
         }
     };
@@ -151,11 +265,10 @@ pub fn TimelineView(
         touches.update_value(|t| t.retain(|p| p.0 != ev.pointer_id()));
     };
 
-    let plot_ref = NodeRef::<html::Div>::new();
     let on_key = {
         let report = report.clone();
         move |ev: KeyboardEvent| {
-            let Some(current) = active.get_untracked() else {
+            let Some(current) = roving.get_untracked() else {
                 return;
             };
             let direction = match ev.key().as_str() {
@@ -165,22 +278,47 @@ pub fn TimelineView(
                 "ArrowDown" => Direction::Down,
                 "Enter" | " " => {
                     ev.prevent_default();
-                    open(current, &report);
+                    match &current {
+                        Mark::Item(entry) => open(*entry, &report),
+                        Mark::Cluster(id) => zoom_into(id),
+                    }
                     return;
                 }
                 _ => return,
             };
             ev.prevent_default();
-            if let Some(next) = laid_out.with_untracked(|l| navigate(l, current, direction)) {
-                active.set(Some(next));
+            if let Some(next) = laid_out.with_untracked(|l| navigate_mark(l, &current, direction)) {
+                remember(next.clone());
                 if let Some(plot) = plot_ref.get_untracked() {
-                    if let Ok(Some(el)) = plot.query_selector(&format!("[data-entry=\"{next}\"]")) {
-                        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                            let _ = el.focus();
-                        }
-                    }
+                    focus_mark(&plot, &next);
                 }
             }
+        }
+    };
+    // A mark that takes the focus (by Tab, click or script) becomes the tab stop.
+    let on_focus_in = move |ev: FocusEvent| {
+        let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let mark = if let Some(entry) = el.get_attribute("data-entry") {
+            entry.parse().ok().map(Mark::Item)
+        } else if el.has_attribute("data-cluster") {
+            let token = el.get_attribute("data-cluster").unwrap_or_default();
+            laid_out.with_untracked(|l| {
+                l.clusters
+                    .iter()
+                    .find(|c| c.id.token() == token)
+                    .map(|c| Mark::Cluster(c.id.clone()))
+            })
+        } else {
+            None
+        };
+        if let Some(mark) = mark {
+            remember(mark.clone());
+            hovered.set(Some(mark));
         }
     };
 
@@ -188,8 +326,131 @@ pub fn TimelineView(
     let items_report = report.clone();
     let tooltip_report = report.clone();
     let list_report = report.clone();
+    let clustered = Memo::new(move |_| laid_out.with(TimelineLayout::clustered));
+
+    // The accessible list: the result's timeline entries by date, one page at a time; back to
+    // the first page when the result changes.
+    let report_order = Memo::new(move |_| AwardOrder::new(&list_report));
+    let order = Memo::new(move |_| report_order.with(|o| positions.with(|p| o.order(p))));
+    let page = RwSignal::new(0usize);
+    Effect::new(move |previous: Option<()>| {
+        positions.track();
+        if previous.is_some() {
+            page.set(0);
+        }
+    });
+    let list_page =
+        Memo::new(move |_| ListPage::new(order.with(Vec::len), page.get(), LIST_PAGE_SIZE));
+    let page_entries = Memo::new(move |_| {
+        let p = list_page.get();
+        order.with(|o| o[p.range()].to_vec())
+    });
+    let row_report = report.clone();
+
+    // An item: a button that opens its entry.
+    let item_view = move |entry: usize| {
+        let report = items_report.clone();
+        let e = &report.entries[entry];
+        let label = format!(
+            "{}, {}, {}",
+            e.title,
+            e.date.map(|d| d.to_string()).unwrap_or_default(),
+            report.subsidiary_name(&e.subsidiary)
+        );
+        let kind = e.kind.as_str();
+        let point = laid_out.with_untracked(|l| l.item(entry).is_some_and(|i| i.point));
+        let geometry = Memo::new(move |previous: Option<&Geometry>| {
+            laid_out
+                .with(|l| l.item(entry).map(item_geometry))
+                .or_else(|| previous.copied())
+                .unwrap_or_default()
+        });
+        let mark = Mark::Item(entry);
+        let tab = move || {
+            if roving.with(|r| r.as_ref() == Some(&mark)) {
+                0
+            } else {
+                -1
+            }
+        };
+        view! {
+            <button
+                type="button"
+                class="tl-item"
+                class:point=point
+                data-kind=kind
+                data-entry=entry.to_string()
+                aria-label=label
+                tabindex=tab
+                style:left=move || px(geometry.get().0)
+                style:width=move || px(geometry.get().1)
+                style:top=move || px(geometry.get().2)
+                style:height=move || px(geometry.get().3)
+                on:mouseenter=move |_| hovered.set(Some(Mark::Item(entry)))
+                on:mouseleave=move |_| hovered.set(None)
+                on:click=move |_| open(entry, &report)
+            ></button>
+        }
+    };
+    // A cluster: a button showing its count that zooms into its days.
+    let cluster_view = move |id: ClusterId| {
+        let token = id.token();
+        let info = {
+            let id = id.clone();
+            Memo::new(move |previous: Option<&(Geometry, usize, String)>| {
+                laid_out
+                    .with(|l| {
+                        l.cluster(&id).map(|c| {
+                            let geometry = (
+                                c.x0 + LABEL_WIDTH,
+                                (c.x1 - c.x0).max(2.0),
+                                c.y + AXIS_HEIGHT,
+                                c.h,
+                            );
+                            (geometry, c.count, format!("{}. Zoom in", c.label()))
+                        })
+                    })
+                    .or_else(|| previous.cloned())
+                    .unwrap_or_default()
+            })
+        };
+        let mark = Mark::Cluster(id.clone());
+        let hover = mark.clone();
+        let tab = move || {
+            if roving.with(|r| r.as_ref() == Some(&mark)) {
+                0
+            } else {
+                -1
+            }
+        };
+        view! {
+            <button
+                type="button"
+                class="tl-cluster"
+                data-testid="timeline-cluster"
+                data-cluster=token
+                aria-label=move || info.with(|i| i.2.clone())
+                tabindex=tab
+                style:left=move || px(info.with(|i| i.0 .0))
+                style:width=move || px(info.with(|i| i.0 .1))
+                style:top=move || px(info.with(|i| i.0 .2))
+                style:height=move || px(info.with(|i| i.0 .3))
+                on:mouseenter=move |_| hovered.set(Some(hover.clone()))
+                on:mouseleave=move |_| hovered.set(None)
+                on:click=move |_| zoom_into(&id)
+            >
+                {move || short_count(info.with(|i| i.1))}
+            </button>
+        }
+    };
+
     view! {
-        <section class="timeline" data-testid="timeline" aria-labelledby="timeline-heading">
+        <section
+            class="timeline"
+            data-testid="timeline"
+            data-window=move || window.with(|w| w.iso())
+            aria-labelledby="timeline-heading"
+        >
             <h2 id="timeline-heading" class="visually-hidden">"Award timeline"</h2>
             <div class="timeline-controls" role="toolbar" aria-label="Timeline controls">
                 <button type="button" on:click=move |_| zoom_by(1.5, None) aria-label="Zoom in" data-testid="zoom-in">"+"</button>
@@ -230,8 +491,10 @@ pub fn TimelineView(
                 <div
                     class="timeline-plot"
                     node_ref=plot_ref
-                    style:height=move || format!("{}px", height())
+                    style:height=move || px(height())
                     on:keydown=on_key
+                    on:focusin=on_focus_in
+                    on:focusout=move |_| hovered.set(None)
                 >
                     <div class="tl-axis" aria-hidden="true">
                         {move || {
@@ -243,118 +506,99 @@ pub fn TimelineView(
                                 .filter(|(x, _)| *x <= right)
                                 .map(|(x, label)| {
                                     view! {
-                                        <span class="tl-tick" style:left=format!("{}px", x + LABEL_WIDTH)>{label}</span>
+                                        <span class="tl-tick" style:left=px(x + LABEL_WIDTH)>{label}</span>
                                     }
                                 })
                                 .collect_view()
                         }}
                     </div>
-                    {move || {
-                        laid_out
-                            .with(|l| l.lanes.clone())
-                            .into_iter()
-                            .map(|lane| {
-                                view! {
-                                    <div
-                                        class="tl-lane"
-                                        style:top=format!("{}px", lane.y + AXIS_HEIGHT)
-                                        style:height=format!("{}px", lane.height)
-                                    >
-                                        <span class="tl-lane-label" title=lane.label.clone()>{lane.label.clone()}</span>
-                                    </div>
-                                }
-                            })
-                            .collect_view()
-                    }}
                     <For
-                        each=move || laid_out.with(|l| l.items.clone())
-                        key=|item| (item.entry, item.lane, item.row, item.x0.to_bits(), item.x1.to_bits())
-                        children=move |item| {
-                            let report = items_report.clone();
-                            let e = &report.entries[item.entry];
-                            let label = format!(
-                                "{}, {}, {}",
-                                e.title,
-                                e.date.map(|d| d.to_string()).unwrap_or_default(),
-                                report.subsidiary_name(&e.subsidiary)
-                            );
-                            let entry = item.entry;
-                            let first = move || laid_out.with(|l| l.items.first().map(|i| i.entry)) == Some(entry);
-                            let tab = move || {
-                                let mine = match active.get() {
-                                    Some(a) => a == entry,
-                                    None => first(),
-                                };
-                                if mine { 0 } else { -1 }
-                            };
-                            let kind = e.kind.as_str();
-                            // A day is a round point as tall as it is wide; spans fill their row.
-                            let (left, width, top, height) = if item.point {
-                                let d = (item.x1 - item.x0).min(item.h);
-                                let cx = (item.x0 + item.x1) / 2.0;
-                                (cx - d / 2.0, d, item.y + (item.h - d) / 2.0, d)
-                            } else {
-                                (item.x0, (item.x1 - item.x0).max(2.0), item.y, item.h)
-                            };
+                        each=move || laid_out.with(|l| l.lanes.iter().map(|lane| lane.key.clone()).collect::<Vec<_>>())
+                        key=|key| key.clone()
+                        children=move |key| {
+                            let lane = Memo::new(move |previous: Option<&(f64, f64, String)>| {
+                                laid_out
+                                    .with(|l| {
+                                        l.lanes.iter().find(|lane| lane.key == key).map(|lane| {
+                                            (lane.y, lane.height, lane.label.clone())
+                                        })
+                                    })
+                                    .or_else(|| previous.cloned())
+                                    .unwrap_or_default()
+                            });
+                            let label = move || lane.with(|l| l.2.clone());
                             view! {
-                                <button
-                                    type="button"
-                                    class="tl-item"
-                                    class:point=item.point
-                                    data-kind=kind
-                                    data-entry=entry.to_string()
-                                    aria-label=label
-                                    tabindex=tab
-                                    style:left=format!("{}px", left + LABEL_WIDTH)
-                                    style:width=format!("{}px", width)
-                                    style:top=format!("{}px", top + AXIS_HEIGHT)
-                                    style:height=format!("{}px", height)
-                                    on:focus=move |_| {
-                                        active.set(Some(entry));
-                                        hovered.set(Some(entry));
-                                    }
-                                    on:blur=move |_| hovered.set(None)
-                                    on:mouseenter=move |_| hovered.set(Some(entry))
-                                    on:mouseleave=move |_| hovered.set(None)
-                                    on:click=move |_| open(entry, &report)
-                                ></button>
+                                <div
+                                    class="tl-lane"
+                                    style:top=move || px(lane.with(|l| l.0) + AXIS_HEIGHT)
+                                    style:height=move || px(lane.with(|l| l.1))
+                                >
+                                    <span class="tl-lane-label" title=label>{label}</span>
+                                </div>
                             }
                         }
                     />
+                    <For
+                        each=move || laid_out.with(TimelineLayout::mark_order)
+                        key=|mark| mark.clone()
+                        children=move |mark| match mark {
+                            Mark::Item(entry) => item_view(entry).into_any(),
+                            Mark::Cluster(id) => cluster_view(id).into_any(),
+                        }
+                    />
                     {move || {
-                        let entry = hovered.get()?;
-                        let item = laid_out.with(|l| l.items.iter().find(|i| i.entry == entry).cloned())?;
-                        let e = &tooltip_report.entries[entry];
-                        let date = e.date.map(|d| d.to_string()).unwrap_or_default();
-                        let sub = tooltip_report.subsidiary_name(&e.subsidiary).to_owned();
-                        let left = (item.x0 + LABEL_WIDTH).min(outer_width.get() - 260.0).max(0.0);
+                        let mark = hovered.get()?;
+                        let (x0, _, y, h) = laid_out.with(|l| l.mark_box(&mark))?;
+                        let (title, detail) = match &mark {
+                            Mark::Item(entry) => {
+                                let e = &tooltip_report.entries[*entry];
+                                let date = e.date.map(|d| d.to_string()).unwrap_or_default();
+                                let sub = tooltip_report.subsidiary_name(&e.subsidiary);
+                                (e.title.clone(), format!("{date} · {sub}"))
+                            }
+                            Mark::Cluster(id) => {
+                                let label = laid_out.with(|l| l.cluster(id).map(|c| c.label()))?;
+                                (label, "Click or press Enter to zoom in".to_owned())
+                            }
+                        };
+                        let left = (x0 + LABEL_WIDTH).min(outer_width.get() - 260.0).max(0.0);
                         Some(view! {
                             <div
                                 class="tl-tooltip"
                                 role="tooltip"
                                 data-testid="timeline-tooltip"
-                                style:left=format!("{left}px")
-                                style:top=format!("{}px", item.y + item.h + AXIS_HEIGHT + 4.0)
+                                style:left=px(left)
+                                style:top=px(y + h + AXIS_HEIGHT + 4.0)
                             >
-                                <strong>{e.title.clone()}</strong>
-                                <span>{date} " · " {sub}</span>
+                                <strong>{title}</strong>
+                                <span>{detail}</span>
                             </div>
                         })
                     }}
                 </div>
             </div>
-            <p class="tl-help">"Scroll or pinch to zoom, drag to pan. Arrow keys move between items, Enter opens one."</p>
-            <ol id="timeline-list" class="timeline-list" class:visually-hidden=move || !show_list.get() data-testid="timeline-list">
-                {move || {
-                    positions
-                        .with(|p| award_order(&list_report, p))
-                        .into_iter()
-                        .map(|i| {
-                            let e = &list_report.entries[i];
-                            let mut sel = selection.get();
-                            sel.entry = Some(e.id.clone());
-                            sel.view = crate::core::query::View::List;
-                            let href = link.run(sel);
+            <p class="tl-help">
+                "Scroll or pinch to zoom, drag to pan. Arrow keys move between items, Enter opens one."
+                {move || clustered.get().then_some(" Numbers are groups of entries: click one or press Enter on it to zoom in.")}
+            </p>
+            <div id="timeline-list" class="timeline-list-box" class:visually-hidden=move || !show_list.get()>
+                <ol
+                    class="timeline-list"
+                    data-testid="timeline-list"
+                    start=move || (list_page.get().start + 1).to_string()
+                >
+                    <For
+                        each=move || page_entries.get()
+                        key=|entry| *entry
+                        children=move |i| {
+                            let e = &row_report.entries[i];
+                            let id = e.id.clone();
+                            let href = move || {
+                                let mut sel = selection.get();
+                                sel.entry = Some(id.clone());
+                                sel.view = View::List;
+                                link.run(sel)
+                            };
                             let date = e.date.map(|d| d.to_string()).unwrap_or_default();
                             let iso = e.date.map(|d| d.iso()).unwrap_or_default();
                             view! {
@@ -362,13 +606,44 @@ pub fn TimelineView(
                                     <time datetime=iso>{date}</time>
                                     " "
                                     <a href=href>{e.title.clone()}</a>
-                                    " (" {list_report.subsidiary_name(&e.subsidiary).to_owned()} ")"
+                                    " (" {row_report.subsidiary_name(&e.subsidiary).to_owned()} ")"
                                 </li>
                             }
-                        })
-                        .collect_view()
-                }}
-            </ol>
+                        }
+                    />
+                </ol>
+                <div class="timeline-pager" role="group" aria-label="List pages">
+                    <button
+                        type="button"
+                        class="link-button"
+                        aria-disabled=move || (!list_page.get().has_previous()).to_string()
+                        on:click=move |_| {
+                            let p = list_page.get_untracked();
+                            if p.has_previous() {
+                                page.set(p.page - 1);
+                            }
+                        }
+                    >
+                        "Previous"
+                    </button>
+                    <span data-testid="timeline-list-page" role="status">
+                        {move || list_page.get().status()}
+                    </span>
+                    <button
+                        type="button"
+                        class="link-button"
+                        aria-disabled=move || (!list_page.get().has_next()).to_string()
+                        on:click=move |_| {
+                            let p = list_page.get_untracked();
+                            if p.has_next() {
+                                page.set(p.page + 1);
+                            }
+                        }
+                    >
+                        "Next"
+                    </button>
+                </div>
+            </div>
         </section>
     }
 }

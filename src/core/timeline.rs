@@ -1,4 +1,4 @@
-//! The award timeline's layout: dated awards and events in lanes, packed into rows without overlaps, on a zoomable time window.
+//! The award timeline: time windows, zoom and pan, date spans and axis ticks; the layout, keyboard marks and list paging live in submodules.
 //!
 //! Time is measured in days since 1970-01-01 ([`day_number`]); the visible
 //! [`Window`] is a half-open range of days `[from, to)`, as `f64` so zooming is
@@ -8,10 +8,30 @@
 //! width centred on the day. Every item is at least that wide so it can be
 //! pointed at. Pixel x runs from 0 (the window's start) to the plot width; y
 //! runs from 0 at the top of the first lane (the app places the axis).
+//!
+//! The layout is bounded: when more items meet the window than
+//! [`TimelineOptions::max_items`], they are gathered into [`Cluster`]s by pixel
+//! column, and past [`TimelineOptions::max_lanes`] lanes the smallest lanes
+//! share one "other" lane, so the page never holds more marks than the budget
+//! however large the report is.
 
-use crate::core::charts::top_level;
+mod cluster;
+mod data;
+mod layout;
+mod marks;
+mod paging;
+
+pub use data::{
+    award_order, default_window, timeline_entries, AwardOrder, TimelineData, TimelineIndex,
+    OTHER_LANE,
+};
+pub use layout::{layout, Cluster, ClusterId, Lane, TimelineItem, TimelineLayout, TimelineOptions};
+pub use marks::{
+    first_mark, item_at, mark_at, navigate, navigate_mark, nearest_mark, Direction, Mark,
+};
+pub use paging::{ListPage, LIST_PAGE_SIZE};
+
 use crate::core::date::{DateSpec, Precision};
-use crate::core::model::{Kind, Report};
 
 /// Days since 1970-01-01 of a calendar day (proleptic Gregorian).
 pub fn day_number(year: i32, month: u8, day: u8) -> i64 {
@@ -94,6 +114,16 @@ impl Window {
             (from, to) = (BOUNDS.1 - span, BOUNDS.1);
         }
         Window { from, to }
+    }
+
+    /// The window as ISO 8601 days, `2015-03-01/2016-02-01` (its first day, and the day
+    /// holding its end), for a DOM attribute or a log.
+    pub fn iso(&self) -> String {
+        let day = |d: f64| {
+            let (y, m, d) = civil_from_day(d.floor() as i64);
+            format!("{y:04}-{m:02}-{d:02}")
+        };
+        format!("{}/{}", day(self.from), day(self.to))
     }
 
     /// Pixel x of a day for a plot `width` pixels wide.
@@ -210,308 +240,52 @@ pub fn item_span(date: &DateSpec) -> (f64, f64, ItemPrecision) {
     )
 }
 
-/// Sizes for [`layout`].
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct TimelineOptions {
-    /// What lanes are made of.
-    pub by: LaneBy,
-    /// The visible days.
-    pub window: Window,
-    /// Plot width in pixels.
-    pub width: f64,
-    /// Height of one row in pixels.
-    pub row_height: f64,
-    /// Space between lanes in pixels.
-    pub lane_gap: f64,
-    /// The narrowest an item is drawn, in pixels (points are this wide).
-    pub min_item_px: f64,
-    /// Least horizontal space between items sharing a row, in pixels.
-    pub item_gap: f64,
-}
-
-impl TimelineOptions {
-    /// Defaults (24 px rows, 8 px lane gaps, 10 px minimum width, 2 px item gap) for a window and width.
-    pub fn new(window: Window, width: f64) -> Self {
-        TimelineOptions {
-            by: LaneBy::Subsidiary,
-            window,
-            width,
-            row_height: 24.0,
-            lane_gap: 8.0,
-            min_item_px: 10.0,
-            item_gap: 2.0,
-        }
-    }
-}
-
-/// A horizontal band of the timeline.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Lane {
-    /// A subsidiary or top-level category id (its URL token).
-    pub key: String,
-    /// For people.
-    pub label: String,
-    /// Top in pixels.
-    pub y: f64,
-    /// Height in pixels.
-    pub height: f64,
-    /// Rows used (at least 1).
-    pub rows: usize,
-}
-
-/// One award or event as placed.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TimelineItem {
-    /// Entry position in the report.
-    pub entry: usize,
-    /// Index into [`TimelineLayout::lanes`].
-    pub lane: usize,
-    /// Row within the lane.
-    pub row: usize,
-    /// Left edge in pixels (clipped to the plot).
-    pub x0: f64,
-    /// Right edge in pixels (clipped to the plot).
-    pub x1: f64,
-    /// Top in pixels.
-    pub y: f64,
-    /// Height in pixels.
-    pub h: f64,
-    /// How precise its date is.
-    pub precision: ItemPrecision,
-    /// Whether it is drawn as a point (a single day).
-    pub point: bool,
-    /// First day covered (day number).
-    pub start: f64,
-    /// The day after the last one covered (day number).
-    pub end: f64,
-}
-
-/// A laid-out timeline.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TimelineLayout {
-    /// Lanes top to bottom.
-    pub lanes: Vec<Lane>,
-    /// Visible items, lane by lane, each lane in time order.
-    pub items: Vec<TimelineItem>,
-    /// Axis ticks: pixel x and label (years, or months when zoomed in).
-    pub ticks: Vec<(f64, String)>,
-    /// Plot width in pixels.
-    pub width: f64,
-    /// Height of all lanes in pixels.
-    pub height: f64,
-    /// The window laid out.
-    pub window: Window,
-}
-
-/// Whether an entry belongs on the timeline: an award or event with a date.
-fn on_timeline(report: &Report, p: usize) -> Option<(usize, DateSpec)> {
-    let e = report.entries.get(p)?;
-    matches!(e.kind, Kind::Award | Kind::Event)
-        .then_some(e.date)
-        .flatten()
-        .map(|d| (p, d))
-}
-
-/// The awards and events with a date among `positions`, in the given order.
-pub fn timeline_entries(report: &Report, positions: &[usize]) -> Vec<usize> {
-    positions
-        .iter()
-        .filter_map(|&p| on_timeline(report, p).map(|(p, _)| p))
-        .collect()
-}
-
-/// The accessible order: timeline entries by date (first day, then last day), then title, then report order.
-pub fn award_order(report: &Report, positions: &[usize]) -> Vec<usize> {
-    let mut items: Vec<(usize, DateSpec, String)> = positions
-        .iter()
-        .filter_map(|&p| on_timeline(report, p))
-        .map(|(p, d)| (p, d, report.entries[p].title.to_lowercase()))
-        .collect();
-    items.sort_by(|a, b| {
-        a.1.chronological(&b.1)
-            .then_with(|| a.2.cmp(&b.2))
-            .then(a.0.cmp(&b.0))
-    });
-    items.into_iter().map(|(p, _, _)| p).collect()
-}
-
-/// The data's extent padded to whole years (1 January to 1 January), or the
-/// report's period when nothing is dated; within the window limits.
-pub fn default_window(report: &Report, positions: &[usize]) -> Window {
-    let spans: Vec<(f64, f64)> = positions
-        .iter()
-        .filter_map(|&p| on_timeline(report, p))
-        .map(|(_, d)| {
-            let (a, b, _) = item_span(&d);
-            (a, b)
-        })
-        .collect();
-    let lo = spans.iter().map(|s| s.0).reduce(f64::min);
-    let hi = spans.iter().map(|s| s.1).reduce(f64::max);
-    let (first_year, last_year) = match (lo, hi) {
-        (Some(lo), Some(hi)) => (civil_from_day(lo as i64).0, civil_from_day(hi as i64 - 1).0),
-        _ => (
-            report.meta.period.first_day().0,
-            report.meta.period.last_day().0,
-        ),
-    };
-    Window::between((first_year, 1, 1), (last_year + 1, 1, 1))
-}
-
-/// The lane key and label of an entry.
-fn lane_of(report: &Report, p: usize, by: LaneBy) -> Option<(String, String)> {
-    let e = &report.entries[p];
-    match by {
-        LaneBy::Subsidiary => Some((
-            e.subsidiary.to_string(),
-            report.subsidiary_name(&e.subsidiary).to_owned(),
-        )),
-        LaneBy::Category => {
-            let top = top_level(report, e.categories.first()?)?;
-            Some((top.id.to_string(), top.name.clone()))
-        }
-    }
-}
-
-/// Lays out the awards and events with a date among `positions`.
-///
-/// Lanes are those with at least one such entry (visible or not, so lanes do
-/// not jump while panning), in report order. Items entirely outside the
-/// window are left out; items partly outside are clipped to `[0, width]`.
-pub fn layout(report: &Report, positions: &[usize], opts: &TimelineOptions) -> TimelineLayout {
-    let window = opts.window.clamped();
-    let width = if opts.width.is_finite() {
-        opts.width.max(1.0)
+/// A span of days `[start, end)` for people, as precise as its length calls for:
+/// `2015`, `2015–2016`, `Mar–Jun 2015`, `Nov 2015–Feb 2016`, `3–17 Mar 2015`,
+/// `30 Dec 2015–2 Jan 2016`. Fractional days count as the whole day they fall in.
+pub fn span_label(start: f64, end: f64) -> String {
+    let (start, end) = if start.is_finite() && end.is_finite() {
+        (start.min(end), start.max(end))
     } else {
-        1.0
+        (0.0, 1.0)
     };
-    let min_px = opts.min_item_px.max(0.0);
-
-    // Lane keys in report order.
-    let order: Vec<(String, String)> = match opts.by {
-        LaneBy::Subsidiary => report
-            .subsidiaries
-            .iter()
-            .map(|s| (s.id.to_string(), s.name.clone()))
-            .collect(),
-        LaneBy::Category => report
-            .categories
-            .iter()
-            .filter(|c| c.parent.is_none())
-            .map(|c| (c.id.to_string(), c.name.clone()))
-            .collect(),
-    };
-    let mut per_lane: Vec<Vec<(usize, DateSpec)>> = vec![Vec::new(); order.len()];
-    for &p in positions {
-        let Some((p, d)) = on_timeline(report, p) else {
-            continue;
-        };
-        let Some((key, _)) = lane_of(report, p, opts.by) else {
-            continue;
-        };
-        if let Some(l) = order.iter().position(|(k, _)| *k == key) {
-            if !per_lane[l].iter().any(|(q, _)| *q == p) {
-                per_lane[l].push((p, d));
-            }
+    let first = start.floor() as i64;
+    let last = ((end.ceil() as i64) - 1).max(first);
+    let (fy, fm, fd) = civil_from_day(first);
+    let (ly, lm, ld) = civil_from_day(last);
+    let month = |m: u8| MONTHS[m as usize - 1];
+    let days = last - first + 1;
+    let whole_months = fd == 1 && ld == days_in(ly, lm);
+    if days > 366 || (whole_months && fm == 1 && lm == 12) {
+        if fy == ly {
+            fy.to_string()
+        } else {
+            format!("{fy}–{ly}")
         }
-    }
-
-    let mut lanes = Vec::new();
-    let mut items = Vec::new();
-    let mut y = 0.0;
-    for (l, members) in per_lane.into_iter().enumerate() {
-        if members.is_empty() {
-            continue;
+    } else if days > 31 || whole_months {
+        match (fy == ly, fm == lm) {
+            (true, true) => format!("{} {fy}", month(fm)),
+            (true, false) => format!("{}–{} {fy}", month(fm), month(lm)),
+            _ => format!("{} {fy}–{} {ly}", month(fm), month(lm)),
         }
-        let lane = lanes.len();
-        let mut placed: Vec<TimelineItem> = Vec::new();
-        for (p, d) in members {
-            let (start, end, precision) = item_span(&d);
-            if end <= window.from || start >= window.to {
-                continue;
-            }
-            let point = precision == ItemPrecision::Day;
-            let (mut x0, mut x1) = if point {
-                let c = window.x(start + 0.5, width);
-                (c - min_px / 2.0, c + min_px / 2.0)
-            } else {
-                (window.x(start, width), window.x(end, width))
-            };
-            if x1 - x0 < min_px {
-                let c = (x0 + x1) / 2.0;
-                (x0, x1) = (c - min_px / 2.0, c + min_px / 2.0);
-            }
-            x0 = x0.clamp(0.0, width);
-            x1 = x1.clamp(0.0, width);
-            placed.push(TimelineItem {
-                entry: p,
-                lane,
-                row: 0,
-                x0,
-                x1,
-                y: 0.0,
-                h: 0.0,
-                precision,
-                point,
-                start,
-                end,
-            });
-        }
-        // Greedy interval packing in pixel space.
-        placed.sort_by(|a, b| {
-            a.x0.total_cmp(&b.x0)
-                .then(a.x1.total_cmp(&b.x1))
-                .then(a.start.total_cmp(&b.start))
-                .then(a.entry.cmp(&b.entry))
-        });
-        let mut row_ends: Vec<f64> = Vec::new();
-        for item in &mut placed {
-            let row = match row_ends
-                .iter()
-                .position(|&end| end + opts.item_gap <= item.x0)
-            {
-                Some(r) => r,
-                None => {
-                    row_ends.push(f64::NEG_INFINITY);
-                    row_ends.len() - 1
-                }
-            };
-            row_ends[row] = item.x1;
-            item.row = row;
-            item.y = y + row as f64 * opts.row_height + 2.0;
-            item.h = (opts.row_height - 4.0).max(1.0);
-        }
-        placed.sort_by(|a, b| {
-            (a.start, a.end)
-                .partial_cmp(&(b.start, b.end))
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then(a.entry.cmp(&b.entry))
-        });
-        let rows = row_ends.len().max(1);
-        let height = rows as f64 * opts.row_height;
-        lanes.push(Lane {
-            key: order[l].0.clone(),
-            label: order[l].1.clone(),
-            y,
-            height,
-            rows,
-        });
-        items.extend(placed);
-        y += height + opts.lane_gap;
-    }
-    let height = if lanes.is_empty() {
-        0.0
     } else {
-        y - opts.lane_gap
-    };
-    TimelineLayout {
-        lanes,
-        items,
-        ticks: ticks(window, width),
-        width,
-        height,
-        window,
+        match (fy == ly, fm == lm, fd == ld) {
+            (true, true, true) => format!("{fd} {} {fy}", month(fm)),
+            (true, true, false) => format!("{fd}–{ld} {} {fy}", month(fm)),
+            (true, false, _) => format!("{fd} {}–{ld} {} {fy}", month(fm), month(lm)),
+            _ => format!("{fd} {} {fy}–{ld} {} {ly}", month(fm), month(lm)),
+        }
     }
+}
+
+/// Days in a calendar month.
+fn days_in(year: i32, month: u8) -> u8 {
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    (day_number(ny, nm, 1) - day_number(year, month, 1)) as u8
 }
 
 const MONTHS: [&str; 12] = [
@@ -563,76 +337,6 @@ pub fn ticks(window: Window, width: f64) -> Vec<(f64, String)> {
         }
     }
     out
-}
-
-/// A keyboard direction on the timeline.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Direction {
-    /// The previous item in time, same lane.
-    Left,
-    /// The next item in time, same lane.
-    Right,
-    /// The nearest item in time in the lane above.
-    Up,
-    /// The nearest item in time in the lane below.
-    Down,
-}
-
-/// The entry to move to from `entry` (a laid-out item's entry position), or
-/// `None` at an edge. Up and Down skip lanes with no visible items.
-pub fn navigate(layout: &TimelineLayout, entry: usize, direction: Direction) -> Option<usize> {
-    let current = layout.items.iter().find(|i| i.entry == entry)?;
-    let in_lane = |lane: usize| {
-        let mut v: Vec<&TimelineItem> = layout.items.iter().filter(|i| i.lane == lane).collect();
-        v.sort_by(|a, b| {
-            (a.start, a.end)
-                .partial_cmp(&(b.start, b.end))
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then(a.entry.cmp(&b.entry))
-        });
-        v
-    };
-    match direction {
-        Direction::Left | Direction::Right => {
-            let lane = in_lane(current.lane);
-            let at = lane.iter().position(|i| i.entry == entry)?;
-            let next = if direction == Direction::Left {
-                at.checked_sub(1)?
-            } else {
-                at + 1
-            };
-            lane.get(next).map(|i| i.entry)
-        }
-        Direction::Up | Direction::Down => {
-            let mid = (current.start + current.end) / 2.0;
-            let lanes: Vec<usize> = if direction == Direction::Up {
-                (0..current.lane).rev().collect()
-            } else {
-                (current.lane + 1..layout.lanes.len()).collect()
-            };
-            lanes.into_iter().find_map(|l| {
-                in_lane(l)
-                    .into_iter()
-                    .min_by(|a, b| {
-                        let da = ((a.start + a.end) / 2.0 - mid).abs();
-                        let db = ((b.start + b.end) / 2.0 - mid).abs();
-                        da.total_cmp(&db)
-                            .then(a.start.total_cmp(&b.start))
-                            .then(a.entry.cmp(&b.entry))
-                    })
-                    .map(|i| i.entry)
-            })
-        }
-    }
-}
-
-/// The entry of the item under pixel `(x, y)`, if any.
-pub fn item_at(layout: &TimelineLayout, x: f64, y: f64) -> Option<usize> {
-    layout
-        .items
-        .iter()
-        .find(|i| (i.x0..=i.x1).contains(&x) && (i.y..=i.y + i.h).contains(&y))
-        .map(|i| i.entry)
 }
 
 #[cfg(test)]
