@@ -353,8 +353,12 @@ impl Crossfilter {
         } = self;
         let len = *len;
         let dim = &dims[d];
-        let others: Vec<usize> = (0..dims.len()).filter(|&e| e != d).collect();
-        let k = others.len();
+        let mut others = [0usize; MAX_DIMENSIONS];
+        let k = dims.len() - 1;
+        for (slot, e) in others.iter_mut().zip((0..dims.len()).filter(|&e| e != d)) {
+            *slot = e;
+        }
+        let others = &others[..k];
         // `before[j]`: and of the masks of others[..j]; `after[j]`: of others[j..].
         let mut before = [u64::MAX; MAX_DIMENSIONS + 1];
         let mut after = [u64::MAX; MAX_DIMENSIONS + 1];

@@ -6,6 +6,7 @@
 mod dist;
 mod run;
 mod tools;
+mod xfilter;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -29,6 +30,9 @@ tasks:
   dist              release build into dist/ and print the size of its files
   bench             query-engine benchmark at 1k/10k/100k entries and release
                     size budgets; fails when over budget
+  bench-xfilter     1M records, crossfilter2 vs the core's crossfilter engine (wasm)
+                    in one page in headless Chromium; checks both count the same,
+                    prints both times and writes target/xfilter-results.json
   screenshots       release build, then PNG screenshots of the timeline and each
                     chart, light and dark, into docs/screenshots/
   test              native tests, wasm tests in headless Chromium, release build,
@@ -43,6 +47,7 @@ fn main() -> ExitCode {
         Some("dist") => no_more_args(&args[1..]).and_then(|()| dist()),
         Some("test") => no_more_args(&args[1..]).and_then(|()| test()),
         Some("bench") => no_more_args(&args[1..]).and_then(|()| bench()),
+        Some("bench-xfilter") => no_more_args(&args[1..]).and_then(|()| bench_xfilter()),
         Some("screenshots") => no_more_args(&args[1..]).and_then(|()| screenshots()),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
@@ -190,6 +195,12 @@ fn bench() -> Result<()> {
     } else {
         Err(format!("over budget:\n  {}", over.join("\n  ")))
     }
+}
+
+fn bench_xfilter() -> Result<()> {
+    let root = repo_root();
+    let tools = prepare(&root)?;
+    xfilter::xfilter_bench(&tools, &root)
 }
 
 fn test() -> Result<()> {
