@@ -125,6 +125,9 @@ function compare(step, op, cf, ours) {
 function timed(side, ops) {
   side.reset();
   side.read();
+  // Collect the other side's garbage now rather than during this run (Chromium is started
+  // with --js-flags=--expose-gc).
+  globalThis.gc?.();
   const started = performance.now();
   let checksum = 0;
   for (let i = 0; i < ops.length; i++) {
