@@ -470,7 +470,8 @@ mod tests {
         assert_eq!(cf.group(1), [2, 1]);
         assert_eq!(cf.group(0), [0, 1, 2]);
         assert_eq!(cf.selected_count(), 1);
-        cf.filter_range(0, 2..1);
+        let (lo, hi) = (2, 1);
+        cf.filter_range(0, lo..hi);
         assert_eq!(cf.filter(0), 1..1);
         assert_eq!(cf.group(1), [0, 0]);
         cf.clear_filters();
