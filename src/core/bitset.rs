@@ -31,6 +31,17 @@ impl Bitset {
         s
     }
 
+    /// The set `lo..hi` over `0..len` (clamped to the universe).
+    pub fn range(len: usize, lo: usize, hi: usize) -> Self {
+        let mut s = Self::empty(len);
+        let hi = hi.min(len);
+        let lo = lo.min(hi);
+        for (w, word) in s.words.iter_mut().enumerate() {
+            *word = range_word(w, lo, hi);
+        }
+        s
+    }
+
     /// The universe size.
     pub fn len(&self) -> usize {
         self.len
@@ -80,6 +91,17 @@ impl Bitset {
             .sum()
     }
 
+    /// The 64-position words, position `i` at bit `i % 64` of word `i / 64`; bits at
+    /// positions `>= len` are always clear.
+    pub fn words(&self) -> &[u64] {
+        &self.words
+    }
+
+    /// The words for in-place word-level updates; callers keep bits at positions `>= len` clear.
+    pub(crate) fn words_mut(&mut self) -> &mut [u64] {
+        &mut self.words
+    }
+
     /// Positions set, in increasing order.
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         self.words.iter().enumerate().flat_map(|(wi, &w)| {
@@ -94,6 +116,20 @@ impl Bitset {
             })
         })
     }
+}
+
+/// The bits of word `word` (positions `64 * word ..`) that lie in `lo..hi`.
+#[inline]
+pub fn range_word(word: usize, lo: usize, hi: usize) -> u64 {
+    let start = word * 64;
+    let end = start + 64;
+    if hi <= start || lo >= end || lo >= hi {
+        return 0;
+    }
+    let from = lo.saturating_sub(start);
+    let to = hi.min(end) - start;
+    let high = if to == 64 { u64::MAX } else { (1u64 << to) - 1 };
+    high & !((1u64 << from) - 1)
 }
 
 #[cfg(test)]
@@ -122,5 +158,26 @@ mod tests {
         assert_eq!(c.iter().collect::<Vec<_>>(), [5, 6]);
         assert!(Bitset::empty(0).is_empty());
         assert_eq!(Bitset::full(64).count(), 64);
+    }
+
+    #[test]
+    fn ranges_and_words() {
+        for (len, lo, hi) in [
+            (130, 3, 70),
+            (130, 0, 130),
+            (130, 64, 128),
+            (130, 5, 5),
+            (64, 0, 64),
+        ] {
+            let r = Bitset::range(len, lo, hi);
+            assert_eq!(r.iter().collect::<Vec<_>>(), (lo..hi).collect::<Vec<_>>());
+            assert_eq!(r.words().len(), len.div_ceil(64));
+        }
+        assert_eq!(Bitset::range(10, 4, 99), Bitset::range(10, 4, 10));
+        assert!(Bitset::range(10, 8, 3).is_empty());
+        assert_eq!(range_word(1, 0, 200), u64::MAX);
+        assert_eq!(range_word(1, 65, 67), 0b110);
+        assert_eq!(range_word(0, 63, 64), 1 << 63);
+        assert_eq!(range_word(2, 0, 128), 0);
     }
 }

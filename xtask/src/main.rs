@@ -7,6 +7,7 @@ mod dist;
 mod gen_data;
 mod run;
 mod tools;
+mod xfilter;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -36,6 +37,9 @@ tasks:
                     benchmark of dist/ with generated 1k/10k/100k reports in
                     headless Chromium (numbers only, also written to
                     target/bench-results.json)
+  bench-xfilter     1M records, crossfilter2 vs the core's crossfilter engine (wasm)
+                    in one page in headless Chromium; checks both count the same,
+                    prints both times and writes target/xfilter-results.json
   screenshots       release build, then PNG screenshots of the timeline and each
                     chart, light and dark, into docs/screenshots/
   test              native tests, wasm tests in headless Chromium, release build,
@@ -54,6 +58,7 @@ fn main() -> ExitCode {
         Some("gen-data") => gen_data::parse(&args[1..])
             .map_err(|message| format!("{message}\n\n{USAGE}"))
             .and_then(|task| gen_data::run(&task)),
+        Some("bench-xfilter") => no_more_args(&args[1..]).and_then(|()| bench_xfilter()),
         Some("screenshots") => no_more_args(&args[1..]).and_then(|()| screenshots()),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
@@ -230,6 +235,9 @@ fn bench() -> Result<()> {
         )
         .current_dir(&root))?;
 
+    header("1M records: crossfilter2 and the core's crossfilter engine (benches/xfilter)");
+    xfilter::xfilter_bench(&tools, &root)?;
+
     if over.is_empty() {
         Ok(())
     } else {
@@ -243,6 +251,12 @@ const BROWSER_BENCH_SIZES: [(&str, usize); 3] = [("1k", 1_000), ("10k", 10_000),
 /// The Chromium the browser stages use (`REPORT_EXPLORER_CHROMIUM` overrides Debian's).
 fn chromium() -> String {
     std::env::var("REPORT_EXPLORER_CHROMIUM").unwrap_or_else(|_| CHROMIUM.to_owned())
+}
+
+fn bench_xfilter() -> Result<()> {
+    let root = repo_root();
+    let tools = prepare(&root)?;
+    xfilter::xfilter_bench(&tools, &root)
 }
 
 fn test() -> Result<()> {

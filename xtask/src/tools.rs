@@ -55,7 +55,8 @@ impl Tools {
         self.dir.join("bin").join(name)
     }
 
-    fn wasm_opt(&self) -> PathBuf {
+    /// binaryen's wasm-opt, installed from npm.
+    pub fn wasm_opt(&self) -> PathBuf {
         self.dir.join("npm/node_modules/.bin/wasm-opt")
     }
 
