@@ -13,8 +13,9 @@ use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Longest stretch of work between two yields to the browser, in milliseconds.
-const SLICE_MS: f64 = 25.0;
+/// Longest stretch of work between two yields to the browser, in milliseconds: short enough
+/// for input to be handled within a frame or three, long enough that yields cost little.
+const SLICE_MS: f64 = 40.0;
 /// Bytes of text split or validated per loader step (a step is checked against the clock).
 const LOAD_STEP_BYTES: usize = 32 * 1024;
 /// Entries indexed per index step.
@@ -109,14 +110,26 @@ fn now() -> f64 {
     web_sys::js_sys::Date::now()
 }
 
-/// Lets the browser paint and handle input before the next slice of work.
+/// Lets the browser handle input and paint before the next slice of work. A message to
+/// itself is used rather than a timer, which browsers delay by 4 ms once timers nest.
 async fn yield_to_browser() {
-    let promise = web_sys::js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    // Held until the message arrives, so the channel cannot be collected before.
+    let channel = web_sys::MessageChannel::new().ok();
+    let promise = web_sys::js_sys::Promise::new(&mut |resolve, _| match &channel {
+        Some(channel) => {
+            channel.port1().set_onmessage(Some(&resolve));
+            let _ = channel.port2().post_message(&JsValue::NULL);
+        }
+        None => {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
         }
     });
     let _ = JsFuture::from(promise).await;
+    if let Some(channel) = channel {
+        channel.port1().set_onmessage(None);
+    }
 }
 
 /// Fetches `url` (relative to the page), refusing files over `limit` bytes, then loads and
