@@ -171,3 +171,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn entries_read_straight_from_the_text_equal_those_read_through_a_value() {
+    // An unknown field sends every entry through a `Value`; without it they are read directly.
+    let mut v: Value = serde_json::from_str(CITIC).unwrap();
+    for e in v["entries"].as_array_mut().unwrap() {
+        e["note"] = Value::from("kept out");
+    }
+    let slow = load_report(&v.to_string()).unwrap();
+    let fast = load_report(CITIC).unwrap();
+    assert_eq!(slow.report, fast.report);
+    assert_eq!(
+        slow.problems.len(),
+        fast.problems.len() + fast.report.entries.len()
+    );
+    assert!(slow
+        .problems
+        .iter()
+        .all(|p| p.message == "unknown field `note` ignored" || fast.problems.contains(p)));
+}

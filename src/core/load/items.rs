@@ -11,6 +11,7 @@ use crate::core::raw::{
     RawCategory, RawEntry, RawMetric, RawReport, RawReportSource, RawSource, RawSubsidiary,
 };
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -316,6 +317,29 @@ impl EntryChecker {
         }
     }
 
+    /// The entry whose text is `text` at `entries[i]`, or `None` with its problems recorded;
+    /// `Err` when the text is not JSON.
+    ///
+    /// A well-formed entry with only known fields is read straight from the text; any other
+    /// goes through a `Value`, so its problems are found and ordered exactly as before.
+    pub(super) fn check_text(
+        &mut self,
+        text: &str,
+        i: usize,
+        problems: &mut Vec<Problem>,
+    ) -> Result<Option<Entry>, serde_json::Error> {
+        let mut unknown = false;
+        let mut de = serde_json::Deserializer::from_str(text);
+        let mut note = |_: serde_ignored::Path<'_>| unknown = true;
+        let fast = RawEntry::deserialize(serde_ignored::Deserializer::new(&mut de, &mut note));
+        if let (Ok(raw), false) = (fast, unknown) {
+            let base = format!("entries[{i}]");
+            return Ok(self.validate(&raw, &base, problems));
+        }
+        let value: Value = serde_json::from_str(text)?;
+        Ok(self.check(value, i, problems))
+    }
+
     /// The entry at `entries[i]`, or `None` with its problems recorded.
     pub(super) fn check(
         &mut self,
@@ -354,10 +378,20 @@ impl EntryChecker {
                 return None;
             }
         };
+        self.validate(&raw, &base, problems)
+    }
+
+    /// Checks a parsed entry against the subsidiaries, categories and ids seen so far.
+    fn validate(
+        &mut self,
+        raw: &RawEntry,
+        base: &str,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Entry> {
         let mut errors = Vec::new();
         let entry = entry(
-            &raw,
-            &base,
+            raw,
+            base,
             &self.subsidiary_ids,
             &self.category_ids,
             &mut errors,

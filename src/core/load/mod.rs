@@ -191,15 +191,16 @@ impl Loader {
                     let range = phase.ranges[i].clone();
                     spent = spent.saturating_add(range.len());
                     phase.next += 1;
-                    let value = match serde_json::from_str::<Value>(&text[range.clone()]) {
-                        Ok(value) => value,
+                    match phase
+                        .checker
+                        .check_text(&text[range.clone()], i, &mut phase.problems)
+                    {
+                        Ok(Some(entry)) => phase.entries.push(entry),
+                        Ok(None) => {}
                         Err(e) => {
                             self.phase = Phase::Done;
                             return Err(relocate(text, range.start, &e));
                         }
-                    };
-                    if let Some(entry) = phase.checker.check(value, i, &mut phase.problems) {
-                        phase.entries.push(entry);
                     }
                 }
                 if phase.next < phase.ranges.len() {
