@@ -14,8 +14,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// Longest stretch of work between two yields to the browser, in milliseconds: short enough
-/// for input to be handled within a frame or three, long enough that yields cost little.
-const SLICE_MS: f64 = 40.0;
+/// for input to be handled within two frames even on a busy machine.
+const SLICE_MS: f64 = 25.0;
 /// Bytes of text split or validated per loader step (a step is checked against the clock).
 const LOAD_STEP_BYTES: usize = 32 * 1024;
 /// Entries indexed per index step.
