@@ -370,10 +370,29 @@ async function domElements(page) {
 }
 
 async function firstResults(page, url, errors) {
+  // Seen from outside the page too, to say how far a load got when the page stops answering.
+  const navigated = Date.now();
+  let received = null;
+  const onFinished = (request) => {
+    if (request.url().includes('data/generated-')) received = Date.now() - navigated;
+  };
+  page.on('requestfinished', onFinished);
+  const progress = () =>
+    received === null
+      ? 'the data file had not arrived'
+      : `the data file arrived after ${(received / 1000).toFixed(1)} s`;
+  try {
+    return await firstResultsIn(page, url, errors, progress);
+  } finally {
+    page.off('requestfinished', onFinished);
+  }
+}
+
+async function firstResultsIn(page, url, errors, progress) {
   await withTimeout(page.goto(url, { waitUntil: 'commit' }), MEASURE_TIMEOUT_MS, 'navigation');
   const deadline = Date.now() + MEASURE_TIMEOUT_MS;
   for (;;) {
-    if (errors.length > 0) throw new Error(`page error: ${errors[0]}`);
+    if (errors.length > 0) throw new Error(`page error: ${errors[0]} (${progress()})`);
     const state = await withTimeout(
       page.evaluate(() => {
         const problem = document.querySelector('[data-testid=error-view],[data-testid=boot-error]');
@@ -392,12 +411,16 @@ async function firstResults(page, url, errors) {
       Math.max(1_000, deadline - Date.now()),
       'the page (main thread busy)',
     ).catch((error) => {
-      if (error instanceof Timeout) throw new Error(`no first results within ${MEASURE_TIMEOUT_MS / 1000} s (page unresponsive)`);
+      if (error instanceof Timeout) {
+        throw new Error(
+          `no first results within ${MEASURE_TIMEOUT_MS / 1000} s: the page stopped answering; ${progress()}`,
+        );
+      }
       throw error;
     });
     if (state.problem) throw new Error(`the page shows an error: ${state.problem.slice(0, 160)}`);
     if (state.firstResults?.painted != null) return state;
-    if (Date.now() > deadline) throw new Error(`no first results within ${MEASURE_TIMEOUT_MS / 1000} s`);
+    if (Date.now() > deadline) throw new Error(`no first results within ${MEASURE_TIMEOUT_MS / 1000} s; ${progress()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -675,8 +698,8 @@ async function benchSize(server, label) {
       const page = await withTimeout(context.newPage(), MEASURE_TIMEOUT_MS, 'opening a page');
       page.setDefaultTimeout(MEASURE_TIMEOUT_MS);
       const pageErrors = [];
-      page.on('pageerror', (error) => pageErrors.push(reason(error)));
-      page.on('crash', () => pageErrors.push('the page crashed'));
+      page.on('pageerror', (error) => pageErrors.push(`${name} phase: ${reason(error)}`));
+      page.on('crash', () => pageErrors.push(`${name} phase: the page crashed`));
       const cdp = await context.newCDPSession(page);
       await cdp.send('Performance.enable');
       current = { page, cdp, stuck: null };
@@ -809,6 +832,9 @@ function cell(measure, format) {
   return format(measure);
 }
 
+/** A memory figure the page never answered for. */
+const UNREAD = 'not read (page stuck)';
+
 function printTable(results) {
   const rows = [
     ['data file (MB raw / transferred)', (r) => `${r.data.raw_mb} / ${r.data.transferred_mb} ${r.data.encoding}`],
@@ -822,10 +848,11 @@ function printTable(results) {
     ['timeline pan frame p50/p95 (ms)', (r) => cell(r.measures.timeline_pan, (m) => `${m.p50} / ${m.p95} (${m.frames} frames${m.panned ? '' : ', did not pan'})`)],
     ['switch to charts (ms)', (r) => cell(r.measures.switch_charts, (m) => `${m.ms}`)],
     ['DOM elements list / timeline / charts', (r) => [r.measures.dom_list, r.measures.dom_timeline, r.measures.dom_charts].map((m) => cell(m, (x) => `${x.elements}`)).join(' / ')],
-    ['peak JS heap used (MB)', (r) => cell(r.measures.memory, (m) => `${m.peak_js_heap_mb} (${m.peak_js_heap_stage})`)],
-    ['wasm linear memory (MB)', (r) => cell(r.measures.memory, (m) => `${m.wasm_memory_complete ? '' : 'at least '}${m.wasm_memory_mb}`)],
-    ['peak JS heap + wasm (MB)', (r) => cell(r.measures.memory, (m) => `${m.peak_total_mb}`)],
-    ['renderer process peak RSS (MB)', (r) => cell(r.measures.memory, (m) => `${m.renderer_peak_rss_mb}`)],
+    ['peak JS heap used (MB)', (r) => cell(r.measures.memory, (m) => (m.peak_js_heap_mb === null ? UNREAD : `${m.peak_js_heap_mb} (${m.peak_js_heap_stage})`))],
+    ['wasm linear memory (MB)', (r) => cell(r.measures.memory, (m) => (m.wasm_memory_mb === null ? UNREAD : `${m.wasm_memory_complete ? '' : 'at least '}${m.wasm_memory_mb}`))],
+    ['peak JS heap + wasm (MB)', (r) => cell(r.measures.memory, (m) => (m.peak_total_mb === null ? UNREAD : `${m.peak_total_mb}`))],
+    ['page errors', (r) => (r.page_errors?.length ? r.page_errors.join('; ') : 'none')],
+    ['renderer process peak RSS (MB)', (r) => cell(r.measures.memory, (m) => (m.renderer_peak_rss_mb === null ? 'unknown (no /proc)' : `${m.renderer_peak_rss_mb}`))],
   ];
   const header = ['', ...results.map((r) => `${r.label} (${r.entries} entries)`)];
   const body = rows.map(([name, fn]) => [name, ...results.map((r) => (r.failed ? `failed: ${r.failed}` : fn(r)))]);
