@@ -9,6 +9,7 @@ pub mod config;
 pub mod date;
 pub mod embed;
 pub mod export;
+mod fold_table;
 pub mod format;
 pub mod ids;
 pub mod load;
