@@ -29,10 +29,18 @@ tasks:
   dist              release build into dist/ and print the size of its files
   bench             query-engine benchmark at 1k/10k/100k entries and release
                     size budgets; fails when over budget
+  lighthouse [--runs N]
+                    release build, then Lighthouse 12 (mobile) scores of the
+                    list, timeline and charts served compressed with the CSP;
+                    prints the median of N runs (default 3), never fails on scores
   screenshots       release build, then PNG screenshots of the timeline and each
                     chart, light and dark, into docs/screenshots/
-  test              native tests, wasm tests in headless Chromium, release build,
-                    end-to-end tests (tests/e2e) in headless Chromium
+  test              native tests, wasm tests in headless Chromium, release build
+                    and its size budgets, end-to-end tests (tests/e2e) in headless
+                    Chromium
+
+Every release build ends with the first-paint snapshot: the default view,
+rendered in headless Chromium, written into dist/index.html.
 
 Tools are installed on first use into $REPORT_EXPLORER_TOOLS (default: .tools/).";
 
@@ -43,6 +51,7 @@ fn main() -> ExitCode {
         Some("dist") => no_more_args(&args[1..]).and_then(|()| dist()),
         Some("test") => no_more_args(&args[1..]).and_then(|()| test()),
         Some("bench") => no_more_args(&args[1..]).and_then(|()| bench()),
+        Some("lighthouse") => parse_runs(&args[1..]).and_then(lighthouse),
         Some("screenshots") => no_more_args(&args[1..]).and_then(|()| screenshots()),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
@@ -77,6 +86,25 @@ fn parse_port(args: &[String]) -> Result<u16> {
             args.join(" ")
         )),
     }
+}
+
+fn parse_runs(args: &[String]) -> Result<u32> {
+    let value = match args {
+        [] => return Ok(3),
+        [flag, value] if flag == "--runs" => value.as_str(),
+        [flag] if flag.starts_with("--runs=") => &flag["--runs=".len()..],
+        _ => {
+            return Err(format!(
+                "unexpected arguments: {}\n\n{USAGE}",
+                args.join(" ")
+            ))
+        }
+    };
+    value
+        .parse()
+        .ok()
+        .filter(|n| (1..=20).contains(n))
+        .ok_or_else(|| format!("--runs expects a number from 1 to 20, got `{value}`"))
 }
 
 fn no_more_args(args: &[String]) -> Result<()> {
@@ -125,12 +153,31 @@ fn serve(port: u16) -> Result<()> {
         .args(["--address", "127.0.0.1", "--port", &port.to_string()]))
 }
 
-/// `trunk build --release` into `dist/`, then checks `dist/index.html` is CSP-clean.
+/// `npm ci` in a directory of Node scripts (tests/e2e, tests/lighthouse).
+fn npm_ci(tools: &Tools, dir: &Path) -> Result<()> {
+    run(tools
+        .command("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(dir))
+}
+
+/// `trunk build --release` into `dist/`, the first-paint snapshot into
+/// `dist/index.html` (rendered by the app in headless Chromium, see
+/// tests/e2e/first-paint.mjs), then checks `dist/index.html` is CSP-clean.
 fn build_release(tools: &Tools, root: &Path) -> Result<PathBuf> {
+    tools::ensure_chromium(CHROMIUM, CHROMEDRIVER)?;
     header("Release build (trunk build --release)");
     let started = Instant::now();
     run(trunk(tools, root).args(["build", "--release"]))?;
     let dist_dir = root.join("dist");
+    header("First-paint snapshot of the default view into dist/index.html");
+    npm_ci(tools, &root.join("tests").join("e2e"))?;
+    run(tools
+        .command("node")
+        .arg("tests/e2e/first-paint.mjs")
+        .arg(&dist_dir)
+        .env("REPORT_EXPLORER_CHROMIUM", chromium())
+        .current_dir(root))?;
     dist::check_index_html(&dist_dir.join("index.html"))?;
     println!(
         "dist/index.html has no inline script, inline style or event handler attribute \
@@ -138,6 +185,25 @@ fn build_release(tools: &Tools, root: &Path) -> Result<PathBuf> {
         run::elapsed(started)
     );
     Ok(dist_dir)
+}
+
+/// The Chromium the browser tasks use: `$REPORT_EXPLORER_CHROMIUM`, or Debian's.
+fn chromium() -> String {
+    std::env::var("REPORT_EXPLORER_CHROMIUM").unwrap_or_else(|_| CHROMIUM.to_owned())
+}
+
+/// Prints the sizes of `dist/` and fails when the app's files are over their budgets.
+fn check_budgets(tools: &Tools, dist_dir: &Path) -> Result<()> {
+    header("Size budgets of dist/");
+    let over = dist::over_budget(&dist::print_sizes(tools, dist_dir)?);
+    if over.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "over budget (see BROTLI_BUDGETS in xtask/src/dist.rs):\n  {}",
+            over.join("\n  ")
+        ))
+    }
 }
 
 fn dist() -> Result<()> {
@@ -151,14 +217,8 @@ fn dist() -> Result<()> {
 fn screenshots() -> Result<()> {
     let root = repo_root();
     let tools = prepare(&root)?;
-    tools::ensure_chromium(CHROMIUM, CHROMEDRIVER)?;
     let dist_dir = build_release(&tools, &root)?;
     header("Screenshots (headless Chromium) into docs/screenshots/");
-    let e2e = root.join("tests").join("e2e");
-    run(tools
-        .command("npm")
-        .args(["ci", "--no-audit", "--no-fund"])
-        .current_dir(&e2e))?;
     run(tools
         .command("node")
         .args(["tests/e2e/screenshots.mjs", "docs/screenshots"])
@@ -183,13 +243,25 @@ fn bench() -> Result<()> {
         ])
         .current_dir(&root))?;
     let dist_dir = build_release(&tools, &root)?;
-    header("Size budgets of dist/");
-    let over = dist::over_budget(&dist::print_sizes(&tools, &dist_dir)?);
-    if over.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("over budget:\n  {}", over.join("\n  ")))
-    }
+    check_budgets(&tools, &dist_dir)
+}
+
+fn lighthouse(runs: u32) -> Result<()> {
+    let root = repo_root();
+    let tools = prepare(&root)?;
+    let dist_dir = build_release(&tools, &root)?;
+    header(&format!(
+        "Lighthouse (mobile, median of {runs}) of dist/ served with brotli and the CSP"
+    ));
+    npm_ci(&tools, &root.join("tests").join("lighthouse"))?;
+    run(tools
+        .command("node")
+        .arg("tests/lighthouse/lighthouse.mjs")
+        .arg("--dist")
+        .arg(&dist_dir)
+        .arg(format!("--runs={runs}"))
+        .env("CHROME_PATH", chromium())
+        .current_dir(&root))
 }
 
 fn test() -> Result<()> {
@@ -224,20 +296,14 @@ fn test() -> Result<()> {
         .env("CHROMEDRIVER", chromedriver)
         .current_dir(&root))?;
 
-    header("3/3 End-to-end tests (tests/e2e, headless Chromium)");
+    header("3/3 Release build, size budgets, end-to-end tests (tests/e2e, headless Chromium)");
     let dist_dir = build_release(&tools, &root)?;
-    let e2e = root.join("tests").join("e2e");
-    run(tools
-        .command("npm")
-        .args(["ci", "--no-audit", "--no-fund"])
-        .current_dir(&e2e))?;
-    let chromium =
-        std::env::var("REPORT_EXPLORER_CHROMIUM").unwrap_or_else(|_| CHROMIUM.to_owned());
+    check_budgets(&tools, &dist_dir)?;
     run(tools
         .command("node")
         .args(["--test", "tests/e2e/"])
         .env("REPORT_EXPLORER_DIST", &dist_dir)
-        .env("REPORT_EXPLORER_CHROMIUM", chromium)
+        .env("REPORT_EXPLORER_CHROMIUM", chromium())
         .current_dir(&root))?;
 
     header(&format!("All tests passed in {}", run::elapsed(started)));
