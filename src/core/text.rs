@@ -28,7 +28,7 @@ fn base_chars(c: char, out: &mut impl FnMut(char)) {
         let jamo = |base: u32, offset: u32| char::from_u32(base + offset).unwrap_or(c);
         out(jamo(0x1100, s / N_COUNT));
         out(jamo(0x1161, (s % N_COUNT) / T_COUNT));
-        if s % T_COUNT != 0 {
+        if !s.is_multiple_of(T_COUNT) {
             out(jamo(0x11a7, s % T_COUNT));
         }
         return;
