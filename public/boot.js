@@ -144,12 +144,13 @@ async function firstPaint() {
   const fits = keys.every((k) => k === 'view') && keys.length <= 1 && SNAPSHOT_VIEWS.includes(view);
   const snapshot = document.querySelector('main[data-snapshot]');
   if (snapshot && !fits) snapshot.remove();
+  // Always read it (index.html preloads it, and an unused preload is a console warning).
+  const config = readConfig();
   const data = params.get('data')?.trim();
   if (data) {
     if (isPlainPath(data)) preload(data);
     return;
   }
-  const config = readConfig();
   if (snapshot?.isConnected) {
     if ((await config).fingerprint === snapshot.dataset.config) {
       showSnapshot(snapshot, view);
