@@ -91,6 +91,30 @@ fn csv_rows_equal_the_entries() {
     }
 }
 
+/// What the `csv` crate's default writer makes of the same records.
+fn csv_crate_text(r: &Report, positions: &[usize]) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    writer.write_record(CSV_HEADER).unwrap();
+    for &p in positions {
+        writer.write_record(csv_row(r, &r.entries[p])).unwrap();
+    }
+    String::from_utf8(writer.into_inner().unwrap()).unwrap()
+}
+
+#[test]
+fn csv_is_byte_for_byte_what_the_csv_crate_writes() {
+    let r = tricky();
+    let positions: Vec<usize> = (0..r.entries.len()).collect();
+    let text = entries_csv(&r, &positions, &provenance(&r));
+    let body: String = text
+        .split_inclusive('\n')
+        .skip_while(|l| l.starts_with("# "))
+        .collect();
+    assert_eq!(body, csv_crate_text(&r, &positions));
+}
+
 #[test]
 fn tricky_text_survives_csv() {
     let r = tricky();

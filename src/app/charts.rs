@@ -15,7 +15,10 @@ use leptos::ev::{MouseEvent, PointerEvent};
 use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// The data of one chart, owned so it can live in a memo.
@@ -225,30 +228,44 @@ fn ChartPanel(
         data.with(|d| d.height(w))
     });
 
-    // Drawing is talking to the outside world (the canvas): an effect.
+    // Drawing is talking to the outside world (the canvas): an effect. It draws in a
+    // task of its own (the latest request wins), so charts never lengthen the task that
+    // renders the page, and each chart's drawing is a short task of its own.
+    let pending = Rc::new(Cell::new(None::<TimeoutHandle>));
     Effect::new(move |_| {
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
         let w = width.get() as u32;
         let h = height.get();
-        let chart_theme = if dark.get() {
-            ChartTheme::dark()
-        } else {
-            ChartTheme::light()
-        };
-        data.with(|d| {
-            let Some(backend) = canvas_backend(&canvas, w, h) else {
-                return;
-            };
-            let area = backend.into_drawing_area();
-            let drawn = draw(d.chart(), &area, &chart_theme, None).ok();
-            let _ = area.present();
-            hits.set_value(drawn);
-        });
+        let dark = dark.get();
+        data.track();
         tooltip.set(None);
+        if let Some(handle) = pending.take() {
+            handle.clear();
+        }
+        let done = pending.clone();
+        let draw_later = move || {
+            done.set(None);
+            let chart_theme = if dark {
+                ChartTheme::dark()
+            } else {
+                ChartTheme::light()
+            };
+            // The chart may have gone (another view) before its turn came.
+            let drawn = data.try_with_untracked(|d| {
+                let backend = canvas_backend(&canvas, w, h)?;
+                let area = backend.into_drawing_area();
+                let drawn = draw(d.chart(), &area, &chart_theme, None).ok();
+                let _ = area.present();
+                Some(drawn)
+            });
+            if let Some(Some(drawn)) = drawn {
+                hits.try_set_value(drawn);
+            }
+        };
+        pending.set(set_timeout_with_handle(draw_later, Duration::ZERO).ok());
     });
-
     let mark_at =
         move |x: i32, y: i32| hits.with_value(|h| h.as_ref().and_then(|h| hit_test(h, x, y)));
     let text_at = move |x: i32, y: i32| {

@@ -13,6 +13,10 @@ pub fn Highlighted(
 ) -> impl IntoView {
     move || {
         words.with(|w| {
+            if w.is_empty() {
+                // No search: the plain text, without folding it to find nothing.
+                return vec![text.clone().into_any()];
+            }
             highlight(&text, w)
                 .into_iter()
                 .map(|s| {

@@ -218,19 +218,39 @@ pub fn entries_csv(report: &Report, positions: &[usize], provenance: &Provenance
         out.push_str(&line);
         out.push('\n');
     }
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    // Writing to a Vec cannot fail.
-    let _ = writer.write_record(CSV_HEADER);
+    push_csv_record(&mut out, &CSV_HEADER);
     for &p in positions {
         if let Some(e) = report.entries.get(p) {
-            let _ = writer.write_record(csv_row(report, e));
+            push_csv_record(&mut out, &csv_row(report, e));
         }
     }
-    let bytes = writer.into_inner().unwrap_or_default();
-    out.push_str(&String::from_utf8_lossy(&bytes));
     out
+}
+
+/// Appends one CSV record and its `\n`, quoting as the `csv` crate does by
+/// default: a field is quoted only when it holds a comma, a quote or a line
+/// break (quotes inside are doubled), and a record of one empty field is `""`.
+fn push_csv_record(out: &mut String, fields: &[impl AsRef<str>]) {
+    if let [only] = fields {
+        if only.as_ref().is_empty() {
+            out.push_str("\"\"\n");
+            return;
+        }
+    }
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let field = field.as_ref();
+        if field.contains([',', '"', '\r', '\n']) {
+            out.push('"');
+            out.push_str(&field.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(field);
+        }
+    }
+    out.push('\n');
 }
 
 /// A number as JSON: whole numbers without a fraction (`92`, not `92.0`).

@@ -10,6 +10,7 @@ pub mod crossfilter;
 pub mod date;
 pub mod embed;
 pub mod export;
+mod fold_table;
 pub mod format;
 pub mod ids;
 pub mod load;

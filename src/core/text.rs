@@ -1,9 +1,10 @@
 //! Text matching for search: case and diacritic folding, query words, and highlight segments.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use crate::core::fold_table::{MARKS, TO_MANY, TO_ONE};
 
 /// Folds one character for matching: lower case, no diacritics, plain quotes.
+/// The same as lower-casing, decomposing canonically (NFD) and dropping every
+/// combining mark, with small tables (`tests/fold_table.rs` checks every character).
 fn fold_char(c: char, out: &mut impl FnMut(char)) {
     if c.is_ascii() {
         return out(c.to_ascii_lowercase());
@@ -12,13 +13,46 @@ fn fold_char(c: char, out: &mut impl FnMut(char)) {
         '\u{2018}' | '\u{2019}' | '\u{02bc}' => out('\''),
         '\u{201c}' | '\u{201d}' => out('"'),
         '\u{2013}' | '\u{2014}' => out('-'),
-        _ => {
-            for d in c.to_lowercase().nfd() {
-                if !is_combining_mark(d) {
-                    out(d);
-                }
-            }
+        _ => c.to_lowercase().for_each(|l| base_chars(l, out)),
+    }
+}
+
+/// The canonical decomposition of `c` without its combining marks.
+fn base_chars(c: char, out: &mut impl FnMut(char)) {
+    // Hangul syllables decompose into two or three jamo by arithmetic (Unicode 3.12).
+    const S_BASE: u32 = 0xac00;
+    const T_COUNT: u32 = 28;
+    const N_COUNT: u32 = 21 * T_COUNT;
+    let s = (c as u32).wrapping_sub(S_BASE);
+    if s < 19 * N_COUNT {
+        let jamo = |base: u32, offset: u32| char::from_u32(base + offset).unwrap_or(c);
+        out(jamo(0x1100, s / N_COUNT));
+        out(jamo(0x1161, (s % N_COUNT) / T_COUNT));
+        if !s.is_multiple_of(T_COUNT) {
+            out(jamo(0x11a7, s % T_COUNT));
         }
+        return;
+    }
+    let is_mark = MARKS
+        .binary_search_by(|&(start, end)| {
+            if end < c {
+                std::cmp::Ordering::Less
+            } else if start > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok();
+    if is_mark {
+        return;
+    }
+    if let Ok(i) = TO_ONE.binary_search_by_key(&c, |&(from, _)| from) {
+        out(TO_ONE[i].1);
+    } else if let Ok(i) = TO_MANY.binary_search_by_key(&c, |&(from, _)| from) {
+        TO_MANY[i].1.chars().for_each(out);
+    } else {
+        out(c);
     }
 }
 

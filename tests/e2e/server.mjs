@@ -5,6 +5,9 @@
 //   node tests/e2e/server.mjs [--dir dist] [--prefix /intranet/reports/esg/] [--port 8081]
 //
 // `<prefix>fixtures/` serves tests/e2e/fixtures/ (test data files).
+// `compress` (`--compress` on the command line) answers with brotli or gzip, as
+// the client's Accept-Encoding allows, like a production static host (the
+// files of `dir` are compressed before the server starts listening).
 // Options for tests: `files` replaces files of `dir` ({'config.json': path},
 // or null for a 404) and can add files that `dir` does not have, e.g. the
 // generated 10k-entry report: `{ [GENERATED_10K]: DATA_10K }` from common.mjs
@@ -16,9 +19,10 @@
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -66,8 +70,10 @@ export async function startServer({
   csp: policy = CSP,
   pages = {},
   trickle = {},
+  compress = false,
 } = {}) {
   const base = normalisePrefix(prefix);
+  if (compress) await precompress(path.resolve(dir));
   const csp = frameAncestors ? `${policy}; frame-ancestors ${frameAncestors}` : policy;
   const server = createServer((req, res) => {
     res.csp = csp;
@@ -78,6 +84,7 @@ export async function startServer({
       files,
       pages,
       trickle,
+      compress,
     };
     handle(req, res, options).catch((error) =>
       send(res, 500, `internal error: ${error.message}\n`),
@@ -114,7 +121,58 @@ function send(res, status, body, headers = {}) {
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
-async function handle(req, res, { dir, fixtures, base, files, pages, trickle }) {
+/** Types worth compressing (everything the build emits but images). */
+const COMPRESSIBLE = /^(text\/|application\/(json|wasm|javascript)|image\/svg)/;
+
+/** The best encoding the request accepts: `br`, `gzip` or null. */
+export function chooseEncoding(acceptEncoding = '') {
+  const accepted = new Map();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    accepted.set(name.trim(), q ? Number(q.slice(2)) : 1);
+  }
+  for (const encoding of ['br', 'gzip']) {
+    if ((accepted.get(encoding) ?? accepted.get('*') ?? 0) > 0) return encoding;
+  }
+  return null;
+}
+
+/** Compressed bodies by file, encoding, size and modification time. */
+const compressedCache = new Map();
+
+async function compressedFile(file, info, encoding) {
+  const key = `${file}\0${encoding}\0${info.size}\0${info.mtimeMs}`;
+  if (!compressedCache.has(key)) {
+    const data = await readFile(file);
+    compressedCache.set(
+      key,
+      encoding === 'br'
+        ? zlib.brotliCompressSync(data, {
+            params: {
+              [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+              [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+            },
+          })
+        : zlib.gzipSync(data, { level: 9 }),
+    );
+  }
+  return compressedCache.get(key);
+}
+
+/** Compresses every file under `dir` ahead of time, as a host serving precompressed files would. */
+async function precompress(dir) {
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath ?? entry.path, entry.name);
+    const type = MIME_TYPES[path.extname(file).toLowerCase()] ?? '';
+    if (!COMPRESSIBLE.test(type)) continue;
+    const info = await stat(file);
+    for (const encoding of ['br', 'gzip']) await compressedFile(file, info, encoding);
+  }
+}
+
+async function handle(req, res, { dir, fixtures, base, files, pages, trickle, compress }) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(res, 405, 'method not allowed\n', { Allow: 'GET, HEAD' });
     return;
@@ -169,13 +227,27 @@ async function handle(req, res, { dir, fixtures, base, files, pages, trickle }) 
     send(res, 301, '', { Location: `${pathname}/` });
     return;
   }
-  res.writeHead(200, {
+  const type = MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const headers = {
     'Content-Security-Policy': res.csp,
-    'Content-Type': MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': type,
     'Content-Length': info.size,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',
-  });
+  };
+  const encoding = compress && COMPRESSIBLE.test(type) && chooseEncoding(req.headers['accept-encoding']);
+  if (encoding) {
+    const body = await compressedFile(file, info, encoding);
+    res.writeHead(200, {
+      ...headers,
+      'Content-Length': body.length,
+      'Content-Encoding': encoding,
+      Vary: 'Accept-Encoding',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  res.writeHead(200, headers);
   if (req.method === 'HEAD') {
     res.end();
     return;
@@ -203,12 +275,15 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       dir: { type: 'string', default: DEFAULT_DIST },
       prefix: { type: 'string', default: '/' },
       port: { type: 'string', default: '8081' },
+      compress: { type: 'boolean', default: false },
     },
   });
   const server = await startServer({
     dir: values.dir,
     prefix: values.prefix,
     port: Number(values.port),
+    compress: values.compress,
   });
-  console.log(`serving ${path.resolve(values.dir)} at ${server.url} (with Content-Security-Policy)`);
+  const how = values.compress ? 'Content-Security-Policy, brotli/gzip' : 'Content-Security-Policy';
+  console.log(`serving ${path.resolve(values.dir)} at ${server.url} (with ${how})`);
 }

@@ -6,7 +6,10 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { CSP, normalisePrefix, startServer } from './server.mjs';
+import { request } from 'node:http';
+import zlib from 'node:zlib';
+
+import { CSP, chooseEncoding, normalisePrefix, startServer } from './server.mjs';
 
 let dir;
 let server;
@@ -71,4 +74,50 @@ test('redirects the prefix without its trailing slash', async () => {
   const response = await get('/intranet/reports/esg');
   assert.equal(response.status, 301);
   assert.equal(response.headers.get('location'), '/intranet/reports/esg/');
+});
+
+test('the best accepted encoding is chosen', () => {
+  assert.equal(chooseEncoding('gzip, deflate, br, zstd'), 'br');
+  assert.equal(chooseEncoding('gzip;q=1.0, br;q=0'), 'gzip');
+  assert.equal(chooseEncoding('identity'), null);
+  assert.equal(chooseEncoding('*'), 'br');
+  assert.equal(chooseEncoding(undefined), null);
+});
+
+/** Raw bytes and headers of a GET (no automatic decompression). */
+function getRaw(url, acceptEncoding) {
+  return new Promise((resolve, reject) => {
+    const headers = acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {};
+    request(url, { headers }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+test('compresses with brotli or gzip when asked to, as a production host would', async () => {
+  const compressing = await startServer({ dir, compress: true });
+  try {
+    const url = `${compressing.url}app.js`;
+    const br = await getRaw(url, 'gzip, deflate, br');
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(br.headers['content-security-policy'], CSP);
+    assert.equal(br.headers.vary, 'Accept-Encoding');
+    assert.equal(zlib.brotliDecompressSync(br.body).toString(), 'export default 1;');
+    const gzip = await getRaw(url, 'gzip');
+    assert.equal(gzip.headers['content-encoding'], 'gzip');
+    assert.equal(zlib.gunzipSync(gzip.body).toString(), 'export default 1;');
+    const plain = await getRaw(url);
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.body.toString(), 'export default 1;');
+  } finally {
+    await compressing.close();
+  }
+  // Without `compress`, files are sent as they are.
+  const raw = await getRaw(`${server.origin}/intranet/reports/esg/app.js`, 'br');
+  assert.equal(raw.headers['content-encoding'], undefined);
 });

@@ -236,8 +236,17 @@ for (const file of process.argv.slice(1)) {
     Ok(files.iter().map(|f| kind(f)).zip(sizes).collect())
 }
 
-/// Brotli-compressed size budgets of the app's own files, in bytes, by kind.
-pub const BROTLI_BUDGETS: [(&str, u64); 3] = [("wasm", 400_000), ("js", 16_000), ("css", 8_000)];
+/// Brotli-compressed size budgets of the app's own files, in bytes, by kind:
+/// `cargo xtask test` and `bench` fail above them. The wasm's is its size plus
+/// about 3%: raise it only for a feature worth the download (the wasm is most
+/// of what a first visit fetches). The html is the page with its first-paint
+/// snapshot of the default view.
+pub const BROTLI_BUDGETS: [(&str, u64); 4] = [
+    ("wasm", 320_000),
+    ("js", 16_000),
+    ("css", 8_000),
+    ("html", 6_000),
+];
 
 /// Compares brotli totals per kind with [`BROTLI_BUDGETS`]; returns what is over.
 pub fn over_budget(sizes: &[(&str, [u64; 3])]) -> Vec<String> {
@@ -335,12 +344,16 @@ mod tests {
 
     #[test]
     fn budgets_flag_only_what_is_over() {
+        let wasm = BROTLI_BUDGETS[0].1;
         let sizes = [
-            ("wasm", [0, 0, 450_000]),
+            ("wasm", [0, 0, wasm + 1]),
             ("js", [0, 0, 5_000]),
             ("js", [0, 0, 5_000]),
         ];
-        assert_eq!(over_budget(&sizes), ["wasm: 450000 bytes brotli > 400000"]);
+        assert_eq!(
+            over_budget(&sizes),
+            [format!("wasm: {} bytes brotli > {wasm}", wasm + 1)]
+        );
         assert!(over_budget(&[("wasm", [0, 0, 1])]).is_empty());
     }
 

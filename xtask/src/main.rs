@@ -36,15 +36,22 @@ tasks:
                     size budgets (fails when over budget), then a browser
                     benchmark of dist/ with generated 1k/10k/100k reports in
                     headless Chromium (numbers only, also written to
-                    target/bench-results.json)
+                    target/bench-results.json), then bench-xfilter
   bench-xfilter     1M records, crossfilter2 vs the core's crossfilter engine (wasm)
                     in one page in headless Chromium; checks both count the same,
                     prints both times and writes target/xfilter-results.json
+  lighthouse [--runs N]
+                    release build, then Lighthouse 12 (mobile) scores of the
+                    list, timeline and charts served compressed with the CSP;
+                    prints the median of N runs (default 3), never fails on scores
   screenshots       release build, then PNG screenshots of the timeline and each
                     chart, light and dark, into docs/screenshots/
-  test              native tests, wasm tests in headless Chromium, release build,
-                    end-to-end tests (tests/e2e) in headless Chromium (with a
-                    generated 10k-entry report in target/e2e-data/)
+  test              native tests, wasm tests in headless Chromium, release build
+                    and its size budgets, end-to-end tests (tests/e2e) in headless
+                    Chromium (with a generated 10k-entry report in target/e2e-data/)
+
+Every release build ends with the first-paint snapshot: the default view,
+rendered in headless Chromium, written into dist/index.html.
 
 Tools are installed on first use into $REPORT_EXPLORER_TOOLS (default: .tools/).";
 
@@ -59,6 +66,7 @@ fn main() -> ExitCode {
             .map_err(|message| format!("{message}\n\n{USAGE}"))
             .and_then(|task| gen_data::run(&task)),
         Some("bench-xfilter") => no_more_args(&args[1..]).and_then(|()| bench_xfilter()),
+        Some("lighthouse") => parse_runs(&args[1..]).and_then(lighthouse),
         Some("screenshots") => no_more_args(&args[1..]).and_then(|()| screenshots()),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
@@ -93,6 +101,25 @@ fn parse_port(args: &[String]) -> Result<u16> {
             args.join(" ")
         )),
     }
+}
+
+fn parse_runs(args: &[String]) -> Result<u32> {
+    let value = match args {
+        [] => return Ok(3),
+        [flag, value] if flag == "--runs" => value.as_str(),
+        [flag] if flag.starts_with("--runs=") => &flag["--runs=".len()..],
+        _ => {
+            return Err(format!(
+                "unexpected arguments: {}\n\n{USAGE}",
+                args.join(" ")
+            ))
+        }
+    };
+    value
+        .parse()
+        .ok()
+        .filter(|n| (1..=20).contains(n))
+        .ok_or_else(|| format!("--runs expects a number from 1 to 20, got `{value}`"))
 }
 
 fn no_more_args(args: &[String]) -> Result<()> {
@@ -141,12 +168,31 @@ fn serve(port: u16) -> Result<()> {
         .args(["--address", "127.0.0.1", "--port", &port.to_string()]))
 }
 
-/// `trunk build --release` into `dist/`, then checks `dist/index.html` is CSP-clean.
+/// `npm ci` in a directory of Node scripts (tests/e2e, tests/lighthouse).
+fn npm_ci(tools: &Tools, dir: &Path) -> Result<()> {
+    run(tools
+        .command("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(dir))
+}
+
+/// `trunk build --release` into `dist/`, the first-paint snapshot into
+/// `dist/index.html` (rendered by the app in headless Chromium, see
+/// tests/e2e/first-paint.mjs), then checks `dist/index.html` is CSP-clean.
 fn build_release(tools: &Tools, root: &Path) -> Result<PathBuf> {
+    tools::ensure_chromium(CHROMIUM, CHROMEDRIVER)?;
     header("Release build (trunk build --release)");
     let started = Instant::now();
     run(trunk(tools, root).args(["build", "--release"]))?;
     let dist_dir = root.join("dist");
+    header("First-paint snapshot of the default view into dist/index.html");
+    npm_ci(tools, &root.join("tests").join("e2e"))?;
+    run(tools
+        .command("node")
+        .arg("tests/e2e/first-paint.mjs")
+        .arg(&dist_dir)
+        .env("REPORT_EXPLORER_CHROMIUM", chromium())
+        .current_dir(root))?;
     dist::check_index_html(&dist_dir.join("index.html"))?;
     println!(
         "dist/index.html has no inline script, inline style or event handler attribute \
@@ -154,6 +200,25 @@ fn build_release(tools: &Tools, root: &Path) -> Result<PathBuf> {
         run::elapsed(started)
     );
     Ok(dist_dir)
+}
+
+/// The Chromium the browser tasks use: `$REPORT_EXPLORER_CHROMIUM`, or Debian's.
+fn chromium() -> String {
+    std::env::var("REPORT_EXPLORER_CHROMIUM").unwrap_or_else(|_| CHROMIUM.to_owned())
+}
+
+/// Prints the sizes of `dist/` and fails when the app's files are over their budgets.
+fn check_budgets(tools: &Tools, dist_dir: &Path) -> Result<()> {
+    header("Size budgets of dist/");
+    let over = dist::over_budget(&dist::print_sizes(tools, dist_dir)?);
+    if over.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "over budget (see BROTLI_BUDGETS in xtask/src/dist.rs):\n  {}",
+            over.join("\n  ")
+        ))
+    }
 }
 
 fn dist() -> Result<()> {
@@ -167,14 +232,8 @@ fn dist() -> Result<()> {
 fn screenshots() -> Result<()> {
     let root = repo_root();
     let tools = prepare(&root)?;
-    tools::ensure_chromium(CHROMIUM, CHROMEDRIVER)?;
     let dist_dir = build_release(&tools, &root)?;
     header("Screenshots (headless Chromium) into docs/screenshots/");
-    let e2e = root.join("tests").join("e2e");
-    run(tools
-        .command("npm")
-        .args(["ci", "--no-audit", "--no-fund"])
-        .current_dir(&e2e))?;
     run(tools
         .command("node")
         .args(["tests/e2e/screenshots.mjs", "docs/screenshots"])
@@ -205,8 +264,9 @@ fn bench() -> Result<()> {
         over.push(format!("query engine: {message} (budgets above)"));
     }
     let dist_dir = build_release(&tools, &root)?;
-    header("Size budgets of dist/");
-    over.extend(dist::over_budget(&dist::print_sizes(&tools, &dist_dir)?));
+    if let Err(message) = check_budgets(&tools, &dist_dir) {
+        over.push(message);
+    }
 
     header("Browser benchmark (benches/browser, headless Chromium)");
     let data_dir = root.join("target").join("bench-data");
@@ -219,10 +279,7 @@ fn bench() -> Result<()> {
         })?;
     }
     let browser = root.join("benches").join("browser");
-    run(tools
-        .command("npm")
-        .args(["ci", "--no-audit", "--no-fund"])
-        .current_dir(&browser))?;
+    npm_ci(&tools, &browser)?;
     run(tools
         .command("node")
         .arg("benches/browser/bench.mjs")
@@ -245,13 +302,26 @@ fn bench() -> Result<()> {
     }
 }
 
+fn lighthouse(runs: u32) -> Result<()> {
+    let root = repo_root();
+    let tools = prepare(&root)?;
+    let dist_dir = build_release(&tools, &root)?;
+    header(&format!(
+        "Lighthouse (mobile, median of {runs}) of dist/ served with brotli and the CSP"
+    ));
+    npm_ci(&tools, &root.join("tests").join("lighthouse"))?;
+    run(tools
+        .command("node")
+        .arg("tests/lighthouse/lighthouse.mjs")
+        .arg("--dist")
+        .arg(&dist_dir)
+        .arg(format!("--runs={runs}"))
+        .env("CHROME_PATH", chromium())
+        .current_dir(&root))
+}
+
 /// The generated reports the browser benchmark opens: (file label, entries).
 const BROWSER_BENCH_SIZES: [(&str, usize); 3] = [("1k", 1_000), ("10k", 10_000), ("100k", 100_000)];
-
-/// The Chromium the browser stages use (`REPORT_EXPLORER_CHROMIUM` overrides Debian's).
-fn chromium() -> String {
-    std::env::var("REPORT_EXPLORER_CHROMIUM").unwrap_or_else(|_| CHROMIUM.to_owned())
-}
 
 fn bench_xfilter() -> Result<()> {
     let root = repo_root();
@@ -291,8 +361,9 @@ fn test() -> Result<()> {
         .env("CHROMEDRIVER", chromedriver)
         .current_dir(&root))?;
 
-    header("3/3 End-to-end tests (tests/e2e, headless Chromium)");
+    header("3/3 Release build, size budgets, end-to-end tests (tests/e2e, headless Chromium)");
     let dist_dir = build_release(&tools, &root)?;
+    check_budgets(&tools, &dist_dir)?;
     // A large report for tests that need one (see `DATA_10K` in tests/e2e/common.mjs).
     let data_10k = root.join("target").join("e2e-data").join("report-10k.json");
     gen_data::run(&gen_data::GenData {
@@ -300,11 +371,7 @@ fn test() -> Result<()> {
         seed: 1,
         out: data_10k.clone(),
     })?;
-    let e2e = root.join("tests").join("e2e");
-    run(tools
-        .command("npm")
-        .args(["ci", "--no-audit", "--no-fund"])
-        .current_dir(&e2e))?;
+    // tests/e2e's packages were installed by build_release for the snapshot.
     run(tools
         .command("node")
         .args(["--test", "tests/e2e/"])
