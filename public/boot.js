@@ -26,6 +26,7 @@ function showCrash(error) {
   if (document.querySelector('[data-testid="crash-view"]')) {
     return;
   }
+  dropSnapshot();
   const detail = window.reportExplorerCrash || String((error && error.message) || error);
   const main = document.createElement('main');
   main.className = 'app';

@@ -114,7 +114,7 @@ describe('the first-paint snapshot', () => {
         assert.equal(await page.locator(SNAPSHOT).count(), 0);
         assert.equal(await page.locator('html[data-snapshot]').count(), 0);
         assert.deepEqual(await boxes(page, APP, LAID_OUT), before);
-        assert.equal(await page.locator('[data-testid="entry"]').count(), DATASET.entries.length);
+        assert.equal(await page.locator('[data-testid="entry"]').count(), Math.min(DATASET.entries.length, 50));
         // One request for the report: the app's fetch reused the preload.
         assert.equal(requests.filter((url) => url.endsWith('/data/report.json')).length, 1);
         assert.deepEqual(await collect(), NO_PROBLEMS);
