@@ -192,6 +192,33 @@ describe('10,000 generated entries', () => {
   });
 });
 
+describe('charts at scale', () => {
+  test('the chart picker and an open table survive a filter click', async () => {
+    const { page, collect } = await open10k('view=charts');
+    await waitFor(page, 'canvas-coverage');
+    const picker = page.locator('[data-testid="metric-family"]');
+    const other = await picker.locator('option').nth(1).getAttribute('value');
+    await picker.selectOption(other);
+    await page.locator('[data-testid="table-toggle-metrics"]').click();
+    await waitFor(page, 'table-metrics');
+    await page.evaluate(() => {
+      document.querySelector('[data-testid="canvas-coverage"]').dataset.marker = 'kept';
+    });
+    const before = await text(page, 'entry-count');
+    await page.locator('.facet[data-facet="kind"] input[type="checkbox"]').first().check();
+    await countAfter(page, before);
+    assert.equal(await picker.inputValue(), other, 'the chosen figure family is kept');
+    assert.equal(await page.locator('[data-testid="table-metrics"]').count(), 1, 'the table stays open');
+    assert.equal(
+      await page.evaluate(() => document.querySelector('[data-testid="canvas-coverage"]').dataset.marker),
+      'kept',
+      'the chart canvas was not rebuilt',
+    );
+    assert.ok((await elementCount(page)) < DOM_BUDGET);
+    assert.deepEqual(await collect(), NO_PROBLEMS);
+  });
+});
+
 describe('loading a slow file', () => {
   test('reading shows bytes of the total; opening another report cancels the load', async () => {
     const slow = await startServer({
