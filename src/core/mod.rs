@@ -15,6 +15,7 @@ pub mod format;
 pub mod ids;
 pub mod load;
 pub mod model;
+pub mod paging;
 pub mod problem;
 pub mod query;
 pub mod raw;

@@ -1,6 +1,7 @@
 //! Paging the timeline's accessible list: which entries a page shows and its `Showing 1–50 of 9,812` status.
 
 use crate::core::format::format_number;
+use crate::core::paging::Page;
 use std::ops::Range;
 
 /// Entries per page of the accessible list.
@@ -25,16 +26,12 @@ impl ListPage {
     /// Page `page` (from 0, moved onto the last page when past it) of `total` entries,
     /// `per_page` a page (at least 1).
     pub fn new(total: usize, page: usize, per_page: usize) -> Self {
-        let per_page = per_page.max(1);
-        let pages = total.div_ceil(per_page).max(1);
-        let page = page.min(pages - 1);
-        let start = (page * per_page).min(total);
-        let end = (start + per_page).min(total);
+        let p = Page::of(page.saturating_add(1), total, per_page);
         ListPage {
-            page,
-            pages,
-            start,
-            end,
+            page: p.number - 1,
+            pages: p.count,
+            start: p.start,
+            end: p.end,
             total,
         }
     }
