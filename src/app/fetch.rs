@@ -5,6 +5,7 @@
 use crate::core::load::{LoadError, Loader};
 use crate::core::model::Report;
 use crate::core::problem::Problem;
+pub use crate::core::progress::Progress;
 use crate::core::query::{Index, IndexBuilder};
 use crate::core::source::LoadFailure;
 use gloo_net::http::Request;
@@ -37,71 +38,6 @@ impl PartialEq for Indexed {
     /// The same load: one report is never loaded into two `Indexed`.
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.report, &other.report)
-    }
-}
-
-/// Where a load is, for the progress bar.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub enum Progress {
-    /// Nothing is loading.
-    #[default]
-    Idle,
-    /// Waiting for the server.
-    Requesting,
-    /// Reading the body: bytes read, and the total when the server said it.
-    Reading(u64, Option<u64>),
-    /// Splitting the text: bytes done of all.
-    Splitting(usize, usize),
-    /// Validating entries: done of all.
-    Validating(usize, usize),
-    /// Indexing entries: done of all.
-    Indexing(usize, usize),
-}
-
-impl Progress {
-    /// The bar's value and maximum (`None`: an indeterminate bar).
-    pub fn fraction(self) -> Option<(f64, f64)> {
-        match self {
-            Progress::Reading(read, Some(total)) if total > 0 && read <= total => {
-                Some((read as f64, total as f64))
-            }
-            Progress::Splitting(done, total)
-            | Progress::Validating(done, total)
-            | Progress::Indexing(done, total)
-                if total > 0 =>
-            {
-                Some((done as f64, total as f64))
-            }
-            _ => None,
-        }
-    }
-
-    /// What is happening, for people.
-    pub fn label(self) -> String {
-        use crate::core::format::format_number;
-        use crate::core::source::megabytes;
-        match self {
-            Progress::Idle | Progress::Requesting => "Loading report…".to_owned(),
-            Progress::Reading(read, Some(total)) if read <= total => {
-                format!(
-                    "Reading the report: {} of {}",
-                    megabytes(read),
-                    megabytes(total)
-                )
-            }
-            Progress::Reading(read, _) => format!("Reading the report: {}", megabytes(read)),
-            Progress::Splitting(..) => "Reading the report's structure…".to_owned(),
-            Progress::Validating(done, total) => format!(
-                "Checking entries: {} of {}",
-                format_number(done as f64),
-                format_number(total as f64)
-            ),
-            Progress::Indexing(done, total) => format!(
-                "Indexing entries: {} of {}",
-                format_number(done as f64),
-                format_number(total as f64)
-            ),
-        }
     }
 }
 

@@ -17,6 +17,7 @@ pub mod load;
 pub mod model;
 pub mod paging;
 pub mod problem;
+pub mod progress;
 pub mod query;
 pub mod raw;
 pub mod source;
