@@ -161,18 +161,26 @@ fn unique_id(
     Some(raw.to_owned())
 }
 
+/// A list item as its raw type: its unknown fields become warnings, a type error is
+/// recorded and gives `None`.
+fn parse_item<T: DeserializeOwned>(
+    value: Value,
+    fields: &[&str],
+    base: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    unknown_fields(&value, fields, base, problems);
+    parse_at(value, base).map_err(|p| problems.push(p)).ok()
+}
+
 pub(super) fn subsidiaries(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec<Subsidiary> {
     let mut seen = HashMap::new();
     let mut out = Vec::new();
     for (i, value) in values.into_iter().enumerate() {
         let base = format!("subsidiaries[{i}]");
-        unknown_fields(&value, RawSubsidiary::FIELDS, &base, problems);
-        let raw: RawSubsidiary = match parse_at(value, &base) {
-            Ok(raw) => raw,
-            Err(p) => {
-                problems.push(p);
-                continue;
-            }
+        let Some(raw) = parse_item::<RawSubsidiary>(value, RawSubsidiary::FIELDS, &base, problems)
+        else {
+            continue;
         };
         let mut errors = Vec::new();
         let name = required_text(&raw.name, || format!("{base}.name"), &mut errors);
@@ -194,13 +202,9 @@ pub(super) fn categories(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec
     let mut candidates = Vec::new();
     for (i, value) in values.into_iter().enumerate() {
         let base = format!("categories[{i}]");
-        unknown_fields(&value, RawCategory::FIELDS, &base, problems);
-        let raw: RawCategory = match parse_at(value, &base) {
-            Ok(raw) => raw,
-            Err(p) => {
-                problems.push(p);
-                continue;
-            }
+        let Some(raw) = parse_item::<RawCategory>(value, RawCategory::FIELDS, &base, problems)
+        else {
+            continue;
         };
         let mut errors = Vec::new();
         let name = required_text(&raw.name, || format!("{base}.name"), &mut errors);
