@@ -95,7 +95,7 @@ fn small_report_keeps_good_items_and_lists_problems() {
             "error: categories[1].parent: unknown category id `nowhere` (expected the id of another category)",
             "error: entries[1].kind: unknown kind `nope` (expected one of `award`, `initiative`, `product`, `service`, `project`, `event`)",
             "warning: entries[2].colour: unknown field `colour` ignored (expected one of `id`, `kind`, `title`, `summary`, `subsidiary`, `categories`, `date`, `awarding_body`, `location`, `country`, `metrics`, `source`)",
-            "error: entries[2].categories[0]: unknown category id `c2` (expected the id of an entry in `categories`)",
+            "error: entries[2].categories[0]: category `c2` was skipped because of its own problem at categories[1] (expected a category that loads)",
         ]
     );
 }
@@ -145,11 +145,16 @@ fn serde_syntax(text: &str) -> Option<(usize, usize, String)> {
     })
 }
 
+/// serde's messages for values that spoil only the item holding them.
+const SPOILED: [&str; 2] = ["number out of range", "control character"];
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
 
-    /// Breaking the text anywhere gives exactly serde's syntax error, and a valid text never
-    /// gives one.
+    /// Breaking the text anywhere gives serde's syntax error at serde's line and column, its
+    /// message first (a hint may follow), and a valid text never gives one. A value serde
+    /// refuses that spoils only its item (`1e999`, a raw line break in a string) skips that
+    /// item or, outside the lists, is an error; the exact messages are in `tests/bad_data.rs`.
     #[test]
     fn broken_text_gives_serdes_syntax_error(
         at in 0usize..2000,
@@ -162,8 +167,13 @@ proptest! {
         let broken = format!("{}{}{}", &text[..at], insert, &text[end..]);
         let ours = load_report(&broken);
         match (serde_syntax(&broken), ours) {
+            (Some((_, _, message)), ours) if SPOILED.iter().any(|s| message.starts_with(s)) => {
+                let skipped = matches!(&ours, Ok(loaded) if loaded.errors().next().is_some());
+                prop_assert!(skipped || ours.is_err(), "{} read as valid: {:?}", message, ours);
+            }
             (Some((line, column, message)), Err(LoadError::Syntax { line: l, column: c, message: m })) => {
-                prop_assert_eq!((line, column, message), (l, c, m));
+                prop_assert_eq!((line, column), (l, c));
+                prop_assert!(m == message || m.starts_with(&format!("{message}; ")), "{} is not serde's {}", m, message);
             }
             (Some(expected), other) => prop_assert!(false, "expected {:?}, got {:?}", expected, other),
             (None, Err(LoadError::Syntax { .. })) => prop_assert!(false, "valid JSON read as a syntax error"),

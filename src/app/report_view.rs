@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Problems listed in the page; a file with more says how many are left out.
-const MAX_PROBLEMS_SHOWN: usize = 200;
+const MAX_PROBLEMS_SHOWN: usize = crate::core::problem::MAX_LISTED;
 
 /// Shows a loaded report and the problems found while loading it.
 #[component]
@@ -94,17 +94,8 @@ fn ProblemList(
                         })
                         .collect_view()}
                 </ul>
-                {(problems.len() > MAX_PROBLEMS_SHOWN)
-                    .then(|| {
-                        view! {
-                            <p class="problems-more">
-                                {format!(
-                                    "The first {MAX_PROBLEMS_SHOWN} are listed; {} more are not.",
-                                    problems.len() - MAX_PROBLEMS_SHOWN,
-                                )}
-                            </p>
-                        }
-                    })}
+                {crate::core::problem::not_listed(problems.len(), MAX_PROBLEMS_SHOWN)
+                    .map(|more| view! { <p class="problems-more">{more}</p> })}
             </details>
         </section>
     })

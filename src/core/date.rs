@@ -48,6 +48,11 @@ impl PartialDate {
         let bad = || format!("`{s}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
         let mut parts = s.split('-');
         let year = parts.next().and_then(|y| digits(y, 4)).ok_or_else(bad)? as i32;
+        if year == 0 {
+            return Err(format!(
+                "`{s}` has year 0, which does not exist (years start at 1)"
+            ));
+        }
         let month = match parts.next() {
             None => None,
             Some(m) => Some(digits(m, 2).ok_or_else(bad)? as u8),

@@ -63,3 +63,26 @@ impl fmt::Display for Problem {
         Ok(())
     }
 }
+
+/// Problems listed one by one; a file with more says how many are left out.
+pub const MAX_LISTED: usize = 200;
+
+/// The line after a list cut at `max` problems, when `total` is more: `… and 50 more problems
+/// are not listed`.
+pub fn not_listed(total: usize, max: usize) -> Option<String> {
+    let more = total.checked_sub(max).filter(|&n| n > 0)?;
+    Some(format!(
+        "… and {more} more problem{} not listed",
+        if more == 1 { " is" } else { "s are" }
+    ))
+}
+
+/// The problems as lines, at most `max` of them, then the [`not_listed`] line if any.
+pub fn listing(problems: &[Problem], max: usize) -> Vec<String> {
+    problems
+        .iter()
+        .take(max)
+        .map(Problem::to_string)
+        .chain(not_listed(problems.len(), max))
+        .collect()
+}

@@ -113,6 +113,10 @@ impl LoadFailure {
                 error: LoadError::Syntax { .. },
                 ..
             } => "The report file is not valid JSON".into(),
+            LoadFailure::Load {
+                error: LoadError::NotJson(_),
+                ..
+            } => "The report file is not JSON text".into(),
             LoadFailure::Load { .. } => "The file is not a report this app can read".into(),
         }
     }
@@ -158,7 +162,7 @@ impl fmt::Display for LoadFailure {
             ),
             LoadFailure::Load {
                 url,
-                error: error @ LoadError::Syntax { .. },
+                error: error @ (LoadError::Syntax { .. } | LoadError::NotJson(_)),
             } => write!(f, "{url}: {error}"),
             LoadFailure::Load {
                 url,

@@ -215,7 +215,7 @@ fn skip_string(bytes: &[u8], pos: usize) -> Option<usize> {
 /// The end (exclusive) of the value starting at `pos`. Arrays and objects end at their
 /// matching bracket (counting only, serde checks the inside); anything else ends before the
 /// next delimiter. `None` when the text ends first.
-fn skip_value(bytes: &[u8], pos: usize) -> Option<usize> {
+pub(crate) fn skip_value(bytes: &[u8], pos: usize) -> Option<usize> {
     match bytes.get(pos)? {
         b'"' => skip_string(bytes, pos),
         b'{' | b'[' => {

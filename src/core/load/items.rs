@@ -1,6 +1,7 @@
 //! Validating one item at a time: the header, subsidiaries, categories, entries and figures,
 //! each problem with its JSON path.
 
+use super::fields;
 use crate::core::date::DateSpec;
 use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
 use crate::core::model::{
@@ -36,12 +37,35 @@ fn join(base: &str, rest: &str) -> String {
     }
 }
 
+/// serde's type words in the format's: `object` for `map`, `array` for `sequence`, and
+/// `an entry` for `struct RawEntry`.
+fn plain_types(message: &str) -> String {
+    let mut out = message
+        .replace("invalid type: map", "invalid type: object")
+        .replace("invalid type: sequence", "invalid type: array")
+        .replace("expected a sequence", "expected an array")
+        .replace("expected a map", "expected an object");
+    for (raw, plain) in [
+        ("struct RawEntry", "an entry (an object)"),
+        ("struct RawSubsidiary", "a subsidiary (an object)"),
+        ("struct RawCategory", "a category (an object)"),
+        ("struct RawMetric", "a metric (an object)"),
+        ("struct RawSource", "a source (an object)"),
+        ("struct RawReportSource", "a source (an object)"),
+        ("struct RawReport", "the report's metadata (an object)"),
+        ("struct RawFile", "a report (an object)"),
+    ] {
+        out = out.replace(raw, plain);
+    }
+    out
+}
+
 /// Deserializes `value` into a raw type; a failure becomes an error at the exact path.
 pub(super) fn parse_at<T: DeserializeOwned>(value: Value, base: &str) -> Result<T, Problem> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let inner = e.path().to_string();
         let inner = if inner == "." { String::new() } else { inner };
-        let message = e.inner().to_string();
+        let message = plain_types(&e.inner().to_string());
         // serde names a missing field in its message; point the path at it.
         let path = match message.strip_prefix("missing field `") {
             Some(rest) => join(&join(base, &inner), rest.trim_end_matches('`')),
@@ -120,15 +144,19 @@ pub(super) fn report_meta(
         Problem::error("report.period", m).expected("an ISO 8601 date such as `2019`")
     });
     match period {
-        Ok(period) if errors.is_empty() => Ok(ReportMeta {
-            organisation,
-            title,
-            period,
-            document,
-            chapter: optional_text(raw.source.chapter),
-            url: optional_text(raw.source.url),
-            language: optional_text(raw.language),
-        }),
+        Ok(period) if errors.is_empty() => {
+            let mut meta = ReportMeta {
+                organisation,
+                title,
+                period,
+                document,
+                chapter: optional_text(raw.source.chapter),
+                url: optional_text(raw.source.url),
+                language: optional_text(raw.language),
+            };
+            fields::meta(&mut meta, problems);
+            Ok(meta)
+        }
         Ok(_) => Err(errors),
         Err(p) => {
             errors.push(p);
@@ -173,11 +201,26 @@ fn parse_item<T: DeserializeOwned>(
     parse_at(value, base).map_err(|p| problems.push(p)).ok()
 }
 
-pub(super) fn subsidiaries(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec<Subsidiary> {
+/// The valid subsidiaries; the ids of skipped ones go to `skipped` with their paths.
+pub(super) fn subsidiaries(
+    values: Vec<super::Item>,
+    skipped: &mut HashMap<String, String>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Subsidiary> {
     let mut seen = HashMap::new();
     let mut out = Vec::new();
     for (i, value) in values.into_iter().enumerate() {
         let base = format!("subsidiaries[{i}]");
+        let value = match value {
+            Ok(value) => value,
+            Err((spoiled, id)) => {
+                if let Some(id) = id {
+                    skipped.insert(id, base);
+                }
+                problems.extend(spoiled);
+                continue;
+            }
+        };
         let Some(raw) = parse_item::<RawSubsidiary>(value, RawSubsidiary::FIELDS, &base, problems)
         else {
             continue;
@@ -186,22 +229,44 @@ pub(super) fn subsidiaries(values: Vec<Value>, problems: &mut Vec<Problem>) -> V
         let name = required_text(&raw.name, || format!("{base}.name"), &mut errors);
         let id = unique_id(&raw.id, format!("{base}.id"), &mut seen, &mut errors);
         match id.and_then(|id| SubsidiaryId::new(&id).ok()) {
-            Some(id) if errors.is_empty() => out.push(Subsidiary {
-                id,
-                name,
-                sector: optional_text(raw.sector),
-            }),
-            _ => problems.extend(errors),
+            Some(id) if errors.is_empty() => {
+                let mut subsidiary = Subsidiary {
+                    id,
+                    name,
+                    sector: optional_text(raw.sector),
+                };
+                fields::subsidiary(&mut subsidiary, &base, problems);
+                out.push(subsidiary);
+            }
+            _ => {
+                skipped.insert(raw.id.trim().to_owned(), base);
+                problems.extend(errors);
+            }
         }
     }
     out
 }
 
-pub(super) fn categories(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec<Category> {
+/// The valid categories; the ids of skipped ones go to `skipped` with their paths.
+pub(super) fn categories(
+    values: Vec<super::Item>,
+    skipped: &mut HashMap<String, String>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Category> {
     let mut seen = HashMap::new();
     let mut candidates = Vec::new();
     for (i, value) in values.into_iter().enumerate() {
         let base = format!("categories[{i}]");
+        let value = match value {
+            Ok(value) => value,
+            Err((spoiled, id)) => {
+                if let Some(id) = id {
+                    skipped.insert(id, base);
+                }
+                problems.extend(spoiled);
+                continue;
+            }
+        };
         let Some(raw) = parse_item::<RawCategory>(value, RawCategory::FIELDS, &base, problems)
         else {
             continue;
@@ -214,7 +279,10 @@ pub(super) fn categories(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec
             Some(id) if errors.is_empty() => {
                 candidates.push((base, id, name, parent.map(str::to_owned)))
             }
-            _ => problems.extend(errors),
+            _ => {
+                skipped.insert(raw.id.trim().to_owned(), base);
+                problems.extend(errors);
+            }
         }
     }
     // Parents must exist and must not lead back to the category itself.
@@ -244,6 +312,7 @@ pub(super) fn categories(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec
                 )
                 .expected("the id of another category"),
             );
+            skipped.insert(id.as_str().to_owned(), base);
             continue;
         }
         let mut visited = HashSet::from([id.as_str().to_owned()]);
@@ -257,13 +326,16 @@ pub(super) fn categories(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec
             cursor = parents.get(&current).cloned().flatten();
         }
         if cyclic {
+            let message = if parent == id.as_str() {
+                format!("category `{id}` is its own parent")
+            } else {
+                format!("parent `{parent}` leads back to `{id}`")
+            };
             problems.push(
-                Problem::error(
-                    format!("{base}.parent"),
-                    format!("parent `{parent}` leads back to `{id}`"),
-                )
-                .expected("a parent chain without cycles"),
+                Problem::error(format!("{base}.parent"), message)
+                    .expected("a parent chain without cycles"),
             );
+            skipped.insert(id.as_str().to_owned(), base);
             continue;
         }
         out.push(Category {
@@ -289,12 +361,16 @@ pub(super) fn categories(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec
                     )
                     .expected("a valid parent category"),
                 );
+                skipped.insert(c.id.as_str().to_owned(), bases[&c.id].clone());
             }
             ok
         });
         if out.len() == before {
             break;
         }
+    }
+    for c in &mut out {
+        fields::category(c, &bases[&c.id], problems);
     }
     out
 }
@@ -303,11 +379,26 @@ pub(super) fn categories(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec
 pub(super) struct EntryChecker {
     subsidiary_ids: HashSet<String>,
     category_ids: HashSet<String>,
+    skipped: Skipped,
     seen: HashMap<String, String>,
 }
 
+/// Ids of subsidiaries and categories that were skipped, with the path of each, so an entry
+/// naming one is told why rather than that the id is unknown.
+#[derive(Default)]
+pub(super) struct Skipped {
+    /// Skipped subsidiaries' ids and paths.
+    pub subsidiaries: HashMap<String, String>,
+    /// Skipped categories' ids and paths.
+    pub categories: HashMap<String, String>,
+}
+
 impl EntryChecker {
-    pub(super) fn new(subsidiaries: &[Subsidiary], categories: &[Category]) -> Self {
+    pub(super) fn new(
+        subsidiaries: &[Subsidiary],
+        categories: &[Category],
+        skipped: Skipped,
+    ) -> Self {
         EntryChecker {
             subsidiary_ids: subsidiaries
                 .iter()
@@ -317,6 +408,7 @@ impl EntryChecker {
                 .iter()
                 .map(|c| c.id.as_str().to_owned())
                 .collect(),
+            skipped,
             seen: HashMap::new(),
         }
     }
@@ -336,11 +428,18 @@ impl EntryChecker {
         let mut de = serde_json::Deserializer::from_str(text);
         let mut note = |_: serde_ignored::Path<'_>| unknown = true;
         let fast = RawEntry::deserialize(serde_ignored::Deserializer::new(&mut de, &mut note));
-        if let (Ok(raw), false) = (fast, unknown) {
-            let base = format!("entries[{i}]");
-            return Ok(self.validate(&raw, &base, problems));
-        }
+        let duplicate = match (fast, unknown) {
+            (Ok(raw), false) => {
+                let base = format!("entries[{i}]");
+                return Ok(self.validate(&raw, &base, problems));
+            }
+            (Err(e), _) => e.to_string().starts_with("duplicate field"),
+            _ => false,
+        };
         let value: Value = serde_json::from_str(text)?;
+        if duplicate {
+            problems.extend(duplicate_field(text, i));
+        }
         Ok(self.check(value, i, problems))
     }
 
@@ -398,11 +497,15 @@ impl EntryChecker {
             base,
             &self.subsidiary_ids,
             &self.category_ids,
+            &self.skipped,
             &mut errors,
         );
         let id = unique_id(&raw.id, format!("{base}.id"), &mut self.seen, &mut errors);
         match (entry, id) {
-            (Some(entry), Some(_)) if errors.is_empty() => Some(entry),
+            (Some(mut entry), Some(_)) if errors.is_empty() => {
+                fields::entry(&mut entry, base, problems);
+                Some(entry)
+            }
             _ => {
                 problems.extend(errors);
                 None
@@ -411,11 +514,33 @@ impl EntryChecker {
     }
 }
 
+/// A warning for the first field an entry's text has twice (the last value is the one used).
+fn duplicate_field(text: &str, i: usize) -> Option<Problem> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let e = serde_path_to_error::deserialize::<_, RawEntry>(&mut de).err()?;
+    let message = e.inner().to_string();
+    let field = message
+        .strip_prefix("duplicate field `")?
+        .split('`')
+        .next()?;
+    let inner = e.path().to_string();
+    let inner = if inner == "." { "" } else { &inner };
+    let path = join(&join(&format!("entries[{i}]"), inner), field);
+    Some(
+        Problem::warning(
+            path,
+            format!("the field `{field}` is written more than once; the last value is used"),
+        )
+        .expected("each field once"),
+    )
+}
+
 fn entry(
     raw: &RawEntry,
     base: &str,
     subsidiary_ids: &HashSet<String>,
     category_ids: &HashSet<String>,
+    skipped: &Skipped,
     errors: &mut Vec<Problem>,
 ) -> Option<Entry> {
     let kind = Kind::parse(raw.kind.trim());
@@ -433,13 +558,18 @@ fn entry(
     let summary = required_text(&raw.summary, || format!("{base}.summary"), errors);
     let subsidiary = raw.subsidiary.trim();
     if !subsidiary_ids.contains(subsidiary) {
-        errors.push(
-            Problem::error(
+        errors.push(match skipped.subsidiaries.get(subsidiary) {
+            Some(at) => Problem::error(
+                format!("{base}.subsidiary"),
+                format!("subsidiary `{subsidiary}` was skipped because of its own problem at {at}"),
+            )
+            .expected("a subsidiary that loads"),
+            None => Problem::error(
                 format!("{base}.subsidiary"),
                 format!("unknown subsidiary id `{subsidiary}`"),
             )
             .expected("the id of an entry in `subsidiaries`"),
-        );
+        });
     }
     if raw.categories.is_empty() {
         errors.push(
@@ -448,14 +578,20 @@ fn entry(
         );
     }
     for (j, c) in raw.categories.iter().enumerate() {
-        if !category_ids.contains(c.trim()) {
-            errors.push(
-                Problem::error(
+        let c = c.trim();
+        if !category_ids.contains(c) {
+            errors.push(match skipped.categories.get(c) {
+                Some(at) => Problem::error(
                     format!("{base}.categories[{j}]"),
-                    format!("unknown category id `{}`", c.trim()),
+                    format!("category `{c}` was skipped because of its own problem at {at}"),
+                )
+                .expected("a category that loads"),
+                None => Problem::error(
+                    format!("{base}.categories[{j}]"),
+                    format!("unknown category id `{c}`"),
                 )
                 .expected("the id of an entry in `categories`"),
-            );
+            });
         }
     }
     let date = match raw.date.as_deref().map(str::trim) {

@@ -1,12 +1,20 @@
 //! Stage two of loading: validate the raw JSON into the model, collecting problems with JSON paths,
 //! in one go or in steps (`Loader`) over the items the splitter cuts from the text.
 
+mod fields;
 mod items;
+mod sniff;
+mod soft;
 mod syntax;
 
-use items::{categories, report_meta, subsidiaries, EntryChecker};
+pub use fields::MAX_LINE_CHARS;
+use items::{categories, report_meta, subsidiaries, EntryChecker, Skipped};
 pub(crate) use items::{describe, quote_list};
-use syntax::{not_an_object, relocate, syntax, syntax_error_of, whole_text_error, Skim};
+use sniff::strip_bom;
+pub use sniff::{decode, load_bytes};
+pub use soft::DEPTH_LIMIT;
+use soft::{blank, spoiled_item, Lines};
+use syntax::{first_error, not_an_object, relocate, syntax_error_of, whole_text_error};
 
 use crate::core::model::{Category, Entry, Report, ReportMeta, Subsidiary, FORMAT};
 use crate::core::problem::{Problem, Severity};
@@ -49,6 +57,8 @@ pub enum LoadError {
     },
     /// The JSON is not a report: the format tag, the metadata or a list is wrong.
     Invalid(Vec<Problem>),
+    /// The file is not JSON text at all: empty, an HTML page, UTF-16, not UTF-8, binary.
+    NotJson(String),
 }
 
 impl fmt::Display for LoadError {
@@ -69,13 +79,14 @@ impl fmt::Display for LoadError {
                 }
                 Ok(())
             }
+            LoadError::NotJson(message) => f.write_str(message),
         }
     }
 }
 
 impl std::error::Error for LoadError {}
 
-/// Parses and validates a report file in one go.
+/// Parses and validates a report file in one go. A leading byte order mark is ignored.
 pub fn load_report(text: &str) -> Result<Loaded, LoadError> {
     let mut loader = Loader::new(text);
     loop {
@@ -101,7 +112,8 @@ pub struct LoadProgress {
 /// A report load in steps, so a caller can spread a large file over many short tasks.
 ///
 /// Every call to [`Loader::step`] must pass the same text. The result equals
-/// [`load_report`]'s: the same model, the same problems, the same errors.
+/// [`load_report`]'s: the same model, the same problems, the same errors. A leading byte
+/// order mark is ignored.
 pub struct Loader {
     len: usize,
     phase: Phase,
@@ -125,13 +137,16 @@ struct EntryPhase {
     checker: EntryChecker,
     entries: Vec<Entry>,
     problems: Vec<Problem>,
+    /// Items skipped for a spoiled value (`NaN`, ...), blanked when looking for a later syntax error.
+    skipped: Vec<Range<usize>>,
+    lines: Lines,
 }
 
 impl Loader {
     /// A loader for `text`.
     pub fn new(text: &str) -> Self {
         Loader {
-            len: text.len(),
+            len: strip_bom(text).len(),
             phase: Phase::Split(Splitter::new()),
             entries_total: None,
         }
@@ -164,6 +179,7 @@ impl Loader {
     /// Does about `budget` bytes of work: splitting text, or validating entries.
     /// Returns the loaded report when done, `None` when there is more to do.
     pub fn step(&mut self, text: &str, budget: usize) -> Result<Option<Loaded>, LoadError> {
+        let text = strip_bom(text);
         match &mut self.phase {
             Phase::Split(splitter) => {
                 let split = match splitter.step(text, budget) {
@@ -198,8 +214,18 @@ impl Loader {
                         Ok(Some(entry)) => phase.entries.push(entry),
                         Ok(None) => {}
                         Err(e) => {
-                            self.phase = Phase::Done;
-                            return Err(relocate(text, range.start, &e));
+                            let base = format!("entries[{i}]");
+                            match spoiled_item(text, range.clone(), &base, &mut phase.lines) {
+                                Ok((problems, _)) => {
+                                    phase.problems.extend(problems);
+                                    phase.skipped.push(range);
+                                }
+                                Err(local) => {
+                                    let patches = blanks(text, &phase.skipped, local);
+                                    self.phase = Phase::Done;
+                                    return Err(relocate(text, range.start, &e, &patches));
+                                }
+                            }
                         }
                     }
                 }
@@ -239,19 +265,32 @@ impl Loader {
 fn header(text: &str, split: Split) -> Result<EntryPhase, LoadError> {
     // Items are only parsed later: a syntax error in one of them comes before any other error.
     header_of_split(text, split).map_err(|e| match e {
-        LoadError::Invalid(_) => match serde_json::from_str::<Skim>(text) {
-            Err(first) => syntax(&first, first.line(), first.column()),
-            Ok(_) => e,
-        },
+        LoadError::Invalid(_) => first_error(text, &[]).unwrap_or(e),
         syntax => syntax,
     })
+}
+
+/// The items skipped so far blanked out, then `more`, as patches for [`first_error`].
+fn blanks(
+    text: &str,
+    skipped: &[Range<usize>],
+    more: Vec<(Range<usize>, String)>,
+) -> Vec<(Range<usize>, String)> {
+    skipped
+        .iter()
+        .map(|r| (r.clone(), blank(&text[r.clone()])))
+        .chain(more)
+        .collect()
 }
 
 fn header_of_split(text: &str, split: Split) -> Result<EntryPhase, LoadError> {
     let value: Value = match serde_json::from_str(&split.skeleton) {
         Ok(value) => value,
         // The skeleton is cut from the text, so the text itself has this error: say where.
-        Err(_) => return Err(whole_text_error(text)),
+        Err(_) => {
+            let items: Vec<Range<usize>> = split.items.iter().flatten().cloned().collect();
+            return Err(whole_text_error(text, &split.skeleton, &items));
+        }
     };
     let mut problems = Vec::new();
     unknown_fields(&value, RawFile::FIELDS, "", &mut problems);
@@ -269,9 +308,19 @@ fn header_of_split(text: &str, split: Split) -> Result<EntryPhase, LoadError> {
         Err(errors) => return Err(LoadError::Invalid(errors)),
     };
     let [subsidiary_ranges, category_ranges, entry_ranges] = split.items;
-    let subsidiaries = subsidiaries(items(text, subsidiary_ranges)?, &mut problems);
-    let categories = categories(items(text, category_ranges)?, &mut problems);
-    let checker = EntryChecker::new(&subsidiaries, &categories);
+    let mut read = ItemReader::default();
+    let mut skipped = Skipped::default();
+    let subsidiaries = subsidiaries(
+        read.items(text, subsidiary_ranges, "subsidiaries")?,
+        &mut skipped.subsidiaries,
+        &mut problems,
+    );
+    let categories = categories(
+        read.items(text, category_ranges, "categories")?,
+        &mut skipped.categories,
+        &mut problems,
+    );
+    let checker = EntryChecker::new(&subsidiaries, &categories, skipped);
     Ok(EntryPhase {
         meta,
         subsidiaries,
@@ -281,13 +330,47 @@ fn header_of_split(text: &str, split: Split) -> Result<EntryPhase, LoadError> {
         next: 0,
         checker,
         problems,
+        skipped: read.skipped,
+        lines: read.lines,
     })
 }
 
-/// Parses list items cut from the text.
-fn items(text: &str, ranges: Vec<Range<usize>>) -> Result<Vec<Value>, LoadError> {
-    ranges
-        .into_iter()
-        .map(|r| serde_json::from_str(&text[r.clone()]).map_err(|e| relocate(text, r.start, &e)))
-        .collect()
+/// Parses list items cut from the text, keeping the items skipped for a spoiled value.
+#[derive(Default)]
+struct ItemReader {
+    skipped: Vec<Range<usize>>,
+    lines: Lines,
+}
+
+/// A list item as a `Value`, or the problems that made it be skipped (and its id, if it has one).
+type Item = Result<Value, (Vec<Problem>, Option<String>)>;
+
+impl ItemReader {
+    fn items(
+        &mut self,
+        text: &str,
+        ranges: Vec<Range<usize>>,
+        list: &str,
+    ) -> Result<Vec<Item>, LoadError> {
+        let mut out = Vec::with_capacity(ranges.len());
+        for (i, r) in ranges.into_iter().enumerate() {
+            match serde_json::from_str(&text[r.clone()]) {
+                Ok(value) => out.push(Ok(value)),
+                Err(e) => {
+                    let base = format!("{list}[{i}]");
+                    match spoiled_item(text, r.clone(), &base, &mut self.lines) {
+                        Ok((problems, id)) => {
+                            out.push(Err((problems, id)));
+                            self.skipped.push(r);
+                        }
+                        Err(local) => {
+                            let patches = blanks(text, &self.skipped, local);
+                            return Err(relocate(text, r.start, &e, &patches));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
 }

@@ -1,36 +1,120 @@
-//! Syntax errors as serde reports them for the whole text, found without building a `Value`.
+//! Syntax errors as serde reports them for the whole text, found without building a `Value`,
+//! with a hint for the common slips.
 
-use super::{describe, LoadError};
+use super::sniff::not_json;
+use super::soft::scan;
+use super::LoadError;
 use crate::core::problem::Problem;
-use serde_json::Value;
 use std::fmt;
+use std::ops::Range;
 
 /// The error for a text that is not an object at the top: a syntax error, or what it holds.
 pub(super) fn not_an_object(text: &str) -> LoadError {
-    match serde_json::from_str::<Value>(text) {
-        Err(e) => syntax(&e, e.line(), e.column()),
-        Ok(value) => LoadError::Invalid(vec![Problem::error(
-            "$",
-            format!("the file holds {}", describe(&value)),
-        )
+    if let Some(e) = first_error(text, &[]) {
+        return e;
+    }
+    let holds = match text.trim_start().as_bytes().first() {
+        Some(b'[') => "an array",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
+    };
+    LoadError::Invalid(vec![Problem::error("$", format!("the file holds {holds}"))
         .expected(
             "an object with `format`, `report`, `subsidiaries`, `categories` and `entries`",
-        )]),
-    }
+        )])
 }
 
 /// The syntax error serde finds in the whole text (the splitter stopped near `at`).
 pub(super) fn syntax_error_of(text: &str, at: usize) -> LoadError {
-    match serde_json::from_str::<Skim>(text) {
-        Err(e) => syntax(&e, e.line(), e.column()),
-        Ok(_) => {
-            let (line, column) = line_column(text, at);
-            LoadError::Syntax {
-                line,
-                column,
-                message: "unexpected character".to_owned(),
-            }
+    first_error(text, &[]).unwrap_or_else(|| {
+        let (line, column) = line_column(text, at);
+        LoadError::Syntax {
+            line,
+            column,
+            message: "unexpected character".to_owned(),
         }
+    })
+}
+
+/// The fatal error of a text serde cannot read: what it is when it is not JSON text at all,
+/// else serde's first real syntax error with a hint, read with `patches` (byte ranges and
+/// stand-ins of the same length) and any spoiled values patched over. `None` when the text
+/// reads whole that way.
+pub(super) fn first_error(text: &str, patches: &[(Range<usize>, String)]) -> Option<LoadError> {
+    let patched;
+    let base = if patches.is_empty() {
+        text
+    } else {
+        let mut owned = text.to_owned();
+        for (range, stand_in) in patches {
+            owned.replace_range(range.clone(), stand_in);
+        }
+        patched = owned;
+        &patched
+    };
+    let scan = scan(base, false);
+    let (e, at) = scan.hard?;
+    if let Some(not_json) = not_json(text, at) {
+        return Some(not_json);
+    }
+    let (line, column) = if patches.is_empty() && scan.patched.is_none() {
+        (e.line(), e.column())
+    } else {
+        line_column(text, at)
+    };
+    Some(syntax_with_hint(&e, line, column, text, at))
+}
+
+/// serde's message with a hint for the common slips: a file cut off, text after the end,
+/// comments, single quotes, `True`/`None`, a missing comma.
+fn syntax_with_hint(
+    e: &serde_json::Error,
+    line: usize,
+    column: usize,
+    text: &str,
+    at: usize,
+) -> LoadError {
+    let message = strip_position(&e.to_string());
+    let b = text.as_bytes();
+    let word: String = text
+        .get(at..)
+        .unwrap_or_default()
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    let hint = if message.starts_with("EOF while parsing") {
+        Some("the file ends before the JSON is complete; it was probably cut off while being saved or downloaded")
+    } else if message == "trailing characters" {
+        Some("there is more text after the end of the report object; a file holds exactly one JSON value")
+    } else if message == "trailing comma" {
+        Some("remove the comma after the last item")
+    } else if b.get(at) == Some(&b'\'') {
+        Some("JSON strings and keys are written in double quotes, not single quotes")
+    } else if matches!(b.get(at), Some(b'/' | b'#')) {
+        Some("JSON does not allow comments")
+    } else if matches!(
+        word.as_str(),
+        "True" | "False" | "None" | "TRUE" | "FALSE" | "NULL" | "Null" | "undefined"
+    ) {
+        Some("JSON's literals are `true`, `false` and `null`, in lower case")
+    } else if message == "key must be a string" {
+        Some("object keys are written in double quotes")
+    } else if message == "expected `,` or `}`" {
+        Some("a comma may be missing between two fields")
+    } else if message == "expected `,` or `]`" {
+        Some("a comma may be missing between two items")
+    } else {
+        None
+    };
+    LoadError::Syntax {
+        line,
+        column,
+        message: match hint {
+            Some(hint) => format!("{message}; {hint}"),
+            None => message,
+        },
     }
 }
 
@@ -79,22 +163,37 @@ impl<'de> serde::de::Visitor<'de> for SkimVisitor {
     }
 }
 
-/// serde's own error for the whole text.
-pub(super) fn whole_text_error(text: &str) -> LoadError {
-    match serde_json::from_str::<Skim>(text) {
-        Err(e) => syntax(&e, e.line(), e.column()),
-        Ok(_) => match serde_json::from_str::<Value>(text) {
-            Err(e) => syntax(&e, e.line(), e.column()),
-            Ok(_) => LoadError::Invalid(vec![Problem::error("$", "cannot be read")]),
-        },
+/// The error for a skeleton serde cannot read: serde's first real syntax error in the whole
+/// text, else the first spoiled value outside the lists (`items`), which no item can absorb.
+pub(super) fn whole_text_error(text: &str, skeleton: &str, items: &[Range<usize>]) -> LoadError {
+    if let Some(e) = first_error(text, &[]) {
+        return e;
+    }
+    let outside = scan(text, false)
+        .softs
+        .into_iter()
+        .find(|s| !items.iter().any(|r| r.contains(&s.range.start)));
+    let in_skeleton = scan(skeleton, true).softs.into_iter().next();
+    match (outside, in_skeleton) {
+        (Some(at), Some(soft)) => {
+            let (line, column) = line_column(text, at.range.start);
+            LoadError::Invalid(vec![soft.problem("", line, column)])
+        }
+        _ => LoadError::Invalid(vec![Problem::error("$", "cannot be read")]),
     }
 }
 
-/// A syntax error in an item cut from the text at byte `start`: serde's first error in
-/// the whole text (which may come before this item), else this one placed in the text.
-pub(super) fn relocate(text: &str, start: usize, e: &serde_json::Error) -> LoadError {
-    if let Err(first) = serde_json::from_str::<Skim>(text) {
-        return syntax(&first, first.line(), first.column());
+/// A syntax error in an item cut from the text at byte `start`: serde's first real error in
+/// the whole text (which may come before this item), read with `patches` over the items
+/// already skipped; else this one placed in the text.
+pub(super) fn relocate(
+    text: &str,
+    start: usize,
+    e: &serde_json::Error,
+    patches: &[(Range<usize>, String)],
+) -> LoadError {
+    if let Some(first) = first_error(text, patches) {
+        return first;
     }
     let (line, column) = line_column(text, start);
     if e.line() <= 1 {
