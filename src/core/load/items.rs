@@ -1,18 +1,13 @@
-//! Validating one item at a time: the header, subsidiaries, categories, entries and figures,
-//! each problem with its JSON path.
+//! Validating one item at a time: the header, subsidiaries and categories (entries are in
+//! `entries.rs`), each problem with its JSON path.
 
 use super::fields;
 use crate::core::date::DateSpec;
-use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
-use crate::core::model::{
-    Category, Entry, Kind, Metric, Qualifier, ReportMeta, Source, Subsidiary,
-};
+use crate::core::ids::{CategoryId, SubsidiaryId};
+use crate::core::model::{Category, ReportMeta, Subsidiary};
 use crate::core::problem::Problem;
-use crate::core::raw::{
-    RawCategory, RawEntry, RawMetric, RawReport, RawReportSource, RawSource, RawSubsidiary,
-};
+use crate::core::raw::{RawCategory, RawReport, RawReportSource, RawSubsidiary};
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -28,7 +23,7 @@ pub(crate) fn describe(value: &Value) -> &'static str {
     }
 }
 
-fn join(base: &str, rest: &str) -> String {
+pub(super) fn join(base: &str, rest: &str) -> String {
     match (base.is_empty(), rest.is_empty()) {
         (true, _) => rest.to_owned(),
         (false, true) => base.to_owned(),
@@ -92,7 +87,7 @@ pub(super) fn unknown_fields(
 }
 
 /// Whether an object has a key the format does not define (checked before building a path).
-fn has_unknown_fields(value: &Value, known: &[&str]) -> bool {
+pub(super) fn has_unknown_fields(value: &Value, known: &[&str]) -> bool {
     value
         .as_object()
         .is_some_and(|map| map.keys().any(|k| !known.contains(&k.as_str())))
@@ -107,7 +102,11 @@ pub(crate) fn quote_list(items: &[&str]) -> String {
         .join(", ")
 }
 
-fn required_text(value: &str, path: impl FnOnce() -> String, errors: &mut Vec<Problem>) -> String {
+pub(super) fn required_text(
+    value: &str,
+    path: impl FnOnce() -> String,
+    errors: &mut Vec<Problem>,
+) -> String {
     let trimmed = value.trim();
     if trimmed.is_empty() {
         errors.push(Problem::error(path(), "is empty").expected("a non-empty string"));
@@ -115,7 +114,7 @@ fn required_text(value: &str, path: impl FnOnce() -> String, errors: &mut Vec<Pr
     trimmed.to_owned()
 }
 
-fn optional_text(value: Option<String>) -> Option<String> {
+pub(super) fn optional_text(value: Option<String>) -> Option<String> {
     value.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
 }
 
@@ -166,7 +165,7 @@ pub(super) fn report_meta(
 }
 
 /// Checks an id's syntax and uniqueness; `seen` maps ids to the path that first used them.
-fn unique_id(
+pub(super) fn unique_id(
     raw: &str,
     path: String,
     seen: &mut HashMap<String, String>,
@@ -373,316 +372,4 @@ pub(super) fn categories(
         fields::category(c, &bases[&c.id], problems);
     }
     out
-}
-
-/// Validates entries one at a time against the subsidiaries, categories and ids seen so far.
-pub(super) struct EntryChecker {
-    subsidiary_ids: HashSet<String>,
-    category_ids: HashSet<String>,
-    skipped: Skipped,
-    seen: HashMap<String, String>,
-}
-
-/// Ids of subsidiaries and categories that were skipped, with the path of each, so an entry
-/// naming one is told why rather than that the id is unknown.
-#[derive(Default)]
-pub(super) struct Skipped {
-    /// Skipped subsidiaries' ids and paths.
-    pub subsidiaries: HashMap<String, String>,
-    /// Skipped categories' ids and paths.
-    pub categories: HashMap<String, String>,
-}
-
-impl EntryChecker {
-    pub(super) fn new(
-        subsidiaries: &[Subsidiary],
-        categories: &[Category],
-        skipped: Skipped,
-    ) -> Self {
-        EntryChecker {
-            subsidiary_ids: subsidiaries
-                .iter()
-                .map(|s| s.id.as_str().to_owned())
-                .collect(),
-            category_ids: categories
-                .iter()
-                .map(|c| c.id.as_str().to_owned())
-                .collect(),
-            skipped,
-            seen: HashMap::new(),
-        }
-    }
-
-    /// The entry whose text is `text` at `entries[i]`, or `None` with its problems recorded;
-    /// `Err` when the text is not JSON.
-    ///
-    /// A well-formed entry with only known fields is read straight from the text; any other
-    /// goes through a `Value`, so its problems are found and ordered exactly as before.
-    pub(super) fn check_text(
-        &mut self,
-        text: &str,
-        i: usize,
-        problems: &mut Vec<Problem>,
-    ) -> Result<Option<Entry>, serde_json::Error> {
-        let mut unknown = false;
-        let mut de = serde_json::Deserializer::from_str(text);
-        let mut note = |_: serde_ignored::Path<'_>| unknown = true;
-        let fast = RawEntry::deserialize(serde_ignored::Deserializer::new(&mut de, &mut note));
-        let duplicate = match (fast, unknown) {
-            (Ok(raw), false) => {
-                let base = format!("entries[{i}]");
-                return Ok(self.validate(&raw, &base, problems));
-            }
-            (Err(e), _) => e.to_string().starts_with("duplicate field"),
-            _ => false,
-        };
-        let value: Value = serde_json::from_str(text)?;
-        if duplicate {
-            problems.extend(duplicate_field(text, i));
-        }
-        Ok(self.check(value, i, problems))
-    }
-
-    /// The entry at `entries[i]`, or `None` with its problems recorded.
-    pub(super) fn check(
-        &mut self,
-        value: Value,
-        i: usize,
-        problems: &mut Vec<Problem>,
-    ) -> Option<Entry> {
-        let base = format!("entries[{i}]");
-        unknown_fields(&value, RawEntry::FIELDS, &base, problems);
-        if let Some(Value::Array(metrics)) = value.get("metrics") {
-            for (j, m) in metrics.iter().enumerate() {
-                if has_unknown_fields(m, RawMetric::FIELDS) {
-                    unknown_fields(
-                        m,
-                        RawMetric::FIELDS,
-                        &format!("{base}.metrics[{j}]"),
-                        problems,
-                    );
-                }
-            }
-        }
-        if let Some(source) = value.get("source") {
-            if has_unknown_fields(source, RawSource::FIELDS) {
-                unknown_fields(
-                    source,
-                    RawSource::FIELDS,
-                    &format!("{base}.source"),
-                    problems,
-                );
-            }
-        }
-        let raw: RawEntry = match parse_at(value, &base) {
-            Ok(raw) => raw,
-            Err(p) => {
-                problems.push(p);
-                return None;
-            }
-        };
-        self.validate(&raw, &base, problems)
-    }
-
-    /// Checks a parsed entry against the subsidiaries, categories and ids seen so far.
-    fn validate(
-        &mut self,
-        raw: &RawEntry,
-        base: &str,
-        problems: &mut Vec<Problem>,
-    ) -> Option<Entry> {
-        let mut errors = Vec::new();
-        let entry = entry(
-            raw,
-            base,
-            &self.subsidiary_ids,
-            &self.category_ids,
-            &self.skipped,
-            &mut errors,
-        );
-        let id = unique_id(&raw.id, format!("{base}.id"), &mut self.seen, &mut errors);
-        match (entry, id) {
-            (Some(mut entry), Some(_)) if errors.is_empty() => {
-                fields::entry(&mut entry, base, problems);
-                Some(entry)
-            }
-            _ => {
-                problems.extend(errors);
-                None
-            }
-        }
-    }
-}
-
-/// A warning for the first field an entry's text has twice (the last value is the one used).
-fn duplicate_field(text: &str, i: usize) -> Option<Problem> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let e = serde_path_to_error::deserialize::<_, RawEntry>(&mut de).err()?;
-    let message = e.inner().to_string();
-    let field = message
-        .strip_prefix("duplicate field `")?
-        .split('`')
-        .next()?;
-    let inner = e.path().to_string();
-    let inner = if inner == "." { "" } else { &inner };
-    let path = join(&join(&format!("entries[{i}]"), inner), field);
-    Some(
-        Problem::warning(
-            path,
-            format!("the field `{field}` is written more than once; the last value is used"),
-        )
-        .expected("each field once"),
-    )
-}
-
-fn entry(
-    raw: &RawEntry,
-    base: &str,
-    subsidiary_ids: &HashSet<String>,
-    category_ids: &HashSet<String>,
-    skipped: &Skipped,
-    errors: &mut Vec<Problem>,
-) -> Option<Entry> {
-    let kind = Kind::parse(raw.kind.trim());
-    if kind.is_none() {
-        let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-        errors.push(
-            Problem::error(
-                format!("{base}.kind"),
-                format!("unknown kind `{}`", raw.kind),
-            )
-            .expected(format!("one of {}", quote_list(&kinds))),
-        );
-    }
-    let title = required_text(&raw.title, || format!("{base}.title"), errors);
-    let summary = required_text(&raw.summary, || format!("{base}.summary"), errors);
-    let subsidiary = raw.subsidiary.trim();
-    if !subsidiary_ids.contains(subsidiary) {
-        errors.push(match skipped.subsidiaries.get(subsidiary) {
-            Some(at) => Problem::error(
-                format!("{base}.subsidiary"),
-                format!("subsidiary `{subsidiary}` was skipped because of its own problem at {at}"),
-            )
-            .expected("a subsidiary that loads"),
-            None => Problem::error(
-                format!("{base}.subsidiary"),
-                format!("unknown subsidiary id `{subsidiary}`"),
-            )
-            .expected("the id of an entry in `subsidiaries`"),
-        });
-    }
-    if raw.categories.is_empty() {
-        errors.push(
-            Problem::error(format!("{base}.categories"), "is empty")
-                .expected("at least one category id"),
-        );
-    }
-    for (j, c) in raw.categories.iter().enumerate() {
-        let c = c.trim();
-        if !category_ids.contains(c) {
-            errors.push(match skipped.categories.get(c) {
-                Some(at) => Problem::error(
-                    format!("{base}.categories[{j}]"),
-                    format!("category `{c}` was skipped because of its own problem at {at}"),
-                )
-                .expected("a category that loads"),
-                None => Problem::error(
-                    format!("{base}.categories[{j}]"),
-                    format!("unknown category id `{c}`"),
-                )
-                .expected("the id of an entry in `categories`"),
-            });
-        }
-    }
-    let date = match raw.date.as_deref().map(str::trim) {
-        None => None,
-        Some(d) => match DateSpec::parse(d) {
-            Ok(d) => Some(d),
-            Err(m) => {
-                errors.push(
-                    Problem::error(format!("{base}.date"), m)
-                        .expected("YYYY, YYYY-MM, YYYY-MM-DD or a range start/end"),
-                );
-                None
-            }
-        },
-    };
-    let metrics: Vec<Metric> = raw
-        .metrics
-        .iter()
-        .enumerate()
-        .filter_map(|(j, m)| metric(m, &format!("{base}.metrics[{j}]"), errors))
-        .collect();
-    let section = required_text(
-        &raw.source.section,
-        || format!("{base}.source.section"),
-        errors,
-    );
-    let passage = required_text(
-        &raw.source.passage,
-        || format!("{base}.source.passage"),
-        errors,
-    );
-    Some(Entry {
-        id: EntryId::new(raw.id.trim()).ok()?,
-        kind: kind?,
-        title,
-        summary,
-        subsidiary: SubsidiaryId::new(subsidiary).ok()?,
-        categories: raw
-            .categories
-            .iter()
-            .filter_map(|c| CategoryId::new(c.trim()).ok())
-            .collect(),
-        date,
-        awarding_body: optional_text(raw.awarding_body.clone()),
-        location: optional_text(raw.location.clone()),
-        country: optional_text(raw.country.clone()),
-        metrics,
-        source: Source { section, passage },
-    })
-}
-
-fn metric(raw: &RawMetric, base: &str, errors: &mut Vec<Problem>) -> Option<Metric> {
-    let before = errors.len();
-    let label = required_text(&raw.label, || format!("{base}.label"), errors);
-    let unit = required_text(&raw.unit, || format!("{base}.unit"), errors);
-    let qualifier = match raw.qualifier.as_deref().map(str::trim) {
-        None => Qualifier::Exact,
-        Some(q) => Qualifier::parse(q).unwrap_or_else(|| {
-            let names: Vec<&str> = Qualifier::WRITTEN.iter().map(|q| q.as_str()).collect();
-            errors.push(
-                Problem::error(
-                    format!("{base}.qualifier"),
-                    format!("unknown qualifier `{q}`"),
-                )
-                .expected(format!("one of {} or no qualifier", quote_list(&names))),
-            );
-            Qualifier::Exact
-        }),
-    };
-    if let Some(n) = raw.out_of {
-        if n <= 0.0 || n.fract() != 0.0 {
-            errors.push(
-                Problem::error(format!("{base}.out_of"), format!("{n} is not a list size"))
-                    .expected("a positive whole number"),
-            );
-        } else if unit == "rank" && raw.value > n {
-            errors.push(
-                Problem::error(
-                    format!("{base}.value"),
-                    format!("rank {} is beyond the list size {n}", raw.value),
-                )
-                .expected("a rank no greater than `out_of`"),
-            );
-        }
-    }
-    (errors.len() == before).then(|| Metric {
-        label,
-        value: raw.value,
-        unit,
-        qualifier,
-        out_of: raw.out_of,
-        family: optional_text(raw.family.clone()),
-    })
 }

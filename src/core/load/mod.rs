@@ -1,19 +1,21 @@
 //! Stage two of loading: validate the raw JSON into the model, collecting problems with JSON paths,
 //! in one go or in steps (`Loader`) over the items the splitter cuts from the text.
 
+mod entries;
 mod fields;
 mod items;
 mod sniff;
 mod soft;
 mod syntax;
 
+use entries::{EntryChecker, Skipped};
 pub use fields::MAX_LINE_CHARS;
-use items::{categories, report_meta, subsidiaries, EntryChecker, Skipped};
+use items::{categories, report_meta, subsidiaries};
 pub(crate) use items::{describe, quote_list};
 use sniff::strip_bom;
 pub use sniff::{decode, load_bytes};
 pub use soft::DEPTH_LIMIT;
-use soft::{blank, spoiled_item, Lines};
+use soft::{blank, spoiled_item, Lines, Patch};
 use syntax::{first_error, not_an_object, relocate, syntax_error_of, whole_text_error};
 
 use crate::core::model::{Category, Entry, Report, ReportMeta, Subsidiary, FORMAT};
@@ -271,11 +273,7 @@ fn header(text: &str, split: Split) -> Result<EntryPhase, LoadError> {
 }
 
 /// The items skipped so far blanked out, then `more`, as patches for [`first_error`].
-fn blanks(
-    text: &str,
-    skipped: &[Range<usize>],
-    more: Vec<(Range<usize>, String)>,
-) -> Vec<(Range<usize>, String)> {
+fn blanks(text: &str, skipped: &[Range<usize>], more: Vec<Patch>) -> Vec<Patch> {
     skipped
         .iter()
         .map(|r| (r.clone(), blank(&text[r.clone()])))

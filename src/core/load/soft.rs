@@ -220,6 +220,9 @@ pub(super) fn blank(value: &str) -> String {
     out
 }
 
+/// Bytes of a text and the stand-in of the same length written over them.
+pub(super) type Patch = (Range<usize>, String);
+
 /// The result of reading a text with its spoiled values patched over.
 pub(super) struct Scan {
     /// Spoiled values, in the order found (text order).
@@ -316,11 +319,11 @@ pub(super) fn spoiled_item(
     range: Range<usize>,
     base: &str,
     lines: &mut Lines,
-) -> Result<(Vec<Problem>, Option<String>), Vec<(Range<usize>, String)>> {
+) -> Result<(Vec<Problem>, Option<String>), Vec<Patch>> {
     let start = range.start;
     let item = &text[range];
     let scan = scan(item, true);
-    let patches = || -> Vec<(Range<usize>, String)> {
+    let patches = || -> Vec<Patch> {
         let patched = scan.patched.as_deref().unwrap_or(item);
         scan.softs
             .iter()

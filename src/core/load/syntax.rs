@@ -2,7 +2,7 @@
 //! with a hint for the common slips.
 
 use super::sniff::not_json;
-use super::soft::scan;
+use super::soft::{scan, Patch};
 use super::LoadError;
 use crate::core::problem::Problem;
 use std::fmt;
@@ -42,7 +42,7 @@ pub(super) fn syntax_error_of(text: &str, at: usize) -> LoadError {
 /// else serde's first real syntax error with a hint, read with `patches` (byte ranges and
 /// stand-ins of the same length) and any spoiled values patched over. `None` when the text
 /// reads whole that way.
-pub(super) fn first_error(text: &str, patches: &[(Range<usize>, String)]) -> Option<LoadError> {
+pub(super) fn first_error(text: &str, patches: &[Patch]) -> Option<LoadError> {
     let patched;
     let base = if patches.is_empty() {
         text
@@ -190,7 +190,7 @@ pub(super) fn relocate(
     text: &str,
     start: usize,
     e: &serde_json::Error,
-    patches: &[(Range<usize>, String)],
+    patches: &[Patch],
 ) -> LoadError {
     if let Some(first) = first_error(text, patches) {
         return first;
