@@ -249,3 +249,33 @@ fn a_syntax_error_after_many_spoiled_entries_is_still_found() {
          missing between two items\n"
     );
 }
+
+#[test]
+fn a_truncated_file_after_many_spoiled_entries_still_says_it_was_cut_off() {
+    let entries: Vec<String> = (0..100)
+        .map(|i| entry(&format!("e{i}"), r#""notes": NaN, "#))
+        .collect();
+    let text = report_with(&entries);
+    let cut = &text[..text.len() - 5];
+    assert_eq!(
+        outcome(cut.as_bytes()),
+        "fatal: JSON syntax error at line 105, column 161: the file ends before the JSON is \
+         complete; it was probably cut off while being saved or downloaded\n"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_json_has_its_own_heading_in_the_error_view() {
+    use report_explorer::core::source::LoadFailure;
+    let error = decode(b"\xff\xfe{\0}\0").unwrap_err();
+    let failure = LoadFailure::Load {
+        url: "data/report.json".to_owned(),
+        error,
+    };
+    assert_eq!(failure.heading(), "The report file is not JSON text");
+    assert_eq!(
+        failure.to_string(),
+        "data/report.json: the file is UTF-16 text (little-endian byte order mark FF FE); save it as UTF-8"
+    );
+    assert!(failure.problems().is_empty());
+}

@@ -158,7 +158,7 @@ fn classify(text: &str, e: &serde_json::Error) -> Option<(Spoiled, Range<usize>)
             start -= 1;
         }
         let mut end = at;
-        while end < b.len() && (b[end].is_ascii_alphanumeric() || (end == start)) {
+        while end < b.len() && b[end].is_ascii_alphanumeric() {
             end += 1;
         }
         let token = &text[start..end];

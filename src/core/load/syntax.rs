@@ -4,6 +4,7 @@
 use super::sniff::not_json;
 use super::soft::{scan, Patch};
 use super::LoadError;
+use crate::core::split::skip_value;
 use crate::core::problem::Problem;
 use std::fmt;
 use std::ops::Range;
@@ -29,11 +30,22 @@ pub(super) fn not_an_object(text: &str) -> LoadError {
 /// The syntax error serde finds in the whole text (the splitter stopped near `at`).
 pub(super) fn syntax_error_of(text: &str, at: usize) -> LoadError {
     first_error(text, &[]).unwrap_or_else(|| {
+        // Too many spoiled values to read past: say what the splitter saw. A value that never
+        // closes runs to the end of the text.
+        let b = text.as_bytes();
+        let open = matches!(b.get(at), Some(b'{' | b'[' | b'"')) && skip_value(b, at).is_none();
+        let at = if open { text.len() } else { at };
         let (line, column) = line_column(text, at);
         LoadError::Syntax {
             line,
             column,
-            message: "unexpected character".to_owned(),
+            message: if at >= text.len() {
+                "the file ends before the JSON is complete; it was probably cut off while being \
+                 saved or downloaded"
+            } else {
+                "unexpected character"
+            }
+            .to_owned(),
         }
     })
 }
