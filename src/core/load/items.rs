@@ -102,6 +102,7 @@ pub(crate) fn quote_list(items: &[&str]) -> String {
         .join(", ")
 }
 
+#[inline]
 pub(super) fn required_text(
     value: &str,
     path: impl FnOnce() -> String,
@@ -114,6 +115,7 @@ pub(super) fn required_text(
     trimmed.to_owned()
 }
 
+#[inline]
 pub(super) fn optional_text(value: Option<String>) -> Option<String> {
     value.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
 }

@@ -4,8 +4,8 @@
 use super::sniff::not_json;
 use super::soft::{scan, Patch};
 use super::LoadError;
-use crate::core::split::skip_value;
 use crate::core::problem::Problem;
+use crate::core::split::skip_value;
 use std::fmt;
 use std::ops::Range;
 
