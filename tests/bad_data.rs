@@ -279,3 +279,50 @@ fn a_file_that_is_not_json_has_its_own_heading_in_the_error_view() {
     );
     assert!(failure.problems().is_empty());
 }
+
+mod anywhere {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        /// A spoiled value, a stray byte or deep nesting put anywhere in a fixture never
+        /// panics; loading in steps gives what loading at once gives; a fatal syntax error
+        /// points inside the text.
+        #[test]
+        fn spoiled_values_anywhere_load_the_same_in_steps(
+            fixture in 0usize..64,
+            at in 0usize..4000,
+            cut in 0usize..3,
+            insert in prop::sample::select(vec![
+                "NaN", "-Infinity", "1e400", "\"\\ud800\"", "\\ud800", "\\udc00", "\t", "\u{0}",
+                "é", "\u{feff}", "<", "[[[[[[[[", "]]]]", "{\"a\":", "1e999,", "\"", "\\",
+            ]),
+            deep in prop::bool::ANY,
+        ) {
+            let inputs: Vec<PathBuf> = fixtures()
+                .into_iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "json"))
+                .collect();
+            let text = fs::read_to_string(&inputs[fixture % inputs.len()]).unwrap_or_default();
+            let mut at = at % (text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let mut end = (at + cut).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            let insert = if deep { format!("{}{insert}", "[".repeat(300)) } else { insert.to_owned() };
+            let broken = format!("{}{}{}", &text[..at], insert, &text[end..]);
+            let (stepped, _) = load_in_steps(&broken, 61);
+            let whole = load_report(&broken);
+            prop_assert_eq!(&stepped, &whole);
+            if let Err(LoadError::Syntax { line, column, .. }) = whole {
+                prop_assert!(line >= 1 && line <= broken.lines().count() + 1);
+                prop_assert!(column <= broken.len() + 1);
+            }
+        }
+    }
+}
