@@ -1,5 +1,5 @@
 //! Checks on the one-line text fields of a kept item (titles, names, labels): control
-//! characters (shown as spaces, with a warning) and over-long text (kept in full, with a
+//! characters other than line breaks and tabs (shown as spaces, with a warning) and over-long text (kept in full, with a
 //! warning). Summaries and passages may hold line breaks and are not scanned: they are most
 //! of a report's bytes, and loading stays as fast as before.
 
@@ -19,10 +19,6 @@ fn check(value: &mut String, at: impl Fn() -> String, problems: &mut Vec<Problem
     if let Some(first) = value.chars().find(|&c| bad(c)) {
         let count = value.chars().filter(|&c| bad(c)).count();
         let what = match (count, first) {
-            (1, '\n' | '\r') => format!(
-                "contains a line break (U+{:04X}); it is shown as a space",
-                first as u32
-            ),
             (1, _) => format!(
                 "contains the control character U+{:04X}; it is shown as a space",
                 first as u32
@@ -32,7 +28,10 @@ fn check(value: &mut String, at: impl Fn() -> String, problems: &mut Vec<Problem
                 first as u32
             ),
         };
-        problems.push(Problem::warning(at(), what).expected("one line of plain text"));
+        problems.push(
+            Problem::warning(at(), what)
+                .expected("text without control characters; line breaks and tabs are allowed"),
+        );
         *value = value
             .chars()
             .map(|c| if bad(c) { ' ' } else { c })
@@ -54,12 +53,13 @@ fn check(value: &mut String, at: impl Fn() -> String, problems: &mut Vec<Problem
     }
 }
 
-/// A C0 control character or DEL.
+/// A C0 control character other than a line break or tab, or DEL. Line breaks and tabs
+/// are kept: a title may be written on two lines.
 fn is_control(b: u8) -> bool {
-    b < 0x20 || b == 0x7f
+    (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) || b == 0x7f
 }
 
-/// Whether the bytes hold a C0 control character or DEL, eight bytes at a time (this runs on
+/// Whether the bytes hold a control character ([`is_control`]), eight bytes at a time (this runs on
 /// every title, so it is on the loader's hot path).
 fn has_control(bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
@@ -73,7 +73,8 @@ fn has_control(bytes: &[u8]) -> bool {
         let below = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
         let y = x ^ (0x7f * ONES);
         let del = y.wrapping_sub(ONES) & !y & HIGH;
-        if below | del != 0 {
+        // Rare (a line break in a title): look at the bytes themselves.
+        if below | del != 0 && chunk.iter().any(|&b| is_control(b)) {
             return true;
         }
     }
