@@ -112,7 +112,14 @@ pub fn Explorer(
     let path = {
         let config = config.clone();
         Memo::new(move |_| {
-            query.with(|q| resolve_data(q.get_str("data"), q.get_str("dataset"), &config))
+            query.with(|q| {
+                resolve_data(
+                    q.get_str("data"),
+                    q.get_str("dataset"),
+                    &config,
+                    &url::BrowserUrl,
+                )
+            })
         })
     };
     provide_context(DataUrl(Signal::derive(move || {

@@ -9,7 +9,9 @@ use crate::core::load::{describe, quote_list};
 use crate::core::model::Kind;
 use crate::core::problem::Problem;
 use crate::core::query::YearKey;
-use crate::core::source::{data_path_allowing, LoadFailure, DEFAULT_DATA_PATH};
+use crate::core::source::{
+    check_origin, data_path_allowing, LoadFailure, UrlResolver, DEFAULT_DATA_PATH,
+};
 use serde_json::{json, Value};
 
 /// The configuration file's name, fetched relative to the page.
@@ -688,7 +690,21 @@ pub fn embed_mode(param: Option<&str>, default: bool) -> bool {
 /// Which data file to load: `?data=` (a path, or a URL on an allowed data
 /// origin), else `?dataset=` (an id from the configuration), else the
 /// configured default dataset, else the first dataset, else the built-in default.
+/// Whatever is chosen must resolve, by `resolver` (the browser's URL parser), to the
+/// page's origin or an allowed data origin.
 pub fn resolve_data(
+    data: Option<&str>,
+    dataset: Option<&str>,
+    config: &Config,
+    resolver: &dyn UrlResolver,
+) -> Result<String, LoadFailure> {
+    let path = choose_data(data, dataset, config)?;
+    check_origin(&path, &config.allowed_data_origins, resolver)?;
+    Ok(path)
+}
+
+/// [`resolve_data`]'s choice, checked by its text only.
+fn choose_data(
     data: Option<&str>,
     dataset: Option<&str>,
     config: &Config,

@@ -8,8 +8,30 @@ use std::fmt;
 /// The data file loaded when the URL names none, relative to the page.
 pub const DEFAULT_DATA_PATH: &str = "data/report.json";
 
-/// Checks a `?data=` value: a same-origin path (relative like `data/x.json`
-/// or absolute like `/reports/x.json`), never another origin or scheme.
+/// Longest `?data=` value accepted, in characters: longer ones are refused, not cut.
+pub const MAX_DATA_PATH_CHARS: usize = 2048;
+
+/// A URL reference as the browser's URL parser resolved it against the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResolvedUrl {
+    /// The absolute URL.
+    pub href: String,
+    /// Its origin as the URL standard serialises it (`https://host:port`, or `null`).
+    pub origin: String,
+}
+
+/// Resolves URL references against the page's address exactly as `fetch` will: the
+/// browser's own URL parser in the app, a WHATWG parser in native tests.
+pub trait UrlResolver {
+    /// Resolves `reference` against the page's base URL; `None` when it is not a URL.
+    fn resolve(&self, reference: &str) -> Option<ResolvedUrl>;
+    /// The page's own origin.
+    fn page_origin(&self) -> String;
+}
+
+/// Checks a `?data=` value by its text alone: a same-origin path (relative like
+/// `data/x.json` or absolute like `/reports/x.json`), never another origin or scheme.
+/// [`data_url`] adds the check that counts, against the browser's URL parser.
 pub fn data_path(param: Option<&str>) -> Result<String, LoadFailure> {
     data_path_allowing(param, &[])
 }
@@ -24,14 +46,22 @@ pub fn data_path_allowing(
         return Ok(DEFAULT_DATA_PATH.to_owned());
     };
     let refuse = |why: &str| LoadFailure::BadPath {
-        path: raw.to_owned(),
+        path: shorten(raw),
         reason: why.to_owned(),
     };
+    let length = raw.chars().count();
+    if length > MAX_DATA_PATH_CHARS {
+        return Err(refuse(&format!(
+            "it is {length} characters long; addresses of up to {MAX_DATA_PATH_CHARS} are read"
+        )));
+    }
+    // Browsers drop tabs and line breaks inside URLs (`java\nscript:` is `javascript:`),
+    // so none is let through to the parser.
+    if raw.chars().any(|c| c.is_control()) {
+        return Err(refuse("it contains control characters"));
+    }
     let lower = raw.to_ascii_lowercase();
     if lower.starts_with("https://") || lower.starts_with("http://") {
-        if raw.chars().any(|c| c.is_control()) {
-            return Err(refuse("it contains control characters"));
-        }
         return match origin_of_url(raw) {
             Some(origin) if allowed_origins.contains(&origin) => Ok(raw.to_owned()),
             Some(origin) => Err(refuse(&format!(
@@ -40,8 +70,14 @@ pub fn data_path_allowing(
             None => Err(refuse("it is not a valid URL")),
         };
     }
-    if raw.starts_with("//") || raw.starts_with("\\\\") || raw.starts_with("/\\") {
+    if raw.starts_with("//") {
         return Err(refuse("it names another host"));
+    }
+    // Browsers read `\` as `/` in http(s) URLs, so `\/evil.example` is `//evil.example`.
+    if raw.contains('\\') {
+        return Err(refuse(
+            "it contains a backslash, which browsers read as `/`; write paths with `/`",
+        ));
     }
     if let Some(colon) = raw.find(':') {
         let before = &raw[..colon];
@@ -51,10 +87,55 @@ pub fn data_path_allowing(
             ));
         }
     }
-    if raw.chars().any(|c| c.is_control()) {
-        return Err(refuse("it contains control characters"));
-    }
     Ok(raw.to_owned())
+}
+
+/// The data file to fetch for a `?data=` value: [`data_path_allowing`]'s text rules, then
+/// the value resolved by `resolver` (the browser's URL parser) must land on the page's own
+/// origin or an allowed one. What is checked is what `fetch` will request.
+pub fn data_url(
+    param: Option<&str>,
+    allowed_origins: &[String],
+    resolver: &dyn UrlResolver,
+) -> Result<String, LoadFailure> {
+    let path = data_path_allowing(param, allowed_origins)?;
+    check_origin(&path, allowed_origins, resolver)?;
+    Ok(path)
+}
+
+/// Refuses `path` unless the browser resolves it to the page's origin or an allowed one.
+pub fn check_origin(
+    path: &str,
+    allowed_origins: &[String],
+    resolver: &dyn UrlResolver,
+) -> Result<(), LoadFailure> {
+    let refuse = |why: String| LoadFailure::BadPath {
+        path: shorten(path),
+        reason: why,
+    };
+    let Some(resolved) = resolver.resolve(path) else {
+        return Err(refuse("it is not a valid URL".to_owned()));
+    };
+    let page = resolver.page_origin();
+    if resolved.origin != "null"
+        && (resolved.origin == page || allowed_origins.contains(&resolved.origin))
+    {
+        Ok(())
+    } else {
+        Err(refuse(format!(
+            "it resolves to `{}` on another origin, `{}`; only `{page}` and the origins in `allowed_data_origins` in config.json are loaded",
+            shorten(&resolved.href),
+            resolved.origin
+        )))
+    }
+}
+
+/// A value cut to 200 characters for messages, marked with `…` when cut.
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(200) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
 }
 
 /// Why a report could not be shown.

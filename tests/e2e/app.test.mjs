@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startServer } from './server.mjs';
+import { CSP, startServer } from './server.mjs';
 import { DATASET, DIST, NO_PROBLEMS } from './common.mjs';
 import { launchBrowser, openPage, text, waitFor } from './browser.mjs';
 
@@ -88,6 +88,58 @@ describe('a report that cannot be loaded', () => {
       assert.equal(await page.locator('[data-testid="retry"]').count(), 1);
       assert.deepEqual(await collect(), NO_PROBLEMS);
     });
+  });
+});
+
+describe('a data address that leaves the page origin', () => {
+  // Each value goes into `?data=` percent-encoded, as a crafted link would carry it.
+  const tricks = [
+    ['\\/evil.example/x.json', 'it contains a backslash'],
+    ['/\\evil.example/x.json', 'it contains a backslash'],
+    ['\\\\evil.example/x.json', 'it contains a backslash'],
+    ['//evil.example/x.json', 'it names another host'],
+    ['http:evil.example/x.json', 'it names a scheme'],
+    ['https://evil.example/x.json', 'it names another origin, `https://evil.example`'],
+    ['/\t/evil.example/x.json', 'it contains control characters'],
+    ['/\n/evil.example/x.json', 'it contains control characters'],
+    ['data:application/json,{}', 'it names a scheme'],
+    ['blob:http://127.0.0.1/x', 'it names a scheme'],
+    ['javascript:alert(1)', 'it names a scheme'],
+    [`data/${'a'.repeat(3000)}.json`, 'it is 3010 characters long; addresses of up to 2048 are read'],
+  ];
+  test('is refused with its reason before any request leaves the origin', async () => {
+    // A host that sends no `connect-src`: only the app's own check keeps requests home.
+    const csp = CSP.replace("connect-src 'self'", 'connect-src *');
+    const server = await startServer({ dir: DIST, csp });
+    try {
+      for (const [value, reason] of tricks) {
+        const tab = await openPage(browser);
+        try {
+          await tab.page.goto(`${server.url}?data=${encodeURIComponent(value)}`);
+          const view = await waitFor(tab.page, 'error-view');
+          const message = await view.innerText();
+          assert.match(message, /The data address was refused/, value);
+          assert.ok(message.includes(reason), `${JSON.stringify(value)}: ${message}`);
+          const foreign = tab.requests.filter((url) => !url.startsWith(server.origin));
+          assert.deepEqual(foreign, [], `requests off the origin for ${JSON.stringify(value)}`);
+          assert.deepEqual(await tab.collect(), NO_PROBLEMS);
+        } finally {
+          await tab.context.close();
+        }
+      }
+      // Doubly encoded tricks arrive encoded and stay a path on this origin (here a 404).
+      const tab = await openPage(browser, { expected: [/%252F/, /%2F%2Fevil/] });
+      try {
+        await tab.page.goto(`${server.url}?data=${encodeURIComponent('%2F%2Fevil.example/x.json')}`);
+        const view = await waitFor(tab.page, 'error-view');
+        assert.match(await view.innerText(), /404/);
+        assert.deepEqual(tab.requests.filter((url) => !url.startsWith(server.origin)), []);
+      } finally {
+        await tab.context.close();
+      }
+    } finally {
+      await server.close();
+    }
   });
 });
 
