@@ -237,11 +237,12 @@ describe('exports', () => {
       const file = await download.path();
       const csv = readFileSync(file, 'utf8');
       const lines = csv.split('\n');
-      const comments = lines.filter((l) => l.startsWith('#'));
+      // Provenance lines are quoted single cells starting with `# `.
+      const comments = lines.filter((l) => l.startsWith('"# '));
       assert.ok(comments.some((l) => l.includes(DATASET.report.title)), comments.join('\n'));
       assert.ok(comments.some((l) => l.includes(`sub=${sub}`)), comments.join('\n'));
       const ids = lines
-        .filter((l) => !l.startsWith('#') && l.trim())
+        .filter((l) => !l.startsWith('"# ') && l.trim())
         .slice(1)
         .map((l) => l.split(',')[0]);
       assert.deepEqual([...ids].sort(), want.map((e) => e.id).sort());
@@ -253,6 +254,25 @@ describe('exports', () => {
       const body = JSON.parse(readFileSync(await json.path(), 'utf8'));
       assert.equal(body.entries.length, want.length);
       assert.ok(body.provenance);
+      assert.deepEqual(await collect(), NO_PROBLEMS);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a crafted search cannot plant a formula in the CSV', async () => {
+    const q = 'x,=HYPERLINK("http://evil.example"),+1';
+    const { page, context, collect } = await open(`?q=${encodeURIComponent(q)}`);
+    try {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('[data-testid="export-csv"]').click(),
+      ]);
+      const lines = readFileSync(await download.path(), 'utf8').split('\n');
+      assert.ok(
+        lines.includes('"# Filters: q=x,=HYPERLINK(""http://evil.example""),+1"'),
+        lines.slice(0, 7).join('\n'),
+      );
       assert.deepEqual(await collect(), NO_PROBLEMS);
     } finally {
       await context.close();
