@@ -480,7 +480,13 @@ impl Index {
         match facet {
             Facet::Subsidiary => self.subsidiaries.iter().any(|s| s.0.as_str() == token),
             Facet::Category => self.categories.iter().any(|c| c.0.as_str() == token),
-            Facet::Kind => Kind::parse(token).is_some(),
+            // A kind is known when the report has entries of it: selecting an absent
+            // kind would show nothing, with no chip or facet value to undo it.
+            Facet::Kind => Kind::parse(token).is_some_and(|k| {
+                self.kinds
+                    .iter()
+                    .any(|(kind, bits)| *kind == k && !bits.is_empty())
+            }),
             Facet::Year => {
                 YearKey::parse(token).is_some_and(|y| self.years.iter().any(|(k, _)| *k == y))
             }

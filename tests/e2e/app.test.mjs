@@ -156,6 +156,21 @@ describe('a report with a bad entry', () => {
   });
 });
 
+describe('a filter the report cannot satisfy', () => {
+  test('a kind the report lacks is named in a notice, not silently applied', async () => {
+    // fixtures/bad-entry.json has awards, services and initiatives, no products.
+    await visit({ query: '?data=fixtures/bad-entry.json&kind=product' }, async ({ page, collect }) => {
+      await waitFor(page, 'report-title');
+      const notice = await waitFor(page, 'url-notice');
+      assert.match(await notice.innerText(), /Ignored kind `product`: no such kind in this report\./);
+      // The kind is not applied: the good entries show, and no chip claims a filter.
+      assert.equal(await page.locator('[data-testid="entry"]').count(), 2);
+      assert.equal(await page.locator('.chip').count(), 0);
+      assert.deepEqual(await collect(), NO_PROBLEMS);
+    });
+  });
+});
+
 describe('under a path prefix', () => {
   test('the app loads from /intranet/reports/esg/ with every request inside the prefix', async () => {
     const prefix = '/intranet/reports/esg/';
