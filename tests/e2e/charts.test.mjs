@@ -260,6 +260,43 @@ describe('exports', () => {
     }
   });
 
+  test('a download\'s blob URL stays readable after the click', async () => {
+    const tab = await openPage(browser);
+    try {
+      // Records the blob URLs the app makes and revokes (before any app script runs).
+      await tab.page.addInitScript(() => {
+        window.__blobs = { made: [], revoked: [] };
+        const create = URL.createObjectURL.bind(URL);
+        const revoke = URL.revokeObjectURL.bind(URL);
+        URL.createObjectURL = (blob) => {
+          const url = create(blob);
+          window.__blobs.made.push(url);
+          return url;
+        };
+        URL.revokeObjectURL = (url) => {
+          window.__blobs.revoked.push(url);
+          revoke(url);
+        };
+      });
+      await tab.page.goto(`${server.url}?sub=china-securities`);
+      await waitFor(tab.page, 'entry-count');
+      await Promise.all([
+        tab.page.waitForEvent('download'),
+        tab.page.locator('[data-testid="export-csv"]').click(),
+      ]);
+      const state = await tab.page.evaluate(async () => {
+        const url = window.__blobs.made.at(-1);
+        const text = await fetch(url).then((r) => r.text(), (e) => `failed: ${e}`);
+        return { url, revoked: window.__blobs.revoked.includes(url), text };
+      });
+      assert.equal(state.revoked, false, 'revoked right after the click');
+      assert.match(state.text, /^"# Dataset: /);
+      assert.deepEqual(await tab.collect(), NO_PROBLEMS);
+    } finally {
+      await tab.context.close();
+    }
+  });
+
   test('a crafted search cannot plant a formula in the CSV', async () => {
     const q = 'x,=HYPERLINK("http://evil.example"),+1';
     const { page, context, collect } = await open(`?q=${encodeURIComponent(q)}`);
