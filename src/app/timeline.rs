@@ -192,12 +192,20 @@ pub fn TimelineView(
                 * (w.to - w.from)
     };
 
+    // A pointer's x in the timeline box, whatever element it is over (`offsetX` would be
+    // measured from an item or a tick label under the pointer).
+    let x_in_box = move |client_x: f64| {
+        client_x
+            - box_ref
+                .get_untracked()
+                .map_or(0.0, |b| b.get_bounding_client_rect().left())
+    };
     // Wheel zooms around the pointer (a trackpad pinch arrives as a wheel event with ctrlKey);
     // dragging pans.
     let on_wheel = move |ev: WheelEvent| {
         ev.prevent_default();
         let factor = if ev.delta_y() < 0.0 { 1.25 } else { 0.8 };
-        zoom_by(factor, Some(day_at(f64::from(ev.offset_x()))));
+        zoom_by(factor, Some(day_at(x_in_box(f64::from(ev.client_x())))));
     };
     let drag = StoredValue::new(None::<(i32, f64)>);
     // Touch pinch: the two active pointers' x positions, and their last distance.
@@ -219,10 +227,7 @@ pub fn TimelineView(
         });
         match (before, after) {
             (Some(d0), Some((d1, mid))) if d0 > 8.0 && (d1 / d0 - 1.0).abs() > 0.02 => {
-                let left = box_ref
-                    .get_untracked()
-                    .map_or(0.0, |b| b.get_bounding_client_rect().left());
-                zoom_by(d1 / d0, Some(day_at(mid - left)));
+                zoom_by(d1 / d0, Some(day_at(x_in_box(mid))));
                 true
             }
             (_, Some(_)) => true,

@@ -222,6 +222,42 @@ describe('timeline gestures', () => {
       await context.close();
     }
   });
+
+  test('the wheel zooms around the pointer, also over an item', async () => {
+    const { page, context, collect } = await open('?view=timeline');
+    try {
+      await page.locator('.tl-item').first().waitFor();
+      const days = (iso) => iso.split('/').map((d) => Date.parse(d) / 86_400_000);
+      const windowOf = async () =>
+        days(await page.locator('[data-testid="timeline"]').getAttribute('data-window'));
+      // The item furthest right of the middle, and where its centre sits across the plot.
+      const target = await page.evaluate(() => {
+        const box = document.querySelector('.timeline-box').getBoundingClientRect();
+        const items = [...document.querySelectorAll('.tl-item')].map((el) => el.getBoundingClientRect());
+        const r = items.reduce((a, b) => (b.left > a.left ? b : a));
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2, box: { left: box.left, width: box.width } };
+      });
+      const label = 160;
+      const expected = (target.x - target.box.left - label) / (target.box.width - label);
+      assert.ok(expected > 0.55, `an item right of the middle: ${expected}`);
+      const before = await page.locator('[data-testid="timeline"]').getAttribute('data-window');
+      const [from1, to1] = days(before);
+      await page.mouse.move(target.x, target.y);
+      await page.mouse.wheel(0, -120);
+      await page.waitForFunction(
+        (was) => document.querySelector('[data-testid="timeline"]').dataset.window !== was,
+        before,
+      );
+      const [from2, to2] = await windowOf();
+      assert.ok(to2 - from2 < to1 - from1, 'zoomed in');
+      // The day under the pointer stays put: from1 + f·span1 = from2 + f·span2.
+      const anchor = (from2 - from1) / ((to1 - from1) - (to2 - from2));
+      assert.ok(Math.abs(anchor - expected) < 0.04, `anchored at ${anchor}, pointer at ${expected}`);
+      assert.deepEqual(await collect(), NO_PROBLEMS);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('exports', () => {
