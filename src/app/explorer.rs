@@ -16,6 +16,7 @@ use crate::core::export::{entries_csv, entries_json, Provenance};
 use crate::core::format::{count_noun, format_number};
 use crate::core::model::Report;
 use crate::core::query::{chips, Chip, Facet, Index, Selection, Sort, View};
+use crate::core::text::reveal_direction_controls;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -211,7 +212,7 @@ pub fn ExplorerView(
             <Show when=show_notices>
                 <div class="notice" data-testid="url-notice" role="status">
                     <ul>
-                        {move || notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                        {move || notices.get().into_iter().map(|n| view! { <li>{reveal_direction_controls(&n)}</li> }).collect_view()}
                     </ul>
                     <button type="button" class="link-button" on:click=move |_| dismissed.set(notices.get_untracked())>
                         "Dismiss"
@@ -246,7 +247,8 @@ pub fn ExplorerView(
                         <For
                             each=chips
                             key=|chip| chip.key.clone()
-                            children=move |Chip { label, without, .. }| {
+                            children=move |Chip { label, facet_label, value, without, .. }| {
+                                let quoted = facet_label == "Search";
                                 view! {
                                     <button
                                         type="button"
@@ -254,7 +256,7 @@ pub fn ExplorerView(
                                         aria-label=format!("Remove filter {label}")
                                         on:click=move |_| apply.run((without.clone(), false))
                                     >
-                                        {label.clone()}
+                                        {facet_label}": "{quoted.then_some("“")}<bdi>{value}</bdi>{quoted.then_some("”")}
                                         <span aria-hidden="true">" ×"</span>
                                     </button>
                                 }

@@ -132,7 +132,7 @@ pub fn FacetGroup(
                                             apply.run((sel, false));
                                         }
                                     />
-                                    <span class="facet-label">{label}</span>
+                                    <bdi class="facet-label">{label}</bdi>
                                     <span class="facet-count" aria-label=move || format!("{} entries", count.get())>
                                         {count}
                                     </span>

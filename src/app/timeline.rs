@@ -538,7 +538,7 @@ pub fn TimelineView(
                                     style:top=move || px(lane.with(|l| l.0) + AXIS_HEIGHT)
                                     style:height=move || px(lane.with(|l| l.1))
                                 >
-                                    <span class="tl-lane-label" title=label>{label}</span>
+                                    <bdi class="tl-lane-label" title=label>{label}</bdi>
                                 </div>
                             }
                         }
@@ -558,12 +558,12 @@ pub fn TimelineView(
                             Mark::Item(entry) => {
                                 let e = &tooltip_report.entries[*entry];
                                 let date = e.date.map(|d| d.to_string()).unwrap_or_default();
-                                let sub = tooltip_report.subsidiary_name(&e.subsidiary);
-                                (e.title.clone(), format!("{date} · {sub}"))
+                                let sub = tooltip_report.subsidiary_name(&e.subsidiary).to_owned();
+                                (e.title.clone(), view! { {date}" · "<bdi>{sub}</bdi> }.into_any())
                             }
                             Mark::Cluster(id) => {
                                 let label = laid_out.with(|l| l.cluster(id).map(|c| c.label()))?;
-                                (label, "Click or press Enter to zoom in".to_owned())
+                                (label, "Click or press Enter to zoom in".into_any())
                             }
                         };
                         let left = (x0 + LABEL_WIDTH).min(outer_width.get() - 260.0).max(0.0);
@@ -575,7 +575,7 @@ pub fn TimelineView(
                                 style:left=px(left)
                                 style:top=px(y + h + AXIS_HEIGHT + 4.0)
                             >
-                                <strong>{title}</strong>
+                                <strong><bdi>{title}</bdi></strong>
                                 <span>{detail}</span>
                             </div>
                         })
@@ -610,8 +610,8 @@ pub fn TimelineView(
                                 <li data-entry=i.to_string()>
                                     <time datetime=iso>{date}</time>
                                     " "
-                                    <a href=href>{e.title.clone()}</a>
-                                    " (" {row_report.subsidiary_name(&e.subsidiary).to_owned()} ")"
+                                    <a href=href><bdi>{e.title.clone()}</bdi></a>
+                                    " (" <bdi>{row_report.subsidiary_name(&e.subsidiary).to_owned()}</bdi> ")"
                                 </li>
                             }
                         }

@@ -687,6 +687,10 @@ pub struct Chip {
     pub key: String,
     /// For people: `Subsidiary: CITIC Bank`.
     pub label: String,
+    /// What is filtered, `Subsidiary` (interface text).
+    pub facet_label: String,
+    /// The value, `CITIC Bank` (text from the data or the URL, shown isolated).
+    pub value: String,
     /// The selection without this filter.
     pub without: Selection,
 }
@@ -701,6 +705,8 @@ pub fn chips(result: &QueryResult, selection: &Selection) -> Vec<Chip> {
             out.push(Chip {
                 key: format!("{}:{}", facet.param(), v.token),
                 label: format!("{}: {}", facet.label(), v.label),
+                facet_label: facet.label().to_owned(),
+                value: v.label.clone(),
                 without,
             });
         }
@@ -712,6 +718,8 @@ pub fn chips(result: &QueryResult, selection: &Selection) -> Vec<Chip> {
         out.push(Chip {
             key: "q".into(),
             label: format!("Search: “{q}”"),
+            facet_label: "Search".to_owned(),
+            value: q.to_owned(),
             without,
         });
     }

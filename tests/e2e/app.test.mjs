@@ -3,6 +3,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 
 import { CSP, startServer } from './server.mjs';
 import { DATASET, DIST, NO_PROBLEMS } from './common.mjs';
@@ -166,6 +167,66 @@ describe('a filter the report cannot satisfy', () => {
       // The kind is not applied: the good entries show, and no chip claims a filter.
       assert.equal(await page.locator('[data-testid="entry"]').count(), 2);
       assert.equal(await page.locator('.chip').count(), 0);
+      assert.deepEqual(await collect(), NO_PROBLEMS);
+    });
+  });
+});
+
+describe('direction controls in the data', () => {
+  // fixtures/bidi.json puts a right-to-left override (U+202E) in every name and passage.
+  const RLO = '\u202e';
+  const values = [];
+  const collectValues = (v) => {
+    if (typeof v === 'string') {
+      if (v.includes(RLO)) values.push(v);
+    } else if (v && typeof v === 'object') {
+      Object.values(v).forEach(collectValues);
+    }
+  };
+  collectValues(JSON.parse(readFileSync(new URL('./fixtures/bidi.json', import.meta.url), 'utf8')));
+
+  /** Text nodes holding U+202E whose nearest isolating element is not exactly one data value. */
+  const unisolated = (page, values) =>
+    page.evaluate(
+      ({ RLO, values }) => {
+        const bad = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!node.data.includes(RLO)) continue;
+          let el = node.parentElement;
+          while (el && !['isolate', 'isolate-override', 'plaintext'].includes(getComputedStyle(el).unicodeBidi)) {
+            el = el.parentElement;
+          }
+          if (!el || !values.includes(el.textContent)) bad.push(el ? el.outerHTML.slice(0, 120) : node.data);
+        }
+        return bad;
+      },
+      { RLO, values },
+    );
+
+  test('are isolated wherever names and passages sit in interface text', async () => {
+    for (const query of [
+      '&sub=rlo-bank&entry=rlo-award',
+      '&view=timeline',
+      '&view=charts',
+    ]) {
+      await visit({ query: `?data=fixtures/bidi.json${query}` }, async ({ page, collect }) => {
+        await waitFor(page, 'report-title');
+        await page.waitForTimeout(300);
+        const seen = await page.evaluate((RLO) => document.body.textContent.split(RLO).length - 1, RLO);
+        assert.ok(seen >= 3, `${query}: data with U+202E is shown (${seen})`);
+        assert.deepEqual(await unisolated(page, values), [], query);
+        assert.deepEqual(await collect(), NO_PROBLEMS);
+      });
+    }
+  });
+
+  test('in a link are shown as codes in the notice', async () => {
+    await visit({ query: `?data=fixtures/bidi.json&sub=${encodeURIComponent(`x${RLO}y`)}` }, async ({ page, collect }) => {
+      const notice = await waitFor(page, 'url-notice');
+      const words = await notice.textContent();
+      assert.ok(words.includes('Ignored sub `x⟨U+202E⟩y`: no such subsidiary in this report.'), words);
+      assert.ok(!words.includes(RLO));
       assert.deepEqual(await collect(), NO_PROBLEMS);
     });
   });
