@@ -392,6 +392,9 @@ describe('embedded in an iframe on another origin', () => {
       await until('the entry detail', async () => (await appFrame.locator('[data-testid="entry-detail"]').count()) === 1);
       assert.equal(new URL(appFrame.url()).searchParams.get('theme'), 'dark');
       assert.equal(await appFrame.evaluate(() => document.documentElement.dataset.theme), 'dark');
+      await appFrame.locator('[data-testid="close-detail"]').click();
+      await until('the detail closed', async () => (await appFrame.locator('[data-testid="entry-detail"]').count()) === 0);
+      assert.equal(new URL(appFrame.url()).searchParams.get('theme'), 'dark');
 
       // Clearing the filters grows the frame again.
       await portalFrame.evaluate(() =>
