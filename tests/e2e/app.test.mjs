@@ -232,6 +232,36 @@ describe('direction controls in the data', () => {
   });
 });
 
+describe('leaving while a search is pending', () => {
+  test('Back or another report within the search delay neither crashes nor searches the old report', async () => {
+    await visit({}, async ({ page, collect }) => {
+      await waitFor(page, 'report-title');
+      // In-page navigation, as the app's own links do.
+      const go = (query) =>
+        page.evaluate((q) => {
+          history.pushState(null, '', q);
+          dispatchEvent(new PopStateEvent('popstate'));
+        }, query);
+      for (const leave of ['back', 'other report']) {
+        await go('?data=fixtures/bad-entry.json');
+        await page.waitForFunction(
+          () => document.querySelector('[data-testid="report-title"]')?.textContent.startsWith('Example Group'),
+        );
+        await page.locator('[data-testid="search"]').pressSequentially('customer', { delay: 10 });
+        // Well within the 300 ms search delay.
+        if (leave === 'back') await page.goBack();
+        else await go('?data=data/report.json');
+        await page.waitForTimeout(800);
+        assert.equal(await page.locator('[data-testid="crash-view"]').count(), 0, leave);
+        assert.equal(await text(page, 'report-title'), DATASET.report.title, leave);
+        assert.equal(new URL(page.url()).searchParams.get('q'), null, `${leave}: no search applied`);
+        assert.equal(await page.locator('[data-testid="entry"]').count(), 50, leave);
+      }
+      assert.deepEqual(await collect(), NO_PROBLEMS);
+    });
+  });
+});
+
 describe('under a path prefix', () => {
   test('the app loads from /intranet/reports/esg/ with every request inside the prefix', async () => {
     const prefix = '/intranet/reports/esg/';
