@@ -127,9 +127,17 @@ async function readConfig() {
   }
 }
 
+/** Longest `?data=` value the app reads (`MAX_DATA_PATH_CHARS` in src/core/source.rs). */
+const MAX_DATA_PATH_CHARS = 2048;
+
 /** A same-origin path simple enough that the app is sure to fetch it as it is. */
 function isPlainPath(path) {
-  return /^[A-Za-z0-9._~/-]+$/.test(path) && !path.startsWith('//');
+  return (
+    path.length <= MAX_DATA_PATH_CHARS &&
+    /^[A-Za-z0-9._~/-]+$/.test(path) &&
+    !path.startsWith('//') &&
+    new URL(path, document.baseURI).origin === location.origin
+  );
 }
 
 /** Starts downloading `path` for the app's fetch of it (same URL, mode and credentials). */
