@@ -252,7 +252,12 @@ describe('leaving while a search is pending', () => {
         // Well within the 300 ms search delay.
         if (leave === 'back') await page.goBack();
         else await go('?data=data/report.json');
-        await page.waitForTimeout(800);
+        await page.waitForFunction(
+          (title) => document.querySelector('[data-testid="report-title"]')?.textContent === title,
+          DATASET.report.title,
+        );
+        // Past the search delay: the old explorer's timer would have fired by now.
+        await page.waitForTimeout(600);
         assert.equal(await page.locator('[data-testid="crash-view"]').count(), 0, leave);
         assert.equal(await text(page, 'report-title'), DATASET.report.title, leave);
         assert.equal(new URL(page.url()).searchParams.get('q'), null, `${leave}: no search applied`);
