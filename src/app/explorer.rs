@@ -104,7 +104,47 @@ pub fn ExplorerView(
     let filters_open = RwSignal::new(false);
     let show_notices = move || notices.with(|n| !n.is_empty() && *n != dismissed.get());
 
-    let chips = move || selection.with(|sel| result.with(|r| chips(r, sel)));
+    // Chips are keyed by filter, so a chip's label and the selection without it are read
+    // from this memo when used: captured when the chip was made, they would miss filters
+    // chosen since (removing one chip would drop those too) or a changed search.
+    let chip_list = Memo::new(move |_| selection.with(|sel| result.with(|r| chips(r, sel))));
+    let chip_label = move |key: &str| {
+        chip_list.with(|cs| cs.iter().find(|c| c.key == key).map(|c| c.label.clone()))
+    };
+    let search_ref = NodeRef::<leptos::html::Input>::new();
+    let focus_search = move || {
+        if let Some(input) = search_ref.get_untracked() {
+            let _ = input.focus();
+        }
+    };
+    // Removing a chip removes its button: focus moves to the next chip, else the one
+    // before, else the search box, never to the page itself.
+    let remove_chip = move |key: &str, button: Option<web_sys::Element>| {
+        let Some(without) = chip_list
+            .with_untracked(|cs| cs.iter().find(|c| c.key == key).map(|c| c.without.clone()))
+        else {
+            return;
+        };
+        let is_chip = |e: &web_sys::Element| e.matches(".chip").unwrap_or(false);
+        let neighbour = button.and_then(|b| {
+            std::iter::successors(b.next_element_sibling(), |e| e.next_element_sibling())
+                .find(is_chip)
+                .or_else(|| {
+                    std::iter::successors(b.previous_element_sibling(), |e| {
+                        e.previous_element_sibling()
+                    })
+                    .find(is_chip)
+                })
+        });
+        match neighbour.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            Some(chip) => {
+                let _ = chip.focus();
+            }
+            None => focus_search(),
+        }
+        apply.run((without, false));
+    };
 
     let detail = {
         let report = report.clone();
@@ -176,6 +216,7 @@ pub fn ExplorerView(
                     <label for="search-input">"Search"</label>
                     <input
                         id="search-input"
+                        node_ref=search_ref
                         name="q"
                         type="search"
                         data-testid="search"
@@ -244,17 +285,23 @@ pub fn ExplorerView(
                     </h2>
                     <div class="chips" data-testid="chips">
                         <For
-                            each=chips
+                            each=move || chip_list.get()
                             key=|chip| chip.key.clone()
-                            children=move |Chip { label, without, .. }| {
+                            children=move |Chip { key, .. }| {
+                                let label = {
+                                    let key = key.clone();
+                                    Memo::new(move |_| chip_label(&key).unwrap_or_default())
+                                };
                                 view! {
                                     <button
                                         type="button"
                                         class="chip"
-                                        aria-label=format!("Remove filter {label}")
-                                        on:click=move |_| apply.run((without.clone(), false))
+                                        aria-label=move || format!("Remove filter {}", label.get())
+                                        on:click=move |ev| {
+                                            remove_chip(&key, event_target::<web_sys::Element>(&ev).closest(".chip").ok().flatten())
+                                        }
                                     >
-                                        {label.clone()}
+                                        {label}
                                         <span aria-hidden="true">" ×"</span>
                                     </button>
                                 }
@@ -269,6 +316,8 @@ pub fn ExplorerView(
                                     let mut sel = selection.get_untracked();
                                     sel.clear_all();
                                     sel.entry = None;
+                                    // This button goes away with the filters.
+                                    focus_search();
                                     apply.run((sel, false));
                                 }
                             >
