@@ -18,6 +18,7 @@ pub mod resize;
 pub mod results;
 pub mod theme;
 pub mod timeline;
+pub mod transfer;
 pub mod url;
 
 use crate::core::config::{embed_mode, resolve_data, LoadedConfig};
@@ -119,6 +120,8 @@ pub fn Explorer(
         path.with(|p| p.clone().unwrap_or_default())
     })));
     let limit = config.max_data_bytes();
+    let stall_seconds = config.fetch_timeout_seconds();
+    let allowed_origins = Arc::new(config.allowed_data_origins.clone());
     let progress = RwSignal::new(fetch::Progress::Idle);
     // Each load gets a number; a newer load (another dataset, a retry) cancels older ones.
     let generation = StoredValue::new(0u64);
@@ -127,10 +130,21 @@ pub fn Explorer(
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         progress.set(fetch::Progress::Requesting);
+        let allowed_origins = allowed_origins.clone();
         async move {
             let current = move || generation.try_get_value() == Some(mine);
             let outcome = match path {
-                Ok(url) => fetch::fetch_report(&url, limit, progress, current).await,
+                Ok(url) => {
+                    fetch::fetch_report(
+                        &url,
+                        limit,
+                        stall_seconds,
+                        &allowed_origins,
+                        progress,
+                        current,
+                    )
+                    .await
+                }
                 Err(failure) => Err(failure),
             };
             if current() {
