@@ -24,6 +24,7 @@ pub async fn fetch_config() -> LoadedConfig {
         limit: CONFIG_MAX_BYTES,
         stall_seconds: CONFIG_TIMEOUT_S,
         allowed_origins: &[],
+        fresh: false,
     };
     let failed = |message: String| LoadedConfig {
         config: Config::default(),

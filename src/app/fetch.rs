@@ -70,7 +70,8 @@ async fn yield_to_browser() {
 
 /// Fetches `url` (relative to the page), refusing files over `limit` bytes and giving up
 /// after `stall_seconds` with nothing received, then loads and indexes it. `allowed_origins`
-/// are the other origins a redirect may lead to. `progress` follows every phase; `current`
+/// are the other origins a redirect may lead to; `fresh` bypasses the browser's cache (a
+/// retry). `progress` follows every phase; `current`
 /// says whether this load is still wanted (when it turns false the request is aborted and
 /// the load stops).
 pub async fn fetch_report(
@@ -78,6 +79,7 @@ pub async fn fetch_report(
     limit: u64,
     stall_seconds: u32,
     allowed_origins: &[String],
+    fresh: bool,
     progress: RwSignal<Progress>,
     current: impl Fn() -> bool,
 ) -> Result<Indexed, LoadFailure> {
@@ -91,6 +93,7 @@ pub async fn fetch_report(
         limit,
         stall_seconds,
         allowed_origins,
+        fresh,
     };
     let bytes = transfer
         .read(

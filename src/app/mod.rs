@@ -125,10 +125,15 @@ pub fn Explorer(
     let progress = RwSignal::new(fetch::Progress::Idle);
     // Each load gets a number; a newer load (another dataset, a retry) cancels older ones.
     let generation = StoredValue::new(0u64);
+    // Set by "Try again": that load bypasses the browser's cache, so it neither gets a stored
+    // answer back nor waits behind a request that never finished (a stalled preload).
+    let retrying = StoredValue::new(false);
     let report = LocalResource::new(move || {
         let path = path.get();
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
+        let fresh = retrying.get_value();
+        retrying.set_value(false);
         progress.set(fetch::Progress::Requesting);
         let allowed_origins = allowed_origins.clone();
         async move {
@@ -140,6 +145,7 @@ pub fn Explorer(
                         limit,
                         stall_seconds,
                         &allowed_origins,
+                        fresh,
                         progress,
                         current,
                     )
@@ -156,7 +162,10 @@ pub fn Explorer(
     // The shown outcome changes only when a load ends, so the report view is built once per load.
     let outcome = Memo::new(move |_| report.get());
     let busy = Memo::new(move |_| progress.get() != fetch::Progress::Idle);
-    let retry = move || report.refetch();
+    let retry = move || {
+        retrying.set_value(true);
+        report.refetch();
+    };
 
     view! {
         <main class="app" class:embed=embed node_ref=root>

@@ -18,6 +18,9 @@ pub struct Transfer<'a> {
     pub stall_seconds: u32,
     /// Other origins a redirect may lead to (the page's own origin always may).
     pub allowed_origins: &'a [String],
+    /// Bypass the browser's cache (`cache: "no-store"`): for a retry, which must neither get
+    /// a stored answer nor wait behind an earlier request for the same file that never ended.
+    pub fresh: bool,
 }
 
 /// The message of a load given up because a newer one replaced it (never shown).
@@ -92,6 +95,9 @@ impl Transfer<'_> {
         let init = web_sys::RequestInit::new();
         if let Some(c) = &controller {
             init.set_signal(Some(&c.signal()));
+        }
+        if self.fresh {
+            init.set_cache(web_sys::RequestCache::NoStore);
         }
         let response: web_sys::Response =
             match within(window.fetch_with_str_and_init(self.url, &init), stall_ms).await {

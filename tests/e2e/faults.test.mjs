@@ -108,6 +108,14 @@ const CASES = [
       `${DATA}: HTTP 500 Internal Server Error. The server could not answer; try again in a moment.`,
   },
   {
+    name: 'no answer at all (not even headers)',
+    fault: { hang: true },
+    heading: 'The download stalled',
+    message:
+      `${DATA}: no data arrived for 1 second; ` +
+      'the server or the network stopped responding. Try again later.',
+  },
+  {
     name: 'a stalled response (headers, then no bytes)',
     fault: { stallAfter: 0 },
     heading: 'The download stalled',

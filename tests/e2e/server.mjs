@@ -25,6 +25,7 @@
 //   { type: 'text/html', body }      200 with this body and Content-Type
 //   { body: '' }                     200 with an empty body
 //   { chunked: true }                no Content-Length (chunked transfer encoding)
+//   { hang: true }                   no answer at all, not even headers
 //   { stallAfter: n }                headers, n bytes, then nothing (the connection stays open)
 //   { dropAfter: n }                 headers, n bytes, then the connection is destroyed
 // The server's `dropStalled()` destroys the connections of `stallAfter` answers still open,
@@ -304,6 +305,11 @@ async function handle(
 
 /** Answers with `fault` (see `faults` at the top) instead of `file`. */
 async function answerFault(req, res, fault, file, stalled) {
+  if (fault.hang) {
+    stalled.add(res);
+    res.on('close', () => stalled.delete(res));
+    return;
+  }
   const body = fault.body !== undefined ? Buffer.from(fault.body) : await readFile(file);
   const headers = {
     'Content-Security-Policy': res.csp,
