@@ -215,6 +215,23 @@ fn too_large_with_and_without_an_announced_size() {
 }
 
 #[test]
+fn a_failed_request_keeps_the_browser_s_words() {
+    let offline = LoadFailure::Network {
+        url: URL.into(),
+        message: "Failed to fetch".into(),
+    };
+    assert_eq!(
+        shown(&offline),
+        (
+            "The report could not be fetched".into(),
+            "data/report.json: the request failed (Failed to fetch). Check the network \
+             connection and try again."
+                .into()
+        )
+    );
+}
+
+#[test]
 fn details_leave_out_the_address() {
     assert_eq!(
         LoadFailure::Interrupted {

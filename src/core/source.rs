@@ -177,7 +177,9 @@ impl LoadFailure {
     pub fn detail(&self) -> String {
         match self {
             LoadFailure::BadPath { reason, .. } => format!("it cannot be loaded: {reason}."),
-            LoadFailure::Network { message, .. } => message.clone(),
+            LoadFailure::Network { message, .. } => format!(
+                "the request failed ({message}). Check the network connection and try again."
+            ),
             LoadFailure::Http {
                 status,
                 status_text,

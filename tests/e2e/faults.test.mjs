@@ -108,6 +108,14 @@ const CASES = [
       `${DATA}: HTTP 500 Internal Server Error. The server could not answer; try again in a moment.`,
   },
   {
+    name: 'the connection reset before any answer (as offline)',
+    fault: { reset: true },
+    heading: 'The report could not be fetched',
+    // Chromium's words in brackets.
+    message:
+      `${DATA}: the request failed (Failed to fetch). Check the network connection and try again.`,
+  },
+  {
     name: 'no answer at all (not even headers)',
     fault: { hang: true },
     heading: 'The download stalled',

@@ -26,6 +26,7 @@
 //   { body: '' }                     200 with an empty body
 //   { chunked: true }                no Content-Length (chunked transfer encoding)
 //   { hang: true }                   no answer at all, not even headers
+//   { reset: true }                  the connection is destroyed before any answer
 //   { stallAfter: n }                headers, n bytes, then nothing (the connection stays open)
 //   { dropAfter: n }                 headers, n bytes, then the connection is destroyed
 // The server's `dropStalled()` destroys the connections of `stallAfter` answers still open,
@@ -305,6 +306,10 @@ async function handle(
 
 /** Answers with `fault` (see `faults` at the top) instead of `file`. */
 async function answerFault(req, res, fault, file, stalled) {
+  if (fault.reset) {
+    req.socket.destroy();
+    return;
+  }
   if (fault.hang) {
     stalled.add(res);
     res.on('close', () => stalled.delete(res));
