@@ -100,6 +100,9 @@ function fingerprint(bytes) {
   return hash.toString(16).padStart(8, '0');
 }
 
+/** Milliseconds boot.js waits for config.json before giving up on the snapshot. */
+const CONFIG_WAIT_MS = 3000;
+
 /**
  * config.json as the app will read it: `{ fingerprint, config }`, with the
  * fingerprint `none` when there is no file (HTTP 404, or the host's HTML page)
@@ -107,6 +110,15 @@ function fingerprint(bytes) {
  * preloads the file, so this usually costs no extra round trip.
  */
 async function readConfig() {
+  // A stalled config.json must not hold up the app: after a short wait the snapshot is
+  // dropped (its configuration is unknown) and the app reports the file itself.
+  const unreadable = { fingerprint: 'unreadable', config: null };
+  const late = new Promise((resolve) => setTimeout(resolve, CONFIG_WAIT_MS, unreadable));
+  return Promise.race([readConfigFile(), late]);
+}
+
+/** Fetches and reads config.json (see `readConfig`). */
+async function readConfigFile() {
   try {
     const response = await fetch(new URL('config.json', document.baseURI));
     const type = response.headers.get('content-type') ?? '';

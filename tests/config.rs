@@ -118,7 +118,7 @@ fn unknown_settings_are_warnings() {
     assert_eq!(loaded.problems[0].severity, Severity::Warning);
     assert_eq!(
         loaded.problems[0].to_string(),
-        "warning: colour: unknown setting `colour` (expected one of `theme`, `embed`, `datasets`, `default_dataset`, `default_filters`, `colors`, `dark_colors`, `allowed_parent_origins`, `allowed_data_origins`, `max_data_mb`)"
+        "warning: colour: unknown setting `colour` (expected one of `theme`, `embed`, `datasets`, `default_dataset`, `default_filters`, `colors`, `dark_colors`, `allowed_parent_origins`, `allowed_data_origins`, `max_data_mb`, `fetch_timeout_s`)"
     );
 }
 
@@ -413,6 +413,29 @@ fn max_data_mb_sets_the_size_limit_and_bad_values_keep_the_default() {
         assert_eq!(
             problems,
             [format!("error: max_data_mb: found {found} (expected a whole number of megabytes from 1 to 2000)")],
+        );
+    }
+}
+
+#[test]
+fn fetch_timeout_s_sets_the_stall_timeout_and_bad_values_keep_the_default() {
+    let c = parse_config(r#"{"fetch_timeout_s": 2}"#);
+    assert!(c.problems.is_empty());
+    assert_eq!(c.config.fetch_timeout_seconds(), 2);
+    assert_eq!(parse_config("{}").config.fetch_timeout_seconds(), 30);
+    for (bad, found) in [
+        ("0", "`0`"),
+        ("601", "`601`"),
+        ("2.5", "`2.5`"),
+        ("\"30s\"", "a string"),
+        ("-1", "`-1`"),
+    ] {
+        let c = parse_config(&format!(r#"{{"fetch_timeout_s": {bad}}}"#));
+        assert_eq!(c.config.fetch_timeout_seconds(), 30, "{bad}");
+        let problems: Vec<String> = c.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            problems,
+            [format!("error: fetch_timeout_s: found {found} (expected a whole number of seconds from 1 to 600)")],
         );
     }
 }
