@@ -1,9 +1,11 @@
 //! Reads one file over the network with the checks every load makes (HTTP status, a redirect
 //! to another origin, an HTML page, an empty body, the size limit, a stall, a dropped
 //! connection), each ending in its own `LoadFailure`; the body is read in chunks with progress.
+//! Requests and responses are gloo-net's; the browser's `fetch` sends them.
 
 use crate::core::config::origin_of_url;
 use crate::core::source::{is_blank, is_html, redirect_allowed, LoadFailure};
+use gloo_net::http::{Request, Response};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::js_sys::{Array, Object, Promise, Reflect, Uint8Array};
@@ -92,34 +94,39 @@ impl Transfer<'_> {
                 c.abort();
             }
         };
-        let init = web_sys::RequestInit::new();
-        if let Some(c) = &controller {
-            init.set_signal(Some(&c.signal()));
-        }
+        let signal = controller.as_ref().map(|c| c.signal());
+        let mut request = Request::get(self.url).abort_signal(signal.as_ref());
         if self.fresh {
-            init.set_cache(web_sys::RequestCache::NoStore);
+            request = request.cache(web_sys::RequestCache::NoStore);
         }
-        let response: web_sys::Response =
-            match within(window.fetch_with_str_and_init(self.url, &init), stall_ms).await {
-                Waited::Done(response) => response.unchecked_into(),
-                Waited::TimedOut => {
-                    abort();
-                    return Err(stalled(0, None));
-                }
-                Waited::Failed(_) if !current() => return Err(network(REPLACED.to_owned())),
-                Waited::Failed(error) => {
-                    // A redirect the browser refused (another origin under the page's CSP, or
-                    // without CORS) fails like an offline network; ask again without following.
-                    return Err(if redirects(self.url).await {
-                        LoadFailure::Redirected {
-                            url: url.clone(),
-                            to: None,
-                        }
-                    } else {
-                        network(js_message(&error))
-                    });
-                }
-            };
+        let request: web_sys::Request = match request.build() {
+            Ok(request) => request.into(),
+            Err(error) => return Err(network(error.to_string())),
+        };
+        // Sent through the window's `fetch` rather than gloo's `send`, so that waiting for
+        // the answer can be raced against the stall timer.
+        let response: Response = match within(window.fetch_with_request(&request), stall_ms).await {
+            Waited::Done(response) => {
+                Response::from(response.unchecked_into::<web_sys::Response>())
+            }
+            Waited::TimedOut => {
+                abort();
+                return Err(stalled(0, None));
+            }
+            Waited::Failed(_) if !current() => return Err(network(REPLACED.to_owned())),
+            Waited::Failed(error) => {
+                // A redirect the browser refused (another origin under the page's CSP, or
+                // without CORS) fails like an offline network; ask again without following.
+                return Err(if redirects(self.url).await {
+                    LoadFailure::Redirected {
+                        url: url.clone(),
+                        to: None,
+                    }
+                } else {
+                    network(js_message(&error))
+                });
+            }
+        };
         let refuse = |failure: LoadFailure| {
             abort();
             Err(failure)
@@ -144,7 +151,7 @@ impl Transfer<'_> {
             });
         }
         let headers = response.headers();
-        let header = |name: &str| headers.get(name).ok().flatten();
+        let header = |name: &str| headers.get(name);
         if header("content-type").is_some_and(|t| is_html(&t)) {
             return refuse(LoadFailure::HtmlPage { url: url.clone() });
         }
@@ -232,10 +239,15 @@ async fn redirects(url: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let init = web_sys::RequestInit::new();
-    init.set_redirect(web_sys::RequestRedirect::Manual);
-    init.set_cache(web_sys::RequestCache::NoStore);
-    match within(window.fetch_with_str_and_init(url, &init), 5_000).await {
+    let Ok(request) = Request::get(url)
+        .redirect(web_sys::RequestRedirect::Manual)
+        .cache(web_sys::RequestCache::NoStore)
+        .build()
+    else {
+        return false;
+    };
+    let request: web_sys::Request = request.into();
+    match within(window.fetch_with_request(&request), 5_000).await {
         Waited::Done(response) => {
             let response: web_sys::Response = response.unchecked_into();
             response.type_() == web_sys::ResponseType::Opaqueredirect
