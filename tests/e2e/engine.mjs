@@ -305,7 +305,8 @@ async function launchFirefox({ prefs = {} } = {}) {
           });
           await input.type(value);
         },
-        press: (key) => page.keyboard.press(key),
+        // Playwright's key names; puppeteer's WebDriver BiDi input knows the space bar as ' '.
+        press: (key) => page.keyboard.press(key === 'Space' ? ' ' : key),
         select: (selector, value) => page.select(selector, value).then(() => undefined),
         scrollIntoView: async (selector) => {
           await element(selector);

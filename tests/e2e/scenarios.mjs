@@ -237,6 +237,25 @@ function defineAll(engine, launchOptions) {
       });
     });
 
+    test('keyboard: Space toggles a focused facet checkbox, which shows a focus ring', async () => {
+      await visit('', async (tab) => {
+        const award = box('kind', 'award');
+        await tab.focus(award);
+        await tab.press('Space');
+        await expectCount(tab, expected({ kind: ['award'] }));
+        assert.equal(new URL(tab.url()).searchParams.get('kind'), 'award');
+        const focus = await tab.evaluate(() => ({
+          token: document.activeElement?.dataset.token,
+          outline: getComputedStyle(document.activeElement).outlineStyle,
+        }));
+        assert.equal(focus.token, 'award');
+        assert.notEqual(focus.outline, 'none');
+        await tab.press('Space');
+        await expectCount(tab, TOTAL);
+        assert.deepEqual(await tab.collect(), NO_PROBLEMS);
+      });
+    });
+
     test('search narrows and highlights, folds case and accents, and injects no HTML', async () => {
       await visit('', async (tab) => {
         await tab.fill(byTestId('search'), 'QUÍCK claims');
