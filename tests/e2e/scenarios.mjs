@@ -561,6 +561,31 @@ function defineEmbedding(getBrowser) {
       await embedded(getBrowser(), { allowParents: (portal) => [portal] }, embeddingFollowsAndObeys);
     });
 
+    // Firefox then gives "null" in location.ancestorOrigins and no referrer: the app does not
+    // know its parent's origin and posts to its one allowed origin, which is the parent's.
+    test('an iframe with referrerpolicy="no-referrer" still follows its one allowed parent', async () => {
+      await embedded(
+        getBrowser(),
+        { allowParents: (portal) => [portal], referrerPolicy: 'no-referrer' },
+        async ({ tab, appFrame, portalFrame, app }) => {
+          assert.equal(await appFrame.evaluate(() => document.referrer), '');
+          const full = await tab.until('the iframe sized to its content', async () => {
+            const h = await iframeHeight(portalFrame);
+            return h > 1000 && h;
+          });
+          for (const m of await heightMessages(portalFrame)) assert.equal(m.origin, app.origin);
+          await portalFrame.evaluate(() =>
+            window.ReportExplorer.setFilters(document.querySelector('iframe'), { kind: ['award'] }),
+          );
+          await tab.until('the filtered list', async () =>
+            (await appFrame.count(ENTRY)) === Math.min(50, expected({ kind: ['award'] })),
+          );
+          await tab.until('the iframe to shrink', async () => (await iframeHeight(portalFrame)) < full);
+          assert.deepEqual(await tab.collect(), NO_PROBLEMS);
+        },
+      );
+    });
+
     test('a parent origin the config does not list gets no height and cannot set filters', async () => {
       await embedded(
         getBrowser(),
