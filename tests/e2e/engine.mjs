@@ -66,8 +66,10 @@ const CSP_TEXT = /Content[- ]Security[- ]Policy/i;
  * `waitForFunction` only.
  */
 class Frame {
-  constructor(raw) {
+  /** `raw`: the library's page or frame; `wait(raw, fn, arg, timeout)`: its waitForFunction. */
+  constructor(raw, wait) {
     this.raw = raw;
+    this.wait = wait;
   }
 
   url() {
@@ -80,7 +82,7 @@ class Frame {
 
   /** Waits until `fn(arg)` is truthy in the page and returns its value. */
   async waitForFunction(fn, arg, timeout = TIMEOUT_MS) {
-    const handle = await this.rawWaitForFunction(fn, arg, timeout);
+    const handle = await this.wait(this.raw, fn, arg, timeout);
     const value = await handle.jsonValue().catch(() => undefined);
     await handle.dispose?.().catch(() => {});
     return value;
@@ -157,24 +159,20 @@ class Frame {
 
 /** A page (top-level frame) with input, navigation and a problem record. */
 class Tab extends Frame {
-  constructor(raw, { engine, collect, requests, close, frames }) {
-    super(raw);
+  /**
+   * `ops`: `requests` and `collect()` of the problem recorder, then the engine's input and
+   * navigation: goto, reload, back, forward, addInitScript, setViewport, click, focus, fill,
+   * press, select, scrollIntoView, box, mouseMove, mouseClick, close.
+   */
+  constructor(raw, wait, engine, ops) {
+    super(raw, wait);
     this.engine = engine;
-    this.requests = requests;
-    this.collect = collect;
-    this.close = close;
-    this.rawFrames = frames;
+    Object.assign(this, ops);
   }
 
   /** Every frame of the page (the top one first), with the reading operations. */
   frames() {
-    return this.rawFrames().map((f) => {
-      const frame = new Frame(f);
-      frame.rawWaitForFunction = this.frameWaitForFunction(f);
-      frame.parent = () => f.parentFrame();
-      frame.is = (other) => other?.raw === f;
-      return frame;
-    });
+    return this.raw.frames().map((f) => new Frame(f, this.wait));
   }
 
   /** Polls until a frame's URL starts with `prefix`. */
@@ -217,17 +215,11 @@ async function launchChromium() {
     async open({ expected = [], viewport = { width: 1280, height: 900 } } = {}) {
       const { page, context, requests, collect } = await openPage(browser, { expected });
       await page.setViewportSize(viewport);
-      const waitFn = (target) => (fn, arg, timeout) => target.waitForFunction(fn, arg, { timeout });
-      const tab = new Tab(page, {
-        engine: 'chromium',
+      const wait = (target, fn, arg, timeout) => target.waitForFunction(fn, arg, { timeout });
+      return new Tab(page, wait, 'chromium', {
         requests,
         collect,
         close: () => context.close(),
-        frames: () => page.frames(),
-      });
-      tab.rawWaitForFunction = waitFn(page);
-      tab.frameWaitForFunction = waitFn;
-      Object.assign(tab, {
         goto: (url) => page.goto(url).then(() => undefined),
         reload: () => page.reload().then(() => undefined),
         back: () => page.goBack().then(() => undefined),
@@ -244,7 +236,6 @@ async function launchChromium() {
         mouseMove: (x, y) => page.mouse.move(x, y),
         mouseClick: (x, y) => page.mouse.click(x, y),
       });
-      return tab;
     },
     close: () => browser.close(),
   };
@@ -272,24 +263,18 @@ async function launchFirefox({ prefs = {} } = {}) {
       page.setDefaultTimeout(TIMEOUT_MS);
       await page.setViewport(viewport);
       const { requests, collect } = await recordProblems(page, expected);
-      const waitFn = (target) => (fn, arg, timeout) =>
+      const wait = (target, fn, arg, timeout) =>
         target.waitForFunction(fn, { timeout, polling: 50 }, arg);
-      const tab = new Tab(page, {
-        engine: 'firefox',
-        requests,
-        collect,
-        close: () => context.close(),
-        frames: () => page.frames(),
-      });
-      tab.rawWaitForFunction = waitFn(page);
-      tab.frameWaitForFunction = waitFn;
       // Puppeteer needs an element handle for input; the scenarios use CSS selectors.
       const element = async (selector) => {
         const handle = await page.waitForSelector(selector, { visible: true });
         await handle.scrollIntoView();
         return handle;
       };
-      Object.assign(tab, {
+      return new Tab(page, wait, 'firefox', {
+        requests,
+        collect,
+        close: () => context.close(),
         goto: (url) => page.goto(url).then(() => undefined),
         reload: () => page.reload().then(() => undefined),
         back: () => page.goBack().then(() => undefined),
@@ -315,7 +300,6 @@ async function launchFirefox({ prefs = {} } = {}) {
         mouseMove: (x, y) => page.mouse.move(x, y),
         mouseClick: (x, y) => page.mouse.click(x, y),
       });
-      return tab;
     },
     close: () => browser.close(),
   };
