@@ -14,6 +14,10 @@
 // Reading the page goes through `evaluate`, so only input (clicks, keys, the
 // mouse), navigation and the problem recorder differ between the engines.
 
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
 import { launchBrowser, openPage, TIMEOUT_MS } from './browser.mjs';
 
 /** Debian's Firefox ESR, or `$REPORT_EXPLORER_FIREFOX`. */
@@ -162,7 +166,8 @@ class Tab extends Frame {
   /**
    * `ops`: `requests` and `collect()` of the problem recorder, then the engine's input and
    * navigation: goto, reload, back, forward, addInitScript, setViewport, click, focus, fill,
-   * press, select, scrollIntoView, box, mouseMove, mouseClick, close.
+   * press, select, scrollIntoView, box, mouseMove, mouseClick, close, and
+   * `download(selector)`: clicks and resolves with the saved file `{ name, bytes }`.
    */
   constructor(raw, wait, engine, ops) {
     super(raw, wait);
@@ -235,6 +240,13 @@ async function launchChromium() {
         box: (selector) => page.locator(selector).first().boundingBox(),
         mouseMove: (x, y) => page.mouse.move(x, y),
         mouseClick: (x, y) => page.mouse.click(x, y),
+        download: async (selector) => {
+          const [download] = await Promise.all([
+            page.waitForEvent('download'),
+            page.locator(selector).first().click(),
+          ]);
+          return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+        },
       });
     },
     close: () => browser.close(),
@@ -244,13 +256,23 @@ async function launchChromium() {
 async function launchFirefox({ prefs = {} } = {}) {
   // puppeteer-core never downloads a browser; it drives the one at `executablePath`.
   const { default: puppeteer } = await import('puppeteer-core');
+  // Downloads are saved here without asking; removed with the browser.
+  const downloads = mkdtempSync(path.join(os.tmpdir(), 'report-explorer-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
     executablePath: FIREFOX,
     headless: true,
     // A fresh temporary profile every launch (puppeteer-core removes it on close).
-    extraPrefsFirefox: { ...FIREFOX_PREFS, ...prefs },
+    extraPrefsFirefox: {
+      ...FIREFOX_PREFS,
+      'browser.download.dir': downloads,
+      'browser.download.folderList': 2,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.manager.showWhenStarting': false,
+      ...prefs,
+    },
     defaultViewport: null,
     timeout: 60_000,
   });
@@ -271,7 +293,7 @@ async function launchFirefox({ prefs = {} } = {}) {
         await handle.scrollIntoView();
         return handle;
       };
-      return new Tab(page, wait, 'firefox', {
+      const tab = new Tab(page, wait, 'firefox', {
         requests,
         collect,
         close: () => context.close(),
@@ -299,9 +321,24 @@ async function launchFirefox({ prefs = {} } = {}) {
         box: async (selector) => (await element(selector)).boundingBox(),
         mouseMove: (x, y) => page.mouse.move(x, y),
         mouseClick: (x, y) => page.mouse.click(x, y),
+        download: async (selector) => {
+          const before = new Set(readdirSync(downloads));
+          await (await element(selector)).click();
+          // Firefox writes `name.part` and renames it when the download is complete.
+          const name = await tab.until(`a download from ${selector}`, () =>
+            readdirSync(downloads).find((f) => !before.has(f) && !f.endsWith('.part')),
+          );
+          const file = path.join(downloads, name);
+          await tab.until('the download to settle', () => statSync(file).size > 0);
+          return { name, bytes: readFileSync(file) };
+        },
       });
+      return tab;
     },
-    close: () => browser.close(),
+    close: async () => {
+      await browser.close();
+      rmSync(downloads, { recursive: true, force: true });
+    },
   };
 }
 

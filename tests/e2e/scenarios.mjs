@@ -1,6 +1,7 @@
 // End-to-end scenarios written once against the page interface of engine.mjs and
 // run in each browser engine: loading, filtering (facets, search, chips, URL
-// state), charts (canvas pixels, the figure picker, a bar click), embedding in
+// state), charts (canvas pixels, the figure picker, a bar click), the exports
+// (blob URL downloads), embedding in
 // an iframe on another origin (the message API of docs/embedding.md) and the
 // crash view. `defineScenarios('firefox')` registers them as node:test tests;
 // chromium.test.mjs and firefox.test.mjs do so for their engine.
@@ -382,6 +383,43 @@ function defineAll(engine, launchOptions) {
           count,
           expected({ sub: [params.get('sub')], cat: params.get('cat').split(',') }),
         );
+        assert.deepEqual(await tab.collect(), NO_PROBLEMS);
+      });
+    });
+  });
+
+  describe('exports', () => {
+    test('the CSV and JSON hold exactly the filtered entries; a chart saves as SVG and PNG', async () => {
+      const sub = 'china-securities';
+      await visit(`?view=charts&sub=${sub}&kind=award`, async (tab) => {
+        const want = DATASET.entries.filter((e) => e.subsidiary === sub && e.kind === 'award');
+        assert.ok(want.length > 0);
+        const csv = await tab.download(byTestId('export-csv'));
+        assert.equal(csv.name, 'entries.csv');
+        const lines = csv.bytes.toString('utf8').split('\n');
+        const comments = lines.filter((l) => l.startsWith('#'));
+        assert.ok(comments.some((l) => l.includes(DATASET.report.title)), comments.join('\n'));
+        assert.ok(comments.some((l) => l.includes(`sub=${sub}`)), comments.join('\n'));
+        const ids = lines
+          .filter((l) => !l.startsWith('#') && l.trim())
+          .slice(1)
+          .map((l) => l.split(',')[0]);
+        assert.deepEqual(ids.sort(), want.map((e) => e.id).sort());
+
+        const json = await tab.download(byTestId('export-json'));
+        assert.equal(json.name, 'entries.json');
+        const body = JSON.parse(json.bytes.toString('utf8'));
+        assert.deepEqual(body.entries.map((e) => e.id).sort(), want.map((e) => e.id).sort());
+        assert.ok(body.provenance);
+
+        await tab.waitFor(byTestId('canvas-awards'));
+        const svg = await tab.download(byTestId('svg-awards'));
+        assert.match(svg.name, /\.svg$/);
+        assert.match(svg.bytes.toString('utf8'), /^<svg[\s\S]*<\/svg>\s*$/);
+        const png = await tab.download(byTestId('png-awards'));
+        assert.match(png.name, /\.png$/);
+        assert.equal(png.bytes.subarray(1, 4).toString(), 'PNG');
+        assert.ok(png.bytes.length > 1000, `${png.bytes.length} bytes of PNG`);
         assert.deepEqual(await tab.collect(), NO_PROBLEMS);
       });
     });
