@@ -166,7 +166,7 @@ class Tab extends Frame {
   /**
    * `ops`: `requests` and `collect()` of the problem recorder, then the engine's input and
    * navigation: goto, reload, back, forward, addInitScript, setViewport, click, focus, fill,
-   * press, select, scrollIntoView, box, mouseMove, mouseClick, close, and
+   * press, select, scrollIntoView, box, mouseMove, mouseClick, wheel(dx, dy), close, and
    * `download(selector)`: clicks and resolves with the saved file `{ name, bytes }`.
    */
   constructor(raw, wait, engine, ops) {
@@ -240,6 +240,7 @@ async function launchChromium() {
         box: (selector) => page.locator(selector).first().boundingBox(),
         mouseMove: (x, y) => page.mouse.move(x, y),
         mouseClick: (x, y) => page.mouse.click(x, y),
+        wheel: (dx, dy) => page.mouse.wheel(dx, dy),
         download: async (selector) => {
           const [download] = await Promise.all([
             page.waitForEvent('download'),
@@ -321,6 +322,7 @@ async function launchFirefox({ prefs = {} } = {}) {
         box: async (selector) => (await element(selector)).boundingBox(),
         mouseMove: (x, y) => page.mouse.move(x, y),
         mouseClick: (x, y) => page.mouse.click(x, y),
+        wheel: (dx, dy) => page.mouse.wheel({ deltaX: dx, deltaY: dy }),
         download: async (selector) => {
           const before = new Set(readdirSync(downloads));
           await (await element(selector)).click();

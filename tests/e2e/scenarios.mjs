@@ -1,6 +1,7 @@
 // End-to-end scenarios written once against the page interface of engine.mjs and
 // run in each browser engine: loading, filtering (facets, search, chips, URL
-// state), charts (canvas pixels, the figure picker, a bar click), the exports
+// state), charts (canvas pixels, the figure picker, a bar click), the timeline's
+// wheel zoom, the exports
 // (blob URL downloads), embedding in
 // an iframe on another origin (the message API of docs/embedding.md) and the
 // crash view. `defineScenarios('firefox')` registers them as node:test tests;
@@ -383,6 +384,30 @@ function defineAll(engine, launchOptions) {
           count,
           expected({ sub: [params.get('sub')], cat: params.get('cat').split(',') }),
         );
+        assert.deepEqual(await tab.collect(), NO_PROBLEMS);
+      });
+    });
+  });
+
+  describe('timeline', () => {
+    test('the wheel zooms the time axis; a sideways scroll does not', async () => {
+      await visit('?view=timeline', async (tab) => {
+        const timeline = byTestId('timeline');
+        await tab.waitFor('.tl-item');
+        const windowOf = () => tab.attribute(timeline, 'data-window');
+        const start = await windowOf();
+        const area = await tab.box('.timeline-box');
+        await tab.mouseMove(area.x + area.width / 2, area.y + 10);
+        // Sideways (deltaY 0): Shift+wheel or a trackpad swipe.
+        await tab.wheel(120, 0);
+        await tab.wheel(-120, 0);
+        await sleep(300);
+        assert.equal(await windowOf(), start, 'a sideways scroll left the zoom alone');
+        await tab.wheel(0, -120);
+        await tab.waitForFunction(([s, w]) => document.querySelector(s).dataset.window !== w, [timeline, start]);
+        const [from, to] = (await windowOf()).split('/').map((d) => Date.parse(d));
+        const [from0, to0] = start.split('/').map((d) => Date.parse(d));
+        assert.ok(to - from < to0 - from0, `zoomed in: ${start} -> ${await windowOf()}`);
         assert.deepEqual(await tab.collect(), NO_PROBLEMS);
       });
     });
