@@ -194,7 +194,9 @@ fn configured_dataset_paths_are_resolved_too() {
 fn the_boot_script_preloads_no_longer_address_than_the_app_reads() {
     let boot = include_str!("../public/boot.js");
     assert!(
-        boot.contains(&format!("const MAX_DATA_PATH_CHARS = {MAX_DATA_PATH_CHARS};")),
+        boot.contains(&format!(
+            "const MAX_DATA_PATH_CHARS = {MAX_DATA_PATH_CHARS};"
+        )),
         "public/boot.js and src/core/source.rs disagree on the longest data address"
     );
 }
