@@ -422,11 +422,12 @@ function defineAll(engine, launchOptions) {
         const csv = await tab.download(byTestId('export-csv'));
         assert.equal(csv.name, 'entries.csv');
         const lines = csv.bytes.toString('utf8').split('\n');
-        const comments = lines.filter((l) => l.startsWith('#'));
+        // Provenance lines are quoted single cells starting with `# `.
+        const comments = lines.filter((l) => l.startsWith('"# '));
         assert.ok(comments.some((l) => l.includes(DATASET.report.title)), comments.join('\n'));
         assert.ok(comments.some((l) => l.includes(`sub=${sub}`)), comments.join('\n'));
         const ids = lines
-          .filter((l) => !l.startsWith('#') && l.trim())
+          .filter((l) => !l.startsWith('"# ') && l.trim())
           .slice(1)
           .map((l) => l.split(',')[0]);
         assert.deepEqual(ids.sort(), want.map((e) => e.id).sort());
