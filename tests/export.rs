@@ -252,8 +252,10 @@ fn no_cell_of_an_export_can_start_a_formula() {
     for (i, formula) in FORMULAS.iter().enumerate() {
         r.entries[i].location = Some((*formula).to_owned());
     }
-    let mut sel = Selection::default();
-    sel.query = "quick,=HYPERLINK(\"http://evil.example\"),+1\",-2".into();
+    let sel = Selection {
+        query: "quick,=HYPERLINK(\"http://evil.example\"),+1\",-2".into(),
+        ..Selection::default()
+    };
     let data = "data/x.json?a=1,=1+1,\"@A1";
     let p = Provenance::new(&r, data, &sel, AT, "0.1.0");
     let positions: Vec<usize> = (0..r.entries.len()).collect();

@@ -9,9 +9,9 @@ use crate::app::resize::use_width;
 use crate::core::model::Report;
 use crate::core::query::{QueryResult, Selection, View};
 use crate::core::timeline::{
-    default_window, first_mark, navigate_mark, nearest_mark, pan, zoom, AwardOrder, ClusterId,
-    Direction, LaneBy, ListPage, Mark, TimelineData, TimelineIndex, TimelineItem, TimelineLayout,
-    TimelineOptions, Window, LIST_PAGE_SIZE,
+    default_window, first_mark, navigate_mark, nearest_mark, pan, wheel_zoom_factor, zoom,
+    AwardOrder, ClusterId, Direction, LaneBy, ListPage, Mark, TimelineData, TimelineIndex,
+    TimelineItem, TimelineLayout, TimelineOptions, Window, LIST_PAGE_SIZE,
 };
 use leptos::ev::{FocusEvent, KeyboardEvent, PointerEvent, WheelEvent};
 use leptos::html;
@@ -201,10 +201,12 @@ pub fn TimelineView(
                 .map_or(0.0, |b| b.get_bounding_client_rect().left())
     };
     // Wheel zooms around the pointer (a trackpad pinch arrives as a wheel event with ctrlKey);
-    // dragging pans.
+    // dragging pans. A sideways scroll does not zoom and is left to the page.
     let on_wheel = move |ev: WheelEvent| {
+        let Some(factor) = wheel_zoom_factor(ev.delta_y()) else {
+            return;
+        };
         ev.prevent_default();
-        let factor = if ev.delta_y() < 0.0 { 1.25 } else { 0.8 };
         zoom_by(factor, Some(day_at(x_in_box(f64::from(ev.client_x())))));
     };
     let drag = StoredValue::new(None::<(i32, f64)>);
