@@ -500,8 +500,32 @@ impl Index {
         }
     }
 
+    /// The entries of one facet value (given as its URL token), if the report has it.
+    pub fn value_bits(&self, facet: Facet, token: &str) -> Option<&Bitset> {
+        match facet {
+            Facet::Subsidiary => self
+                .subsidiaries
+                .iter()
+                .find(|s| s.0.as_str() == token)
+                .map(|s| &s.2),
+            Facet::Category => self
+                .categories
+                .iter()
+                .find(|c| c.0.as_str() == token)
+                .map(|c| &c.3),
+            Facet::Kind => {
+                let kind = Kind::parse(token)?;
+                self.kinds.iter().find(|k| k.0 == kind).map(|k| &k.1)
+            }
+            Facet::Year => {
+                let key = YearKey::parse(token)?;
+                self.years.iter().find(|y| y.0 == key).map(|y| &y.1)
+            }
+        }
+    }
+
     /// The union of the bitsets of a facet's selected values, or `None` when nothing is selected.
-    fn facet_mask(&self, facet: Facet, sel: &Selection) -> Option<Bitset> {
+    pub(crate) fn facet_mask(&self, facet: Facet, sel: &Selection) -> Option<Bitset> {
         let mut mask = Bitset::empty(self.n);
         let mut any = false;
         let mut add = |b: &Bitset| {

@@ -208,13 +208,15 @@ pub fn awards_data(scope: &Scope<'_>) -> AwardsData {
             .map(|&si| target(keys, vec![token(si)]))
             .collect();
         if has_other {
-            // Other selects only its members with awards in the bar.
-            let members = other
-                .iter()
-                .map(|&si| token(si))
-                .filter(|t| scope.count(&target(keys, vec![t.clone()])) > 0)
-                .collect();
-            row_targets.push(target(keys, members));
+            // Other selects only its members with awards in the bar (when it has any).
+            let all: Vec<String> = other.iter().map(|&si| token(si)).collect();
+            let whole = target(keys, all.clone());
+            let members = scope.with_entries(&whole, Facet::Subsidiary, &all);
+            row_targets.push(if members.is_empty() {
+                whole
+            } else {
+                target(keys, members)
+            });
         }
         counts.push(row_targets.iter().map(|t| scope.count(t)).collect());
         targets.push(row_targets);

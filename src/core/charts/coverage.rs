@@ -180,25 +180,32 @@ pub fn coverage_data(scope: &Scope<'_>) -> CoverageData {
         let mut row_cells = Vec::with_capacity(cols.len());
         for c in &cols {
             let cats = tokens(c, &cat_names);
+            let whole = cell_target(subs.clone(), cats.clone());
+            let n = scope.count(&whole);
+            if n == 0 {
+                row_counts.push(0);
+                row_cells.push(whole);
+                continue;
+            }
             // An "Other" row or segment selects only its members with entries in the piece.
             let subs_in = if r.len() > 1 {
-                subs.iter()
-                    .filter(|s| scope.count(&cell_target(vec![(*s).clone()], cats.clone())) > 0)
-                    .cloned()
-                    .collect()
+                scope.with_entries(&whole, Facet::Subsidiary, &subs)
             } else {
                 subs.clone()
             };
             let cats_in = if c.len() > 1 {
-                cats.iter()
-                    .filter(|k| scope.count(&cell_target(subs.clone(), vec![(*k).clone()])) > 0)
-                    .cloned()
-                    .collect()
+                scope.with_entries(&whole, Facet::Category, &cats)
             } else {
                 cats.clone()
             };
             let target = cell_target(subs_in, cats_in);
-            row_counts.push(scope.count(&target));
+            // The number is always the count for the very selection the click applies.
+            let count = if r.len() > 1 || c.len() > 1 {
+                scope.count(&target)
+            } else {
+                n
+            };
+            row_counts.push(count);
             row_cells.push(target);
         }
         overlaps |= row_counts.iter().sum::<usize>() > total;

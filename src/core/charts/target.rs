@@ -71,7 +71,7 @@ impl BarTarget {
 }
 
 /// What the charts count in: the report, its index, the reader's selection and its search hits.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Scope<'a> {
     /// The report.
     pub report: &'a Report,
@@ -81,6 +81,8 @@ pub struct Scope<'a> {
     pub selection: &'a Selection,
     /// [`Index::search`] on the selection's search text.
     pub hits: &'a SearchHits,
+    /// The selection's mask per facet, in [`Facet::ALL`] order.
+    masks: Vec<Option<Bitset>>,
 }
 
 impl<'a> Scope<'a> {
@@ -91,11 +93,16 @@ impl<'a> Scope<'a> {
         selection: &'a Selection,
         hits: &'a SearchHits,
     ) -> Self {
+        let masks = Facet::ALL
+            .into_iter()
+            .map(|f| index.facet_mask(f, selection))
+            .collect();
         Self {
             report,
             index,
             selection,
             hits,
+            masks,
         }
     }
 
@@ -107,10 +114,40 @@ impl<'a> Scope<'a> {
             .collect()
     }
 
-    /// The entries listed after a click applying `target`.
+    /// The entries listed after a click applying `target`: the query engine's
+    /// facet masks for the selection after the click, and the search matches.
     pub fn matching(&self, target: &BarTarget) -> Bitset {
-        self.index
-            .matching(&target.apply(self.selection), self.hits)
+        let after = target.apply(self.selection);
+        let mut acc = self.hits.matches.clone();
+        for (i, facet) in Facet::ALL.into_iter().enumerate() {
+            let mask = if target.tokens(facet).is_some() {
+                self.index.facet_mask(facet, &after)
+            } else {
+                // Unchanged by the click: the selection's own mask, computed once.
+                self.masks[i].clone()
+            };
+            if let Some(mask) = mask {
+                acc.intersect_with(&mask);
+            }
+        }
+        acc
+    }
+
+    /// Those of `tokens` (values of `facet`) that have entries among the ones `target` lists.
+    pub fn with_entries(&self, target: &BarTarget, facet: Facet, tokens: &[String]) -> Vec<String> {
+        if target.selects_nothing() {
+            return Vec::new();
+        }
+        let listed = self.matching(target);
+        tokens
+            .iter()
+            .filter(|t| {
+                self.index
+                    .value_bits(facet, t)
+                    .is_some_and(|bits| listed.intersection_count(bits) > 0)
+            })
+            .cloned()
+            .collect()
     }
 
     /// How many entries a click applying `target` lists: a bar's number
