@@ -202,6 +202,7 @@ pub fn ExplorerView(
         })
     };
     let entries_report = report.clone();
+    let charts_index = index.clone();
     view! {
         <div class="explorer">
             <div class="toolbar">
@@ -381,7 +382,7 @@ pub fn ExplorerView(
                         }
                         .into_any(),
                         View::Charts => view! {
-                            <ChartsView report=entries_report.clone() result selection apply caption/>
+                            <ChartsView report=entries_report.clone() index=charts_index.clone() hits result selection apply caption/>
                         }
                         .into_any(),
                     }}
