@@ -130,6 +130,13 @@ pub fn highlight(text: &str, words: &[String]) -> Vec<Segment> {
     segments
 }
 
+/// `value` between a first-strong isolate (U+2068) and a pop directional isolate (U+2069):
+/// the plain-text form of `<bdi>`, for names from the data inside composed text (tooltips,
+/// chart labels), so direction controls in a name cannot reorder the text around it.
+pub fn isolate(value: &str) -> String {
+    format!("\u{2068}{value}\u{2069}")
+}
+
 /// Whether `c` is a Unicode direction control: embeddings, overrides, isolates and marks.
 pub fn is_direction_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
@@ -204,6 +211,11 @@ mod tests {
                 hit: false
             }]
         );
+    }
+
+    #[test]
+    fn isolated_values_close_their_own_overrides() {
+        assert_eq!(isolate("a\u{202E}b"), "\u{2068}a\u{202E}b\u{2069}");
     }
 
     #[test]

@@ -487,7 +487,8 @@ fn clicking_a_piece_lists_exactly_its_count() {
         .iter()
         .find(|b| matches!(&b.mark, Mark::Count { target, .. } if target.tokens(Facet::Subsidiary).is_some_and(|s| s.len() > 12)))
         .expect("a large Other piece");
-    assert!(other_piece.text.starts_with("Other (39 subsidiaries)"));
+    // Names are isolated (U+2068 … U+2069) in the composed text.
+    assert!(other_piece.text.starts_with("\u{2068}Other (39 subsidiaries)\u{2069}"));
     assert!(select_mark(&r, &start, &other_piece.mark).is_none());
 
     let awards = whole(&r, awards_data);

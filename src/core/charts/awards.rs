@@ -25,6 +25,7 @@ use super::{unclickable_hint, ChartHits, ChartTheme, Mark, Series};
 use crate::core::format::count_noun;
 use crate::core::model::Kind;
 use crate::core::query::{Facet, YearKey};
+use crate::core::text::isolate;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -266,7 +267,7 @@ pub fn draw_awards<DB: DrawingBackend>(
             let text = format!(
                 "{}, {}: {count}{}",
                 years.label(),
-                sub.label,
+                isolate(&sub.label),
                 unclickable_hint(&mark)
             );
             (n, theme.series(data.colours[s]), mark, text)

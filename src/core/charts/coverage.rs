@@ -19,6 +19,7 @@ use super::target::{BarTarget, Scope};
 use super::{unclickable_hint, ChartHits, ChartTheme, Mark, Series};
 use crate::core::format::count_noun;
 use crate::core::query::Facet;
+use crate::core::text::isolate;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -279,8 +280,8 @@ pub fn draw_coverage<DB: DrawingBackend>(
             let mark = data.mark(s, c);
             let text = format!(
                 "{}, {}: {}",
-                sub.label,
-                cat.label,
+                isolate(&sub.label),
+                isolate(&cat.label),
                 piece_count(n, sub, cat, &mark)
             );
             (n, theme.series(data.colours[c]), mark, text)
