@@ -193,7 +193,9 @@ describe('direction controls in the data', () => {
         const bad = [];
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          if (!node.data.includes(RLO)) continue;
+          // Isolated in the text itself (U+2068 … U+2069), as in chart tooltips.
+          const bare = node.data.replace(/\u2068[^\u2069]*\u2069/g, '');
+          if (!bare.includes(RLO)) continue;
           let el = node.parentElement;
           while (el && !['isolate', 'isolate-override', 'plaintext'].includes(getComputedStyle(el).unicodeBidi)) {
             el = el.parentElement;
@@ -214,6 +216,18 @@ describe('direction controls in the data', () => {
       await visit({ query: `?data=fixtures/bidi.json${query}` }, async ({ page, collect }) => {
         await waitFor(page, 'report-title');
         await page.waitForTimeout(300);
+        if (query.includes('charts')) {
+          // A tooltip names a subsidiary and a category.
+          const canvas = page.locator('canvas').first();
+          const box = await canvas.boundingBox();
+          for (let x = 0.3; x < 0.9 && !(await page.locator('.chart-tooltip').count()); x += 0.05) {
+            for (let y = 0.1; y < 0.9 && !(await page.locator('.chart-tooltip').count()); y += 0.1) {
+              await page.mouse.move(box.x + box.width * x, box.y + box.height * y);
+            }
+          }
+          assert.ok(await page.locator('.chart-tooltip').count(), 'a chart tooltip');
+          assert.match(await page.locator('.chart-tooltip').textContent(), /\u2068Bank \u202ereversed\u2069/);
+        }
         const seen = await page.evaluate((RLO) => document.body.textContent.split(RLO).length - 1, RLO);
         assert.ok(seen >= 3, `${query}: data with U+202E is shown (${seen})`);
         assert.deepEqual(await unisolated(page, values), [], query);
