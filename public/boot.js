@@ -100,6 +100,9 @@ function fingerprint(bytes) {
   return hash.toString(16).padStart(8, '0');
 }
 
+/** Milliseconds boot.js waits for config.json before giving up on the snapshot. */
+const CONFIG_WAIT_MS = 3000;
+
 /**
  * config.json as the app will read it: `{ fingerprint, config }`, with the
  * fingerprint `none` when there is no file (HTTP 404, or the host's HTML page)
@@ -107,6 +110,15 @@ function fingerprint(bytes) {
  * preloads the file, so this usually costs no extra round trip.
  */
 async function readConfig() {
+  // A stalled config.json must not hold up the app: after a short wait the snapshot is
+  // dropped (its configuration is unknown) and the app reports the file itself.
+  const unreadable = { fingerprint: 'unreadable', config: null };
+  const late = new Promise((resolve) => setTimeout(resolve, CONFIG_WAIT_MS, unreadable));
+  return Promise.race([readConfigFile(), late]);
+}
+
+/** Fetches and reads config.json (see `readConfig`). */
+async function readConfigFile() {
   try {
     const response = await fetch(new URL('config.json', document.baseURI));
     const type = response.headers.get('content-type') ?? '';
@@ -127,9 +139,17 @@ async function readConfig() {
   }
 }
 
+/** Longest `?data=` value the app reads (`MAX_DATA_PATH_CHARS` in src/core/source.rs). */
+const MAX_DATA_PATH_CHARS = 2048;
+
 /** A same-origin path simple enough that the app is sure to fetch it as it is. */
 function isPlainPath(path) {
-  return /^[A-Za-z0-9._~/-]+$/.test(path) && !path.startsWith('//');
+  return (
+    path.length <= MAX_DATA_PATH_CHARS &&
+    /^[A-Za-z0-9._~/-]+$/.test(path) &&
+    !path.startsWith('//') &&
+    new URL(path, document.baseURI).origin === location.origin
+  );
 }
 
 /** Starts downloading `path` for the app's fetch of it (same URL, mode and credentials). */

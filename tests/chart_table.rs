@@ -2,9 +2,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use report_explorer::core::charts::{
-    awards_data, coverage_data, metric_options, metrics_data, table, Chart,
+    awards_data, coverage_data, metric_options, metrics_data, table, Chart, Scope,
 };
 use report_explorer::core::load::load_report;
+use report_explorer::core::query::{Index, Selection};
 
 #[test]
 fn tables_hold_the_charted_numbers() {
@@ -12,8 +13,11 @@ fn tables_hold_the_charted_numbers() {
         .unwrap()
         .report;
     let all: Vec<usize> = (0..report.entries.len()).collect();
+    let index = Index::new(&report);
+    let (sel, hits) = (Selection::default(), index.search(""));
+    let scope = Scope::new(&report, &index, &sel, &hits);
 
-    let coverage = coverage_data(&report, &all);
+    let coverage = coverage_data(&scope);
     let t = table(Chart::Coverage(&coverage));
     assert_eq!(t.headers.len(), coverage.categories.len() + 2);
     let total: usize = t
@@ -24,7 +28,7 @@ fn tables_hold_the_charted_numbers() {
     assert_eq!(total, report.entries.len());
     assert!(t.rows.iter().all(|r| r.len() == t.headers.len()));
 
-    let awards = awards_data(&report, &all);
+    let awards = awards_data(&scope);
     let t = table(Chart::Awards(&awards));
     assert_eq!(t.rows.len(), awards.years.len());
     for (y, row) in t.rows.iter().enumerate() {
@@ -43,7 +47,8 @@ fn tables_hold_the_charted_numbers() {
 
 #[test]
 fn clicking_a_mark_cross_filters() {
-    use report_explorer::core::charts::{select_mark, Mark, YearSpan};
+    use report_explorer::core::charts::{select_mark, BarTarget, Mark};
+    use report_explorer::core::query::Facet;
     use report_explorer::core::query::{Selection, View};
     let report = load_report(include_str!("../public/data/report.json"))
         .unwrap()
@@ -56,9 +61,10 @@ fn clicking_a_mark_cross_filters() {
     let sel = select_mark(
         &report,
         &start,
-        &Mark::Coverage {
-            subsidiaries: vec!["citic-bank".into()],
-            categories: vec!["legal-interests".into()],
+        &Mark::Count {
+            target: BarTarget::default()
+                .set(Facet::Subsidiary, vec!["citic-bank".into()])
+                .set(Facet::Category, vec!["legal-interests".into()]),
             count: 5,
         },
     )
@@ -80,12 +86,11 @@ fn clicking_a_mark_cross_filters() {
     let sel = select_mark(
         &report,
         &Selection::default(),
-        &Mark::AwardYear {
-            years: YearSpan {
-                first: 2019,
-                last: 2019,
-            },
-            subsidiaries: vec!["china-securities".into()],
+        &Mark::Count {
+            target: BarTarget::default()
+                .set(Facet::Year, vec!["2019".into()])
+                .set(Facet::Subsidiary, vec!["china-securities".into()])
+                .set(Facet::Kind, vec!["award".into()]),
             count: 2,
         },
     )

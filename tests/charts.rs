@@ -7,10 +7,11 @@ mod large;
 use plotters::prelude::*;
 use report_explorer::core::charts::{
     awards_data, coverage_data, draw, hit_test, metric_options, metrics_data, render_svg, Chart,
-    ChartHits, ChartTheme, Mark, MeasuredBackend, NaiveMeasure, TextMeasure, MAX_FIGURES,
+    ChartHits, ChartTheme, Mark, MeasuredBackend, NaiveMeasure, Scope, TextMeasure, MAX_FIGURES,
 };
 use report_explorer::core::load::load_report;
 use report_explorer::core::model::Report;
+use report_explorer::core::query::{Facet, Index, Selection};
 use std::path::PathBuf;
 
 const SIZE: (u32, u32) = (800, 400);
@@ -24,6 +25,18 @@ fn report() -> Report {
 
 fn all(report: &Report) -> Vec<usize> {
     (0..report.entries.len()).collect()
+}
+
+/// Chart data for `sel` on `r`, counted by a fresh index.
+fn scoped<T>(r: &Report, sel: &Selection, f: impl Fn(&Scope<'_>) -> T) -> T {
+    let index = Index::new(r);
+    let hits = index.search(&sel.query);
+    f(&Scope::new(r, &index, sel, &hits))
+}
+
+/// Chart data for the whole report (no filter).
+fn whole<T>(r: &Report, f: impl Fn(&Scope<'_>) -> T) -> T {
+    scoped(r, &Selection::default(), f)
 }
 
 /// Compares `svg` with `tests/snapshots/{name}.svg`, or writes it when `UPDATE_SNAPSHOTS=1`.
@@ -56,7 +69,7 @@ fn themes() -> [(&'static str, ChartTheme); 2] {
 #[test]
 fn coverage_snapshots() {
     let r = report();
-    let data = coverage_data(&r, &all(&r));
+    let data = whole(&r, coverage_data);
     for (name, theme) in themes() {
         let svg = render_svg(Chart::Coverage(&data), SIZE, &theme, Some(CAPTION));
         assert!(svg.starts_with("<svg"));
@@ -67,7 +80,7 @@ fn coverage_snapshots() {
 #[test]
 fn awards_snapshots() {
     let r = report();
-    let data = awards_data(&r, &all(&r));
+    let data = whole(&r, awards_data);
     for (name, theme) in themes() {
         let svg = render_svg(Chart::Awards(&data), SIZE, &theme, Some(CAPTION));
         snapshot(&format!("awards-{name}"), &svg);
@@ -97,7 +110,13 @@ fn metrics_snapshots() {
 #[test]
 fn empty_charts_say_so() {
     let r = report();
-    let data = coverage_data(&r, &[]);
+    // A search nothing matches.
+    let none = Selection {
+        query: "zzzzqqqq".into(),
+        ..Selection::default()
+    };
+    let data = scoped(&r, &none, coverage_data);
+    assert!(data.is_empty());
     let svg = render_svg(Chart::Coverage(&data), SIZE, &ChartTheme::light(), None);
     assert!(svg.contains("Nothing to chart"));
 }
@@ -125,18 +144,26 @@ fn centres_map_back(hits: &ChartHits) {
 #[test]
 fn coverage_hits() {
     let r = report();
-    let data = coverage_data(&r, &all(&r));
+    let data = whole(&r, coverage_data);
     let hits = drawn(Chart::Coverage(&data));
     centres_map_back(&hits);
-    let total: usize = hits
+    let segments: usize = hits
         .bars
         .iter()
         .map(|b| match &b.mark {
-            Mark::Coverage { count, .. } => *count,
+            Mark::Count { count, .. } => *count,
             m => panic!("unexpected {m:?}"),
         })
         .sum();
-    assert_eq!(total, r.entries.len(), "every entry counted once");
+    let totals: usize = (0..data.subsidiaries.len()).map(|s| data.total(s)).sum();
+    assert_eq!(
+        totals,
+        r.entries.len(),
+        "a bar's number counts each entry once"
+    );
+    // Two entries are in two top-level categories: they count in both segments, and a note says so.
+    assert_eq!(segments, r.entries.len() + 2);
+    assert!(data.note().unwrap().contains("counts in each segment"));
     // Right of the longest bar's end label, inside the plot, is empty.
     let bar = &hits.bars[0];
     let (_, y) = hits.centre(bar);
@@ -150,7 +177,7 @@ fn coverage_hits() {
 #[test]
 fn awards_hits() {
     let r = report();
-    let data = awards_data(&r, &all(&r));
+    let data = whole(&r, awards_data);
     let years: Vec<String> = data.years.iter().map(|y| y.label()).collect();
     assert_eq!(years, ["2018", "2019"]);
     assert_eq!(data.span, 1);
@@ -162,13 +189,15 @@ fn awards_hits() {
         .bars
         .iter()
         .find(|b| {
-            matches!(&b.mark, Mark::AwardYear { years, subsidiaries, .. } if years.first == 2019 && subsidiaries == &["citic-bank"])
+            matches!(&b.mark, Mark::Count { target, .. }
+                if target.tokens(Facet::Year) == Some(&["2019".to_owned()][..])
+                    && target.tokens(Facet::Subsidiary) == Some(&["citic-bank".to_owned()][..]))
         })
         .expect("a 2019 CITIC Bank segment");
     let (x, y) = hits.centre(bank);
     assert!(matches!(
         hit_test(&hits, x, y),
-        Some(Mark::AwardYear { years, .. }) if years.first == 2019
+        Some(Mark::Count { target, .. }) if target.tokens(Facet::Year) == Some(&["2019".to_owned()][..])
     ));
     // Above the taller bar's top is empty.
     let (x, _) = hits.centre(bank);
@@ -250,7 +279,9 @@ fn coverage_follows_the_filter() {
     let bank: Vec<usize> = (0..r.entries.len())
         .filter(|&i| r.entries[i].subsidiary.as_str() == "citic-bank")
         .collect();
-    let data = coverage_data(&r, &bank);
+    let mut sel = Selection::default();
+    sel.toggle(Facet::Subsidiary, "citic-bank");
+    let data = scoped(&r, &sel, coverage_data);
     assert_eq!(data.subsidiaries.len(), 1);
     assert_eq!(data.subsidiaries[0].token, "citic-bank");
     assert_eq!(data.total(0), bank.len());
@@ -274,7 +305,7 @@ impl TextMeasure for Counting {
 #[test]
 fn text_is_measured_through_the_backend() {
     let r = report();
-    let data = coverage_data(&r, &all(&r));
+    let data = whole(&r, coverage_data);
     let counting = Counting(std::cell::Cell::new(0));
     let mut out = String::new();
     {

@@ -6,6 +6,13 @@ use report_explorer::core::problem::Severity;
 use report_explorer::core::source::{LoadFailure, DEFAULT_DATA_PATH};
 use serde_json::{json, Value};
 
+mod support;
+
+/// The page the explorer runs on in these tests.
+fn page() -> support::PageUrl {
+    support::PageUrl::at("https://intranet.example/reports/esg/index.html?view=list")
+}
+
 fn messages(value: Value) -> Vec<String> {
     validate_config(&value)
         .problems
@@ -84,7 +91,7 @@ fn the_shipped_config_is_clean_and_means_the_defaults() {
     assert_eq!(loaded.problems, vec![]);
     assert_eq!(loaded.config, Config::default());
     assert_eq!(
-        resolve_data(None, None, &loaded.config).unwrap(),
+        resolve_data(None, None, &loaded.config, &page()).unwrap(),
         DEFAULT_DATA_PATH
     );
 }
@@ -111,7 +118,7 @@ fn unknown_settings_are_warnings() {
     assert_eq!(loaded.problems[0].severity, Severity::Warning);
     assert_eq!(
         loaded.problems[0].to_string(),
-        "warning: colour: unknown setting `colour` (expected one of `theme`, `embed`, `datasets`, `default_dataset`, `default_filters`, `colors`, `dark_colors`, `allowed_parent_origins`, `allowed_data_origins`, `max_data_mb`)"
+        "warning: colour: unknown setting `colour` (expected one of `theme`, `embed`, `datasets`, `default_dataset`, `default_filters`, `colors`, `dark_colors`, `allowed_parent_origins`, `allowed_data_origins`, `max_data_mb`, `fetch_timeout_s`)"
     );
 }
 
@@ -300,27 +307,38 @@ fn which_data_file_is_loaded() {
     }))
     .config;
     assert_eq!(
-        resolve_data(None, None, &config).unwrap(),
+        resolve_data(None, None, &config, &page()).unwrap(),
         "data/second.json"
     );
     assert_eq!(
-        resolve_data(None, Some("first"), &config).unwrap(),
+        resolve_data(None, Some("first"), &config, &page()).unwrap(),
         "data/first.json"
     );
     assert_eq!(
-        resolve_data(Some("x.json"), Some("first"), &config).unwrap(),
+        resolve_data(Some("x.json"), Some("first"), &config, &page()).unwrap(),
         "x.json"
     );
     assert_eq!(
-        resolve_data(Some("https://data.example.com/x.json"), None, &config).unwrap(),
+        resolve_data(
+            Some("https://data.example.com/x.json"),
+            None,
+            &config,
+            &page()
+        )
+        .unwrap(),
         "https://data.example.com/x.json"
     );
     assert!(matches!(
-        resolve_data(Some("https://elsewhere.example/x.json"), None, &config),
+        resolve_data(
+            Some("https://elsewhere.example/x.json"),
+            None,
+            &config,
+            &page()
+        ),
         Err(LoadFailure::BadPath { .. })
     ));
     assert_eq!(
-        resolve_data(None, Some("third"), &config)
+        resolve_data(None, Some("third"), &config, &page())
             .unwrap_err()
             .to_string(),
         "`third` cannot be loaded: config.json lists no such dataset; known: `first`, `second`."
@@ -328,11 +346,11 @@ fn which_data_file_is_loaded() {
     let mut no_default = config.clone();
     no_default.default_dataset = None;
     assert_eq!(
-        resolve_data(None, None, &no_default).unwrap(),
+        resolve_data(None, None, &no_default, &page()).unwrap(),
         "data/first.json"
     );
     assert_eq!(
-        resolve_data(None, Some("x"), &Config::default())
+        resolve_data(None, Some("x"), &Config::default(), &page())
             .unwrap_err()
             .to_string(),
         "`x` cannot be loaded: config.json lists no datasets."
@@ -395,6 +413,29 @@ fn max_data_mb_sets_the_size_limit_and_bad_values_keep_the_default() {
         assert_eq!(
             problems,
             [format!("error: max_data_mb: found {found} (expected a whole number of megabytes from 1 to 2000)")],
+        );
+    }
+}
+
+#[test]
+fn fetch_timeout_s_sets_the_stall_timeout_and_bad_values_keep_the_default() {
+    let c = parse_config(r#"{"fetch_timeout_s": 2}"#);
+    assert!(c.problems.is_empty());
+    assert_eq!(c.config.fetch_timeout_seconds(), 2);
+    assert_eq!(parse_config("{}").config.fetch_timeout_seconds(), 30);
+    for (bad, found) in [
+        ("0", "`0`"),
+        ("601", "`601`"),
+        ("2.5", "`2.5`"),
+        ("\"30s\"", "a string"),
+        ("-1", "`-1`"),
+    ] {
+        let c = parse_config(&format!(r#"{{"fetch_timeout_s": {bad}}}"#));
+        assert_eq!(c.config.fetch_timeout_seconds(), 30, "{bad}");
+        let problems: Vec<String> = c.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            problems,
+            [format!("error: fetch_timeout_s: found {found} (expected a whole number of seconds from 1 to 600)")],
         );
     }
 }

@@ -34,20 +34,30 @@ fn provenance(r: &Report) -> Provenance {
     Provenance::new(r, "data/report.json", &sel, AT, env!("CARGO_PKG_VERSION"))
 }
 
-fn read_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut reader = csv::ReaderBuilder::new()
-        .comment(Some(b'#'))
-        .from_reader(text.as_bytes());
-    let header = reader
-        .headers()
-        .unwrap()
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    let rows = reader
+/// Every record as a spreadsheet splits it into cells.
+fn cells(text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
         .records()
         .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-        .collect();
+        .collect()
+}
+
+/// The provenance records (one field each, starting with `# `), the header and the rows.
+fn read_csv_with_provenance(text: &str) -> (Vec<String>, Vec<String>, Vec<Vec<String>>) {
+    let mut records = cells(text).into_iter().peekable();
+    let mut provenance = Vec::new();
+    while let Some(record) = records.next_if(|r| r.len() == 1 && r[0].starts_with("# ")) {
+        provenance.push(record[0].clone());
+    }
+    let header = records.next().expect("a header row");
+    (provenance, header, records.collect())
+}
+
+fn read_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let (_, header, rows) = read_csv_with_provenance(text);
     (header, rows)
 }
 
@@ -79,10 +89,12 @@ fn csv_rows_equal_the_entries() {
     let r = tricky();
     let positions: Vec<usize> = (0..r.entries.len()).rev().collect();
     let text = entries_csv(&r, &positions, &provenance(&r));
-    let comment_lines: Vec<&str> = text.lines().take_while(|l| l.starts_with("# ")).collect();
-    assert_eq!(comment_lines.len(), 6);
-    assert!(comment_lines[4].contains("Filters: sub=citic-bank,citic-trust; kind=award; q=quick"));
-    let (header, rows) = read_csv(&text);
+    let (provenance_records, header, rows) = read_csv_with_provenance(&text);
+    assert_eq!(provenance_records.len(), 6);
+    assert_eq!(
+        provenance_records[4],
+        "# Filters: sub=citic-bank,citic-trust; kind=award; q=quick"
+    );
     assert_eq!(header, CSV_HEADER.map(str::to_owned).to_vec());
     assert_eq!(rows.len(), positions.len());
     for (row, &p) in rows.iter().zip(&positions) {
@@ -110,7 +122,7 @@ fn csv_is_byte_for_byte_what_the_csv_crate_writes() {
     let text = entries_csv(&r, &positions, &provenance(&r));
     let body: String = text
         .split_inclusive('\n')
-        .skip_while(|l| l.starts_with("# "))
+        .skip_while(|l| l.starts_with("\"# "))
         .collect();
     assert_eq!(body, csv_crate_text(&r, &positions));
 }
@@ -191,6 +203,80 @@ fn every_entry_round_trips() {
     let loaded = load_report(&file.to_string()).unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     assert_eq!(loaded.report, r);
+}
+
+/// What a crafted report or link could try to plant in a spreadsheet.
+const FORMULAS: [&str; 10] = [
+    "=HYPERLINK(\"http://evil.example\",\"Click\")",
+    "+1+1",
+    "-2+3",
+    "@SUM(1,2)",
+    "\t=1+1",
+    "\r=1+1",
+    "\u{FF1D}1+1",
+    "=cmd|' /C calc'!A0",
+    "-",
+    "@",
+];
+
+#[test]
+fn formulas_in_data_are_written_as_text() {
+    let mut r = report();
+    for (i, formula) in FORMULAS.iter().enumerate() {
+        r.entries[i].title = (*formula).to_owned();
+        r.entries[i].summary = (*formula).to_owned();
+        r.entries[i].awarding_body = Some((*formula).to_owned());
+        r.entries[i].source.passage = (*formula).to_owned();
+    }
+    let positions: Vec<usize> = (0..FORMULAS.len()).collect();
+    let text = entries_csv(&r, &positions, &provenance(&r));
+    let (_, _, rows) = read_csv_with_provenance(&text);
+    for (row, formula) in rows.iter().zip(FORMULAS) {
+        for column in [2, 3, 9, 14] {
+            assert_eq!(row[column], format!("'{formula}"), "column {column}");
+        }
+    }
+    // Nothing else gets a quote mark: ordinary text, numbers, dates and ids are as written.
+    assert_eq!(guard_cell("Best Bank"), "Best Bank");
+    assert_eq!(guard_cell("2019-05"), "2019-05");
+    assert_eq!(guard_cell("a=b"), "a=b");
+    assert_eq!(guard_cell(""), "");
+    assert_eq!(guard_cell("'quoted"), "'quoted");
+}
+
+#[test]
+fn no_cell_of_an_export_can_start_a_formula() {
+    let mut r = tricky();
+    r.meta.title = "Report, =1+1".into();
+    r.meta.organisation = "\"Org\",@SUM(A1)".into();
+    for (i, formula) in FORMULAS.iter().enumerate() {
+        r.entries[i].location = Some((*formula).to_owned());
+    }
+    let sel = Selection {
+        query: "quick,=HYPERLINK(\"http://evil.example\"),+1\",-2".into(),
+        ..Selection::default()
+    };
+    let data = "data/x.json?a=1,=1+1,\"@A1";
+    let p = Provenance::new(&r, data, &sel, AT, "0.1.0");
+    let positions: Vec<usize> = (0..r.entries.len()).collect();
+    let text = entries_csv(&r, &positions, &p);
+    let records = cells(&text);
+    assert_eq!(records.len(), 6 + 1 + r.entries.len());
+    for record in &records[..6] {
+        assert_eq!(record.len(), 1, "a provenance line is one cell: {record:?}");
+        assert!(record[0].starts_with("# "), "{record:?}");
+    }
+    assert_eq!(records[1][0], "# Organisation: \"Org\",@SUM(A1)");
+    assert_eq!(records[3][0], "# Data file: data/x.json?a=1,=1+1,\"@A1");
+    assert!(records[4][0].contains("q=quick,=HYPERLINK(\"http://evil.example\"),+1\",-2"));
+    for record in &records {
+        for cell in record {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\u{FF1D}']),
+                "a cell a spreadsheet would run: {cell:?}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -273,8 +273,9 @@ proptest! {
         let mut sel = make_selection(&r, s);
         sel.entry = open.filter(|i| *i < r.entries.len()).map(|i| r.entries[i].id.clone());
         let index = Index::new(&r);
-        // Years the report does not have are dropped on decode; keep only known ones.
+        // Years and kinds the report does not have are dropped on decode; keep only known ones.
         sel.years.retain(|y| index.knows(Facet::Year, &y.token()));
+        sel.kinds.retain(|k| index.knows(Facet::Kind, k.as_str()));
         let params: HashMap<&str, String> = encode(&sel).into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect();
         let (back, notices) = decode(|k| params.get(k).cloned(), &index);
         prop_assert!(notices.is_empty(), "{:?}", notices);
@@ -409,6 +410,23 @@ fn bad_url_values_are_named_and_ignored() {
             "Ignored entry `nope`: no such entry in this report.",
         ]
     );
+}
+
+#[test]
+fn a_kind_the_report_lacks_is_ignored_with_a_notice() {
+    let (mut r, _) = citic();
+    r.entries.retain(|e| e.kind != Kind::Product);
+    let index = Index::new(&r);
+    let (sel, notices) = decode(params(&[("kind", "product,award")]), &index);
+    assert_eq!(sel.kinds.iter().copied().collect::<Vec<_>>(), [Kind::Award]);
+    assert_eq!(
+        notices,
+        ["Ignored kind `product`: no such kind in this report."]
+    );
+    // Whatever stays selected shows as a chip, so it can be removed.
+    let result = index.query(&sel, &index.search(""));
+    let chips: Vec<String> = chips(&result, &sel).into_iter().map(|c| c.label).collect();
+    assert_eq!(chips, ["Kind: Award"]);
 }
 
 #[test]

@@ -981,3 +981,16 @@ fn nothing_dated_uses_the_period() {
     assert!(l.items.is_empty() && l.lanes.is_empty());
     assert_eq!(l.height, 0.0);
 }
+
+#[test]
+fn the_wheel_zooms_only_when_it_moves_vertically() {
+    // Up zooms in and down out, whatever the unit (Firefox reports lines, Chromium pixels).
+    assert_eq!(wheel_zoom_factor(-120.0), Some(1.25));
+    assert_eq!(wheel_zoom_factor(-3.0), Some(1.25));
+    assert_eq!(wheel_zoom_factor(3.0), Some(0.8));
+    assert_eq!(wheel_zoom_factor(0.5), Some(0.8));
+    // A sideways scroll (deltaY 0, e.g. Shift+wheel or a trackpad swipe) is no zoom.
+    assert_eq!(wheel_zoom_factor(0.0), None);
+    assert_eq!(wheel_zoom_factor(-0.0), None);
+    assert_eq!(wheel_zoom_factor(f64::NAN), None);
+}

@@ -1,12 +1,13 @@
 //! Component tests in a real browser: mounting views renders the expected DOM.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use common::{all, container, indexed, text};
 use leptos::prelude::*;
 use leptos_router::components::Router;
-use report_explorer::app::fetch::Indexed;
 use report_explorer::app::{ErrorView, ReportView};
 use report_explorer::core::load::{load_report, LoadError};
-use report_explorer::core::query::Index;
 use report_explorer::core::source::LoadFailure;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -37,39 +38,10 @@ const REPORT: &str = r#"{
   ]
 }"#;
 
-/// A fresh container in the test page.
-fn container() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let div = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&div).unwrap();
-    div.unchecked_into()
-}
-
-fn all(root: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().unchecked_into())
-        .collect()
-}
-
-fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-        .text_content()
-        .unwrap_or_default()
-}
-
 #[wasm_bindgen_test]
 fn report_view_lists_entries_with_figures_and_problems() {
     let root = container();
-    let loaded = load_report(REPORT).unwrap();
-    let report = Arc::new(loaded.report);
-    let indexed = Indexed {
-        index: Arc::new(Index::new(&report)),
-        report,
-        problems: Arc::new(loaded.problems),
-    };
+    let indexed = indexed(REPORT);
     let handle = leptos::mount::mount_to(root.clone(), move || {
         view! {
             <Router>

@@ -8,9 +8,10 @@ use crate::app::theme::ThemeContext;
 use crate::core::charts::{
     awards_data, coverage_data, draw, hit_test, metric_options, metrics_data, note, render_svg,
     select_mark, table, AwardsData, Chart, ChartHits, ChartTheme, CoverageData, Mark, MetricsData,
+    Scope,
 };
 use crate::core::model::Report;
-use crate::core::query::{QueryResult, Selection};
+use crate::core::query::{Index, QueryResult, SearchHits, Selection, Sort, View};
 use leptos::ev::{MouseEvent, PointerEvent};
 use leptos::html;
 use leptos::prelude::*;
@@ -77,6 +78,10 @@ pub type CaptionFn = Callback<(), String>;
 pub fn ChartsView(
     /// The report.
     report: Arc<Report>,
+    /// Its index: bars are counted by the engine that lists the results.
+    index: Arc<Index>,
+    /// Search matches for the selection's search text.
+    hits: Memo<SearchHits>,
     /// The current result (charts follow the filters).
     result: Memo<QueryResult>,
     /// The current selection.
@@ -87,14 +92,27 @@ pub fn ChartsView(
     caption: CaptionFn,
 ) -> impl IntoView {
     let positions = Memo::new(move |_| result.with(|r| r.entries.clone()));
-    let coverage = {
-        let report = report.clone();
-        Memo::new(move |_| ChartData::Coverage(positions.with(|p| coverage_data(&report, p))))
+    // The filters alone (not the page, order, view or open entry): what the bars count.
+    let filters = Memo::new(move |_| {
+        selection.with(|s| Selection {
+            entry: None,
+            page: 0,
+            view: View::List,
+            sort: Sort::default(),
+            ..s.clone()
+        })
+    });
+    let counted = {
+        let (report, index) = (report.clone(), index.clone());
+        move |f: fn(&Scope<'_>) -> ChartData| {
+            let (report, index) = (report.clone(), index.clone());
+            Memo::new(move |_| {
+                filters.with(|sel| hits.with(|h| f(&Scope::new(&report, &index, sel, h))))
+            })
+        }
     };
-    let awards = {
-        let report = report.clone();
-        Memo::new(move |_| ChartData::Awards(positions.with(|p| awards_data(&report, p))))
-    };
+    let coverage = counted(|scope| ChartData::Coverage(coverage_data(scope)));
+    let awards = counted(|scope| ChartData::Awards(awards_data(scope)));
     let options = {
         let report = report.clone();
         Memo::new(move |_| positions.with(|p| metric_options(&report, p)))

@@ -1,12 +1,14 @@
 //! Host configuration in the page: fetches `config.json`, applies its colours, embedded mode and default filters, and shows its problems.
 
 use crate::app::embed::use_update_query;
+use crate::app::transfer::Transfer;
 use crate::core::config::{
-    default_filter_params, parse_config, Config, LoadedConfig, COLOR_NAMES, CONFIG_PATH,
+    default_filter_params, parse_config, Config, LoadedConfig, COLOR_NAMES, CONFIG_MAX_BYTES,
+    CONFIG_PATH, CONFIG_TIMEOUT_S,
 };
 use crate::core::format::count_noun;
 use crate::core::problem::Problem;
-use gloo_net::http::Request;
+use crate::core::source::LoadFailure;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use std::sync::Arc;
@@ -14,38 +16,31 @@ use wasm_bindgen::JsCast;
 
 /// Fetches `config.json` next to the page. No file (HTTP 404, or an HTML
 /// fallback page) means the defaults, silently; anything else that goes wrong
-/// means the defaults plus a problem saying what happened.
+/// (another HTTP error, a stall of [`CONFIG_TIMEOUT_S`], a dropped connection, a redirect
+/// to another origin, an empty file) means the defaults plus a problem saying what happened.
 pub async fn fetch_config() -> LoadedConfig {
+    let transfer = Transfer {
+        url: CONFIG_PATH,
+        limit: CONFIG_MAX_BYTES,
+        stall_seconds: CONFIG_TIMEOUT_S,
+        allowed_origins: &[],
+        fresh: false,
+    };
     let failed = |message: String| LoadedConfig {
         config: Config::default(),
         problems: vec![Problem::error(CONFIG_PATH, message)
             .expected("a readable file, or none (HTTP 404); every setting keeps its default")],
     };
-    let response = match Request::get(CONFIG_PATH).send().await {
-        Ok(response) => response,
-        Err(e) => return failed(format!("could not be fetched: {e}")),
-    };
-    if response.status() == 404 {
-        return LoadedConfig::default();
-    }
-    if !response.ok() {
-        return failed(format!(
-            "the server answered HTTP {} {}",
-            response.status(),
-            response.status_text()
-        ));
-    }
-    let html = response
-        .headers()
-        .get("content-type")
-        .is_some_and(|t| t.to_ascii_lowercase().starts_with("text/html"));
-    if html {
+    match transfer.read(|_, _| {}, || true).await {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => parse_config(text.strip_prefix('\u{feff}').unwrap_or(&text)),
+            Err(_) => failed("the file is not UTF-8 text".to_owned()),
+        },
         // A host that answers every path with the page itself has no config.json.
-        return LoadedConfig::default();
-    }
-    match response.text().await {
-        Ok(text) => parse_config(&text),
-        Err(e) => failed(format!("could not be read: {e}")),
+        Err(LoadFailure::Http { status: 404, .. } | LoadFailure::HtmlPage { .. }) => {
+            LoadedConfig::default()
+        }
+        Err(failure) => failed(failure.detail()),
     }
 }
 

@@ -22,9 +22,23 @@ fn save(blob: &Blob, filename: &str) -> Result<(), String> {
     body.append_child(&a).map_err(|e| format!("{e:?}"))?;
     a.click();
     a.remove();
-    Url::revoke_object_url(&url).map_err(|e| format!("{e:?}"))?;
+    // The browser may start reading the blob after `click()` returns; revoking at once
+    // can lose the download, so the URL is released a minute later.
+    let window = web_sys::window().ok_or("no window")?;
+    let revoke = Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&url);
+    });
+    window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            revoke.unchecked_ref(),
+            REVOKE_AFTER_MS,
+        )
+        .map_err(|e| format!("{e:?}"))?;
     Ok(())
 }
+
+/// How long a download's blob URL stays valid, in milliseconds.
+const REVOKE_AFTER_MS: i32 = 60_000;
 
 /// Offers `text` as a download named `filename` with the given MIME type.
 pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), String> {
@@ -45,14 +59,14 @@ fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
 /// Offers the canvas's current picture as a PNG download.
 pub fn download_canvas_png(canvas: &HtmlCanvasElement, filename: &str) -> Result<(), String> {
     let filename = filename.to_owned();
-    let callback = Closure::once(move |blob: Option<Blob>| {
+    // Freed by the browser once called.
+    let callback = Closure::once_into_js(move |blob: Option<Blob>| {
         if let Some(blob) = blob {
             let _ = save(&blob, &filename);
         }
     });
     canvas
-        .to_blob(callback.as_ref().unchecked_ref())
+        .to_blob(callback.unchecked_ref())
         .map_err(|e| format!("{e:?}"))?;
-    callback.forget();
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! by `crate::core::embed`; this module only talks to the browser.
 
 use crate::app::fetch::Indexed;
+use crate::app::listen::{listen, observe_resize};
 use crate::core::config::{origin_of_url, Config};
 use crate::core::embed::{
     filter_updates, height_message, height_targets, origin_allowed, parse_message, state_message,
@@ -16,8 +17,7 @@ use leptos_router::NavigateOptions;
 use serde_json::{json, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::js_sys;
 
 /// URL parameter changes: each key set to a value, or removed (`None`).
@@ -128,93 +128,70 @@ pub fn start_embedding(
     // Height: observe the app root once it is in the document.
     {
         let embedder = embedder.clone();
-        Effect::new(move |observing: Option<bool>| {
-            if observing == Some(true) {
-                return true;
-            }
-            let Some(element) = root.get() else {
-                return false;
-            };
-            let on_resize = {
+        // Observed while the app is mounted; a new root element gets a new observer.
+        Effect::new(move |_| {
+            if let Some(element) = root.get() {
                 let embedder = embedder.clone();
-                Closure::<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>::new(
-                    move |_: js_sys::Array, _: web_sys::ResizeObserver| embedder.post_height(false),
-                )
-            };
-            match web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-                Ok(observer) => {
-                    observer.observe(&element);
-                    // Both live as long as the page.
-                    on_resize.forget();
-                    std::mem::forget(observer);
-                    true
-                }
-                Err(_) => false,
+                observe_resize(&element, move |_| embedder.post_height(false));
             }
         });
     }
 
     // Messages: allowed origin, from the parent window, with a valid shape.
-    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-        move |event: web_sys::MessageEvent| {
-            let origin = event.origin();
-            if !origin_allowed(&origin, &embedder.allowed) {
+    listen(&window(), "message", move |event: web_sys::MessageEvent| {
+        let origin = event.origin();
+        if !origin_allowed(&origin, &embedder.allowed) {
+            return;
+        }
+        let Some(parent) = framed_parent() else {
+            return;
+        };
+        if !event
+            .source()
+            .is_some_and(|s| js_sys::Object::is(&s, &parent))
+        {
+            return;
+        }
+        let Some(text) = js_sys::JSON::stringify(&event.data())
+            .ok()
+            .and_then(|s| s.as_string())
+            .filter(|t| t.len() <= MAX_MESSAGE_LEN)
+        else {
+            return;
+        };
+        let Ok(value) = serde_json::from_str::<Value>(&text) else {
+            return;
+        };
+        let message = match parse_message(&value) {
+            Ok(message) => message,
+            Err(Ignored::NotOurs) => return,
+            Err(Ignored::Invalid(why)) => {
+                web_sys::console::warn_1(
+                    &format!("Report Explorer ignored a message from {origin}: {why}").into(),
+                );
                 return;
             }
-            let Some(parent) = framed_parent() else {
-                return;
-            };
-            if !event
-                .source()
-                .is_some_and(|s| js_sys::Object::is(&s, &parent))
-            {
-                return;
+        };
+        *embedder.parent_origin.borrow_mut() = Some(origin.clone());
+        match message {
+            Inbound::SetFilters(filters) => update.run((filter_updates(&filters), true)),
+            Inbound::SetTheme(theme) => {
+                update.run((vec![("theme", Some(theme.token().to_owned()))], true))
             }
-            let Some(text) = js_sys::JSON::stringify(&event.data())
-                .ok()
-                .and_then(|s| s.as_string())
-                .filter(|t| t.len() <= MAX_MESSAGE_LEN)
-            else {
-                return;
-            };
-            let Ok(value) = serde_json::from_str::<Value>(&text) else {
-                return;
-            };
-            let message = match parse_message(&value) {
-                Ok(message) => message,
-                Err(Ignored::NotOurs) => return,
-                Err(Ignored::Invalid(why)) => {
-                    web_sys::console::warn_1(
-                        &format!("Report Explorer ignored a message from {origin}: {why}").into(),
-                    );
-                    return;
-                }
-            };
-            *embedder.parent_origin.borrow_mut() = Some(origin.clone());
-            match message {
-                Inbound::SetFilters(filters) => update.run((filter_updates(&filters), true)),
-                Inbound::SetTheme(theme) => {
-                    update.run((vec![("theme", Some(theme.token().to_owned()))], true))
-                }
-                Inbound::GetState => {
-                    let query_string = window().location().search().unwrap_or_default();
-                    let answer = match report.get_untracked() {
-                        Some(shown) => {
-                            let params = query.get_untracked();
-                            state_message(&query_string, |k| params.get(k), &shown.index)
-                        }
-                        None => {
-                            json!({ "type": STATE, "query": query_string, "filters": null, "entries": null })
-                        }
-                    };
-                    let _ = parent.post_message(&to_js(&answer), &origin);
-                }
+            Inbound::GetState => {
+                let query_string = window().location().search().unwrap_or_default();
+                let answer = match report.get_untracked() {
+                    Some(shown) => {
+                        let params = query.get_untracked();
+                        state_message(&query_string, |k| params.get(k), &shown.index)
+                    }
+                    None => {
+                        json!({ "type": STATE, "query": query_string, "filters": null, "entries": null })
+                    }
+                };
+                let _ = parent.post_message(&to_js(&answer), &origin);
             }
-            embedder.post_height(true);
-        },
-    );
-    let _ =
-        window().add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
-    // The listener lives as long as the page.
-    on_message.forget();
+        }
+        embedder.post_height(true);
+    });
 }

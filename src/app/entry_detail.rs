@@ -48,12 +48,15 @@ pub fn EntryDetail(
         })
         .collect();
     let meta = &report.meta;
-    let cite = match &meta.chapter {
-        Some(ch) => format!(
-            "{}, “{ch}”, section “{}”",
-            meta.document, entry.source.section
-        ),
-        None => format!("{}, section “{}”", meta.document, entry.source.section),
+    // Names from the data sit in interface text: each is isolated.
+    let chapter = meta
+        .chapter
+        .clone()
+        .map(|ch| view! { ", “"<bdi>{ch}</bdi>"”" });
+    let cite = view! {
+        <bdi>{meta.document.clone()}</bdi>
+        {chapter}
+        ", section “"<bdi>{entry.source.section.clone()}</bdi>"”"
     };
     let heading = NodeRef::<html::H2>::new();
     // Move keyboard focus to the panel when it opens (talking to the DOM is an effect).
@@ -63,7 +66,7 @@ pub fn EntryDetail(
         }
     });
     let optional = |label: &'static str, value: Option<String>| {
-        value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> })
+        value.map(|v| view! { <dt>{label}</dt><dd><bdi>{v}</bdi></dd> })
     };
     let date = entry
         .date
@@ -74,16 +77,16 @@ pub fn EntryDetail(
                 <p class="kind">{entry.kind.label()}</p>
                 <a class="close" href=close data-testid="close-detail">"Close"</a>
             </div>
-            <h2 id="entry-detail-heading" tabindex="-1" node_ref=heading>{entry.title.clone()}</h2>
-            <p class="summary">{entry.summary.clone()}</p>
+            <h2 id="entry-detail-heading" tabindex="-1" node_ref=heading><bdi>{entry.title.clone()}</bdi></h2>
+            <p class="summary"><bdi>{entry.summary.clone()}</bdi></p>
             <dl class="detail-fields">
                 <dt>"Subsidiary"</dt>
-                <dd><a href=sub_href data-testid="detail-subsidiary">{sub_name}</a></dd>
+                <dd><a href=sub_href data-testid="detail-subsidiary"><bdi>{sub_name}</bdi></a></dd>
                 <dt>"Categories"</dt>
                 <dd>
                     {categories
                         .into_iter()
-                        .map(|(name, href)| view! { <a class="detail-category" href=href>{name}</a>" " })
+                        .map(|(name, href)| view! { <a class="detail-category" href=href><bdi>{name}</bdi></a>" " })
                         .collect_view()}
                 </dd>
                 {date}
@@ -105,14 +108,14 @@ pub fn EntryDetail(
                                 {entry
                                     .metrics
                                     .iter()
-                                    .map(|m| view! { <tr><th scope="row">{m.label.clone()}</th><td>{format_metric(m)}</td></tr> })
+                                    .map(|m| view! { <tr><th scope="row"><bdi>{m.label.clone()}</bdi></th><td><bdi>{format_metric(m)}</bdi></td></tr> })
                                     .collect_view()}
                             </tbody>
                         </table>
                     }
                 })}
             <figure class="detail-source">
-                <blockquote>{entry.source.passage.clone()}</blockquote>
+                <blockquote><bdi>{entry.source.passage.clone()}</bdi></blockquote>
                 <figcaption>{cite}</figcaption>
             </figure>
         </section>

@@ -1,6 +1,7 @@
 //! The error view: what failed, the details (status, line and column, problems) and a retry button.
 
 use crate::core::source::LoadFailure;
+use crate::core::text::reveal_direction_controls;
 use leptos::prelude::*;
 
 /// Shows why the report could not be shown, with a retry button.
@@ -12,8 +13,13 @@ pub fn ErrorView(
     on_retry: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
     let heading = failure.heading();
-    let message = failure.to_string();
-    let problems: Vec<String> = failure.problems().iter().map(|p| p.to_string()).collect();
+    // Messages quote values from the file or the link: direction controls are shown.
+    let message = reveal_direction_controls(&failure.to_string());
+    let problems: Vec<String> = failure
+        .problems()
+        .iter()
+        .map(|p| reveal_direction_controls(&p.to_string()))
+        .collect();
     view! {
         <section class="error-view" data-testid="error-view" role="alert">
             <h1>{heading}</h1>

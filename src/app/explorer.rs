@@ -16,6 +16,7 @@ use crate::core::export::{entries_csv, entries_json, Provenance};
 use crate::core::format::{count_noun, format_number};
 use crate::core::model::Report;
 use crate::core::query::{chips, Chip, Facet, Index, Selection, Sort, View};
+use crate::core::text::reveal_direction_controls;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -104,7 +105,52 @@ pub fn ExplorerView(
     let filters_open = RwSignal::new(false);
     let show_notices = move || notices.with(|n| !n.is_empty() && *n != dismissed.get());
 
-    let chips = move || selection.with(|sel| result.with(|r| chips(r, sel)));
+    // Chips are keyed by filter, so a chip's label and the selection without it are read
+    // from this memo when used: captured when the chip was made, they would miss filters
+    // chosen since (removing one chip would drop those too) or a changed search.
+    let chip_list = Memo::new(move |_| selection.with(|sel| result.with(|r| chips(r, sel))));
+    // A chip's label, what it filters and the value (shown isolated), read when shown.
+    let chip_parts = move |key: &str| {
+        chip_list.with(|cs| {
+            cs.iter()
+                .find(|c| c.key == key)
+                .map(|c| (c.label.clone(), c.facet_label.clone(), c.value.clone()))
+        })
+    };
+    let search_ref = NodeRef::<leptos::html::Input>::new();
+    let focus_search = move || {
+        if let Some(input) = search_ref.get_untracked() {
+            let _ = input.focus();
+        }
+    };
+    // Removing a chip removes its button: focus moves to the next chip, else the one
+    // before, else the search box, never to the page itself.
+    let remove_chip = move |key: &str, button: Option<web_sys::Element>| {
+        let Some(without) = chip_list
+            .with_untracked(|cs| cs.iter().find(|c| c.key == key).map(|c| c.without.clone()))
+        else {
+            return;
+        };
+        let is_chip = |e: &web_sys::Element| e.matches(".chip").unwrap_or(false);
+        let neighbour = button.and_then(|b| {
+            std::iter::successors(b.next_element_sibling(), |e| e.next_element_sibling())
+                .find(is_chip)
+                .or_else(|| {
+                    std::iter::successors(b.previous_element_sibling(), |e| {
+                        e.previous_element_sibling()
+                    })
+                    .find(is_chip)
+                })
+        });
+        match neighbour.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            Some(chip) => {
+                let _ = chip.focus();
+            }
+            None => focus_search(),
+        }
+        apply.run((without, false));
+    };
 
     let detail = {
         let report = report.clone();
@@ -156,6 +202,7 @@ pub fn ExplorerView(
         })
     };
     let entries_report = report.clone();
+    let charts_index = index.clone();
     view! {
         <div class="explorer">
             <div class="toolbar">
@@ -176,6 +223,7 @@ pub fn ExplorerView(
                     <label for="search-input">"Search"</label>
                     <input
                         id="search-input"
+                        node_ref=search_ref
                         name="q"
                         type="search"
                         data-testid="search"
@@ -211,7 +259,7 @@ pub fn ExplorerView(
             <Show when=show_notices>
                 <div class="notice" data-testid="url-notice" role="status">
                     <ul>
-                        {move || notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                        {move || notices.get().into_iter().map(|n| view! { <li>{reveal_direction_controls(&n)}</li> }).collect_view()}
                     </ul>
                     <button type="button" class="link-button" on:click=move |_| dismissed.set(notices.get_untracked())>
                         "Dismiss"
@@ -244,17 +292,35 @@ pub fn ExplorerView(
                     </h2>
                     <div class="chips" data-testid="chips">
                         <For
-                            each=chips
+                            each=move || chip_list.get()
                             key=|chip| chip.key.clone()
-                            children=move |Chip { label, without, .. }| {
+                            children=move |Chip { key, .. }| {
+                                let parts = {
+                                    let key = key.clone();
+                                    Memo::new(move |_| chip_parts(&key).unwrap_or_default())
+                                };
+                                let label = move || parts.with(|p| p.0.clone());
                                 view! {
                                     <button
                                         type="button"
                                         class="chip"
-                                        aria-label=format!("Remove filter {label}")
-                                        on:click=move |_| apply.run((without.clone(), false))
+                                        aria-label=move || format!("Remove filter {}", label())
+                                        on:click=move |ev| {
+                                            remove_chip(&key, event_target::<web_sys::Element>(&ev).closest(".chip").ok().flatten())
+                                        }
                                     >
-                                        {label.clone()}
+                                        {move || {
+                                            parts.with(|(_, facet, value)| {
+                                                let quoted = facet == "Search";
+                                                view! {
+                                                    {facet.clone()}
+                                                    ": "
+                                                    {quoted.then_some("“")}
+                                                    <bdi>{value.clone()}</bdi>
+                                                    {quoted.then_some("”")}
+                                                }
+                                            })
+                                        }}
                                         <span aria-hidden="true">" ×"</span>
                                     </button>
                                 }
@@ -269,6 +335,8 @@ pub fn ExplorerView(
                                     let mut sel = selection.get_untracked();
                                     sel.clear_all();
                                     sel.entry = None;
+                                    // This button goes away with the filters.
+                                    focus_search();
                                     apply.run((sel, false));
                                 }
                             >
@@ -314,7 +382,7 @@ pub fn ExplorerView(
                         }
                         .into_any(),
                         View::Charts => view! {
-                            <ChartsView report=entries_report.clone() result selection apply caption/>
+                            <ChartsView report=entries_report.clone() index=charts_index.clone() hits result selection apply caption/>
                         }
                         .into_any(),
                     }}

@@ -3,6 +3,7 @@
 use crate::core::query::{Facet, FacetValue, QueryResult, Selection};
 use crate::core::text::fold;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Lists longer than this get a filter box.
 const FILTER_BOX_FROM: usize = 8;
@@ -75,6 +76,7 @@ pub fn FacetGroup(
     let heading_id = format!("facet-{}-heading", facet.param());
     let labelled_by = heading_id.clone();
     let label = facet.label();
+    let list_ref = NodeRef::<leptos::html::Ul>::new();
     view! {
         <section class="facet" aria-labelledby=labelled_by data-facet=facet.param()>
             <div class="facet-head">
@@ -89,6 +91,17 @@ pub fn FacetGroup(
                         let mut sel = selection.get_untracked();
                         sel.clear(facet);
                         apply.run((sel, false));
+                        // Disabled now, this button would drop focus to the page: once the
+                        // list is updated, focus moves to the facet's first value that can
+                        // be chosen.
+                        request_animation_frame(move || {
+                            let first = list_ref.try_get_untracked().flatten().and_then(|list| {
+                                list.query_selector("input[type=checkbox]:not(:disabled)").ok().flatten()
+                            });
+                            if let Some(input) = first.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                                let _ = input.focus();
+                            }
+                        });
                     }
                 >
                     "Clear"
@@ -104,7 +117,7 @@ pub fn FacetGroup(
                     on:input=move |ev| filter.set(event_target_value(&ev))
                 />
             </Show>
-            <ul class="facet-values">
+            <ul class="facet-values" node_ref=list_ref>
                 <For
                     each=move || tokens.get()
                     key=|(token, _, _)| token.clone()
@@ -132,7 +145,7 @@ pub fn FacetGroup(
                                             apply.run((sel, false));
                                         }
                                     />
-                                    <span class="facet-label">{label}</span>
+                                    <bdi class="facet-label">{label}</bdi>
                                     <span class="facet-count" aria-label=move || format!("{} entries", count.get())>
                                         {count}
                                     </span>

@@ -1,17 +1,17 @@
-//! Network I/O: fetches a report file with gloo-net, reading the body in chunks with
-//! progress and a size limit, then loads and indexes it in short time slices so the page
+//! The load pipeline: fetches a report file through `transfer` (progress, size limit, stall
+//! timeout, specific failures), then loads and indexes it in short time slices so the page
 //! never freezes. A newer load cancels an older one.
 
+use crate::app::transfer::Transfer;
 use crate::core::load::{LoadError, Loader};
 use crate::core::model::Report;
 use crate::core::problem::Problem;
 pub use crate::core::progress::Progress;
 use crate::core::query::{Index, IndexBuilder};
 use crate::core::source::LoadFailure;
-use gloo_net::http::Request;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 /// Longest stretch of work between two yields to the browser, in milliseconds: short enough
@@ -68,101 +68,39 @@ async fn yield_to_browser() {
     }
 }
 
-/// Fetches `url` (relative to the page), refusing files over `limit` bytes, then loads and
-/// indexes it. `progress` follows every phase; `current` says whether this load is still
-/// wanted (when it turns false the request is aborted and the load stops).
+/// Fetches `url` (relative to the page), refusing files over `limit` bytes and giving up
+/// after `stall_seconds` with nothing received, then loads and indexes it. `allowed_origins`
+/// are the other origins a redirect may lead to; `fresh` bypasses the browser's cache (a
+/// retry). `progress` follows every phase; `current`
+/// says whether this load is still wanted (when it turns false the request is aborted and
+/// the load stops).
 pub async fn fetch_report(
     url: &str,
     limit: u64,
+    stall_seconds: u32,
+    allowed_origins: &[String],
+    fresh: bool,
     progress: RwSignal<Progress>,
     current: impl Fn() -> bool,
 ) -> Result<Indexed, LoadFailure> {
-    let network = |message: String| LoadFailure::Network {
+    let cancelled = || LoadFailure::Network {
         url: url.to_owned(),
-        message,
+        message: "the load was replaced by another one".to_owned(),
     };
-    let cancelled = || network("the load was replaced by another one".to_owned());
     progress.set(Progress::Requesting);
-    let controller = web_sys::AbortController::new().ok();
-    let abort = || {
-        if let Some(c) = &controller {
-            c.abort();
-        }
+    let transfer = Transfer {
+        url,
+        limit,
+        stall_seconds,
+        allowed_origins,
+        fresh,
     };
-    let signal = controller.as_ref().map(|c| c.signal());
-    let response = Request::get(url)
-        .abort_signal(signal.as_ref())
-        .send()
-        .await
-        .map_err(|e| network(e.to_string()))?;
-    if !current() {
-        abort();
-        return Err(cancelled());
-    }
-    if !response.ok() {
-        return Err(LoadFailure::Http {
-            url: url.to_owned(),
-            status: response.status(),
-            status_text: response.status_text(),
-        });
-    }
-    let headers = response.headers();
-    let length = headers
-        .get("content-length")
-        .and_then(|v| v.trim().parse::<u64>().ok());
-    // A compressed length is smaller than the text, so it may only be used for the limit.
-    let encoded = headers
-        .get("content-encoding")
-        .is_some_and(|e| !e.trim().eq_ignore_ascii_case("identity"));
-    if let Some(length) = length.filter(|l| *l > limit) {
-        abort();
-        return Err(LoadFailure::TooLarge {
-            url: url.to_owned(),
-            bytes: length,
-            limit,
-        });
-    }
-    let total = length.filter(|_| !encoded);
-    progress.set(Progress::Reading(0, total));
-
-    let mut bytes: Vec<u8> = Vec::with_capacity(total.unwrap_or(0) as usize);
-    if let Some(body) = response.body() {
-        let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-        loop {
-            let chunk = JsFuture::from(reader.read())
-                .await
-                .map_err(|e| network(js_message(&e)))?;
-            if !current() {
-                let _ = reader.cancel();
-                abort();
-                return Err(cancelled());
-            }
-            let done = web_sys::js_sys::Reflect::get(&chunk, &JsValue::from_str("done"))
-                .ok()
-                .and_then(|d| d.as_bool())
-                .unwrap_or(true);
-            if done {
-                break;
-            }
-            let value = web_sys::js_sys::Reflect::get(&chunk, &JsValue::from_str("value"))
-                .map_err(|e| network(js_message(&e)))?;
-            let array = web_sys::js_sys::Uint8Array::new(&value);
-            let start = bytes.len();
-            let read = start as u64 + u64::from(array.length());
-            if read > limit {
-                let _ = reader.cancel();
-                abort();
-                return Err(LoadFailure::TooLarge {
-                    url: url.to_owned(),
-                    bytes: read,
-                    limit,
-                });
-            }
-            bytes.resize(read as usize, 0);
-            array.copy_to(&mut bytes[start..]);
-            progress.set(Progress::Reading(read, total));
-        }
-    }
+    let bytes = transfer
+        .read(
+            |read, total| progress.set(Progress::Reading(read, total)),
+            &current,
+        )
+        .await?;
     yield_to_browser().await;
 
     let load_failure = |error: LoadError| LoadFailure::Load {
@@ -236,13 +174,4 @@ fn not_utf8(bytes: &[u8], at: usize) -> LoadError {
             bytes.get(at).copied().unwrap_or(0)
         ),
     }
-}
-
-/// A JavaScript error's message.
-fn js_message(value: &JsValue) -> String {
-    value
-        .dyn_ref::<web_sys::js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| "the connection failed while reading".to_owned())
 }

@@ -3,7 +3,8 @@
 use crate::core::text::highlight;
 use leptos::prelude::*;
 
-/// Shows `text` with every search word marked.
+/// Shows `text` with every search word marked, isolated in a `<bdi>` so that direction
+/// controls in the data cannot reorder the interface text around it.
 #[component]
 pub fn Highlighted(
     /// The text to show.
@@ -11,7 +12,7 @@ pub fn Highlighted(
     /// Folded search words (empty: nothing marked).
     words: Signal<Vec<String>>,
 ) -> impl IntoView {
-    move || {
+    let marked = move || {
         words.with(|w| {
             if w.is_empty() {
                 // No search: the plain text, without folding it to find nothing.
@@ -28,5 +29,6 @@ pub fn Highlighted(
                 })
                 .collect_view()
         })
-    }
+    };
+    view! { <bdi>{marked}</bdi> }
 }

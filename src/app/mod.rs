@@ -13,11 +13,13 @@ pub mod explorer;
 pub mod facets;
 pub mod fetch;
 pub mod highlight;
+pub mod listen;
 pub mod report_view;
 pub mod resize;
 pub mod results;
 pub mod theme;
 pub mod timeline;
+pub mod transfer;
 pub mod url;
 
 use crate::core::config::{embed_mode, resolve_data, LoadedConfig};
@@ -112,25 +114,51 @@ pub fn Explorer(
     let path = {
         let config = config.clone();
         Memo::new(move |_| {
-            query.with(|q| resolve_data(q.get_str("data"), q.get_str("dataset"), &config))
+            query.with(|q| {
+                resolve_data(
+                    q.get_str("data"),
+                    q.get_str("dataset"),
+                    &config,
+                    &url::BrowserUrl,
+                )
+            })
         })
     };
     provide_context(DataUrl(Signal::derive(move || {
         path.with(|p| p.clone().unwrap_or_default())
     })));
     let limit = config.max_data_bytes();
+    let stall_seconds = config.fetch_timeout_seconds();
+    let allowed_origins = Arc::new(config.allowed_data_origins.clone());
     let progress = RwSignal::new(fetch::Progress::Idle);
     // Each load gets a number; a newer load (another dataset, a retry) cancels older ones.
     let generation = StoredValue::new(0u64);
+    // Set by "Try again": that load bypasses the browser's cache, so it neither gets a stored
+    // answer back nor waits behind a request that never finished (a stalled preload).
+    let retrying = StoredValue::new(false);
     let report = LocalResource::new(move || {
         let path = path.get();
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
+        let fresh = retrying.get_value();
+        retrying.set_value(false);
         progress.set(fetch::Progress::Requesting);
+        let allowed_origins = allowed_origins.clone();
         async move {
             let current = move || generation.try_get_value() == Some(mine);
             let outcome = match path {
-                Ok(url) => fetch::fetch_report(&url, limit, progress, current).await,
+                Ok(url) => {
+                    fetch::fetch_report(
+                        &url,
+                        limit,
+                        stall_seconds,
+                        &allowed_origins,
+                        fresh,
+                        progress,
+                        current,
+                    )
+                    .await
+                }
                 Err(failure) => Err(failure),
             };
             if current() {
@@ -142,7 +170,10 @@ pub fn Explorer(
     // The shown outcome changes only when a load ends, so the report view is built once per load.
     let outcome = Memo::new(move |_| report.get());
     let busy = Memo::new(move |_| progress.get() != fetch::Progress::Idle);
-    let retry = move || report.refetch();
+    let retry = move || {
+        retrying.set_value(true);
+        report.refetch();
+    };
 
     view! {
         <main class="app" class:embed=embed node_ref=root>

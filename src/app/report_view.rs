@@ -4,6 +4,7 @@ use crate::app::explorer::ExplorerView;
 use crate::app::fetch::Indexed;
 use crate::core::format::count_noun;
 use crate::core::problem::Severity;
+use crate::core::text::reveal_direction_controls;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -23,10 +24,12 @@ pub fn ReportView(
     } = indexed;
     crate::app::crash::injected_fault();
     let meta = &report.meta;
-    let source = match &meta.chapter {
-        Some(chapter) => format!("{}, chapter “{chapter}”", meta.document),
-        None => meta.document.clone(),
-    };
+    // Names from the data sit in interface text: each is isolated.
+    let chapter = meta
+        .chapter
+        .clone()
+        .map(|chapter| view! { ", chapter “"<bdi>{chapter}</bdi>"”" });
+    let source = view! { <bdi>{meta.document.clone()}</bdi>{chapter} };
     let kinds = report
         .kind_counts()
         .into_iter()
@@ -43,12 +46,12 @@ pub fn ReportView(
     );
     let title = meta.title.clone();
     let organisation = meta.organisation.clone();
-    let period = format!("Reporting period: {}", meta.period);
+    let period = meta.period.to_string();
     view! {
         <header class="report-header">
-            <p class="organisation">{organisation}</p>
-            <h1 data-testid="report-title">{title}</h1>
-            <p class="report-period" data-testid="report-period">{period}</p>
+            <p class="organisation"><bdi>{organisation}</bdi></p>
+            <h1 data-testid="report-title"><bdi>{title}</bdi></h1>
+            <p class="report-period" data-testid="report-period">"Reporting period: "<bdi>{period}</bdi></p>
             <p class="report-source">"Source: " {source}</p>
             <p class="counts">{counts}</p>
         </header>
@@ -90,7 +93,7 @@ fn ProblemList(
                                 Severity::Error => "problem error",
                                 Severity::Warning => "problem warning",
                             };
-                            view! { <li class=class>{p.to_string()}</li> }
+                            view! { <li class=class>{reveal_direction_controls(&p.to_string())}</li> }
                         })
                         .collect_view()}
                 </ul>

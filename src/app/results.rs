@@ -41,6 +41,26 @@ pub fn ResultList(
         link.run(sel)
     };
     let words = Signal::from(words);
+    // A link that takes the reader to the first or the last page is disabled there (no
+    // `href`, so not focusable): once the new page is drawn, focus moves to the link that
+    // goes the other way instead of being lost.
+    let previous_ref = NodeRef::<leptos::html::A>::new();
+    let next_ref = NodeRef::<leptos::html::A>::new();
+    let went_to = move |to: usize| {
+        let count = page.get_untracked().count;
+        let other = if to >= count {
+            previous_ref
+        } else if to <= 1 {
+            next_ref
+        } else {
+            return;
+        };
+        request_animation_frame(move || {
+            if let Some(link) = other.try_get_untracked().flatten() {
+                let _ = link.focus();
+            }
+        });
+    };
     view! {
         <Show when=move || total.get() == 0>
             <p class="empty" data-testid="no-results">
@@ -70,21 +90,31 @@ pub fn ResultList(
                     {move || page.get().describe(total.get())}
                     {move || format!(" (page {} of {})", page.get().number, page.get().count)}
                 </p>
-                <PageLink label="First" to=Signal::derive(move || (page.get().number > 1).then_some(1)) page_href/>
+                <PageLink
+                    label="First"
+                    to=Signal::derive(move || (page.get().number > 1).then_some(1))
+                    page_href
+                    went_to
+                />
                 <PageLink
                     label="Previous"
                     to=Signal::derive(move || { let p = page.get(); (p.number > 1).then(|| p.number - 1) })
                     page_href
+                    went_to
+                    node_ref=previous_ref
                 />
                 <PageLink
                     label="Next"
                     to=Signal::derive(move || { let p = page.get(); (p.number < p.count).then(|| p.number + 1) })
                     page_href
+                    went_to
+                    node_ref=next_ref
                 />
                 <PageLink
                     label="Last"
                     to=Signal::derive(move || { let p = page.get(); (p.number < p.count).then_some(p.count) })
                     page_href
+                    went_to
                 />
             </nav>
         </Show>
@@ -100,6 +130,11 @@ fn PageLink(
     to: Signal<Option<usize>>,
     /// The address of a page.
     page_href: impl Fn(usize) -> String + Copy + Send + Sync + 'static,
+    /// Called with the page number when the link is followed (the router then navigates).
+    went_to: impl Fn(usize) + Copy + Send + Sync + 'static,
+    /// The link element.
+    #[prop(optional)]
+    node_ref: NodeRef<leptos::html::A>,
 ) -> impl IntoView {
     view! {
         <a
@@ -107,6 +142,14 @@ fn PageLink(
             data-testid=format!("page-{}", label.to_lowercase())
             href=move || to.get().map(page_href)
             aria-disabled=move || to.get().is_none().then_some("true")
+            node_ref=node_ref
+            on:click=move |ev| {
+                // With a modifier the browser opens the page elsewhere and this one stays.
+                let elsewhere = ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key();
+                if let (false, Some(n)) = (elsewhere, to.get_untracked()) {
+                    went_to(n);
+                }
+            }
         >
             {label}
         </a>

@@ -1,9 +1,8 @@
 //! Light and dark theme: `?theme=auto|light|dark`, applied as `data-theme` on the root element.
 
+use crate::app::listen::listen;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 pub use crate::core::config::ThemeChoice;
 
@@ -30,12 +29,9 @@ pub fn provide_theme(fallback: Signal<ThemeChoice>) -> ThemeContext {
         .flatten()
     {
         system_dark.set(mql.matches());
-        let listener = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
-            move |e: web_sys::MediaQueryListEvent| system_dark.set(e.matches()),
-        );
-        let _ = mql.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
-        // The listener lives as long as the page.
-        listener.forget();
+        listen(&mql, "change", move |e: web_sys::MediaQueryListEvent| {
+            system_dark.set(e.matches())
+        });
     }
     let dark = Memo::new(move |_| match choice.get() {
         ThemeChoice::Auto => system_dark.get(),

@@ -9,9 +9,9 @@ use crate::app::resize::use_width;
 use crate::core::model::Report;
 use crate::core::query::{QueryResult, Selection, View};
 use crate::core::timeline::{
-    default_window, first_mark, navigate_mark, nearest_mark, pan, zoom, AwardOrder, ClusterId,
-    Direction, LaneBy, ListPage, Mark, TimelineData, TimelineIndex, TimelineItem, TimelineLayout,
-    TimelineOptions, Window, LIST_PAGE_SIZE,
+    default_window, first_mark, navigate_mark, nearest_mark, pan, wheel_zoom_factor, zoom,
+    AwardOrder, ClusterId, Direction, LaneBy, ListPage, Mark, TimelineData, TimelineIndex,
+    TimelineItem, TimelineLayout, TimelineOptions, Window, LIST_PAGE_SIZE,
 };
 use leptos::ev::{FocusEvent, KeyboardEvent, PointerEvent, WheelEvent};
 use leptos::html;
@@ -192,12 +192,22 @@ pub fn TimelineView(
                 * (w.to - w.from)
     };
 
+    // A pointer's x in the timeline box, whatever element it is over (`offsetX` would be
+    // measured from an item or a tick label under the pointer).
+    let x_in_box = move |client_x: f64| {
+        client_x
+            - box_ref
+                .get_untracked()
+                .map_or(0.0, |b| b.get_bounding_client_rect().left())
+    };
     // Wheel zooms around the pointer (a trackpad pinch arrives as a wheel event with ctrlKey);
-    // dragging pans.
+    // dragging pans. A sideways scroll does not zoom and is left to the page.
     let on_wheel = move |ev: WheelEvent| {
+        let Some(factor) = wheel_zoom_factor(ev.delta_y()) else {
+            return;
+        };
         ev.prevent_default();
-        let factor = if ev.delta_y() < 0.0 { 1.25 } else { 0.8 };
-        zoom_by(factor, Some(day_at(f64::from(ev.offset_x()))));
+        zoom_by(factor, Some(day_at(x_in_box(f64::from(ev.client_x())))));
     };
     let drag = StoredValue::new(None::<(i32, f64)>);
     // Touch pinch: the two active pointers' x positions, and their last distance.
@@ -219,10 +229,7 @@ pub fn TimelineView(
         });
         match (before, after) {
             (Some(d0), Some((d1, mid))) if d0 > 8.0 && (d1 / d0 - 1.0).abs() > 0.02 => {
-                let left = box_ref
-                    .get_untracked()
-                    .map_or(0.0, |b| b.get_bounding_client_rect().left());
-                zoom_by(d1 / d0, Some(day_at(mid - left)));
+                zoom_by(d1 / d0, Some(day_at(x_in_box(mid))));
                 true
             }
             (_, Some(_)) => true,
@@ -533,7 +540,7 @@ pub fn TimelineView(
                                     style:top=move || px(lane.with(|l| l.0) + AXIS_HEIGHT)
                                     style:height=move || px(lane.with(|l| l.1))
                                 >
-                                    <span class="tl-lane-label" title=label>{label}</span>
+                                    <bdi class="tl-lane-label" title=label>{label}</bdi>
                                 </div>
                             }
                         }
@@ -553,12 +560,12 @@ pub fn TimelineView(
                             Mark::Item(entry) => {
                                 let e = &tooltip_report.entries[*entry];
                                 let date = e.date.map(|d| d.to_string()).unwrap_or_default();
-                                let sub = tooltip_report.subsidiary_name(&e.subsidiary);
-                                (e.title.clone(), format!("{date} · {sub}"))
+                                let sub = tooltip_report.subsidiary_name(&e.subsidiary).to_owned();
+                                (e.title.clone(), view! { {date}" · "<bdi>{sub}</bdi> }.into_any())
                             }
                             Mark::Cluster(id) => {
                                 let label = laid_out.with(|l| l.cluster(id).map(|c| c.label()))?;
-                                (label, "Click or press Enter to zoom in".to_owned())
+                                (label, "Click or press Enter to zoom in".into_any())
                             }
                         };
                         let left = (x0 + LABEL_WIDTH).min(outer_width.get() - 260.0).max(0.0);
@@ -570,7 +577,7 @@ pub fn TimelineView(
                                 style:left=px(left)
                                 style:top=px(y + h + AXIS_HEIGHT + 4.0)
                             >
-                                <strong>{title}</strong>
+                                <strong><bdi>{title}</bdi></strong>
                                 <span>{detail}</span>
                             </div>
                         })
@@ -605,8 +612,8 @@ pub fn TimelineView(
                                 <li data-entry=i.to_string()>
                                     <time datetime=iso>{date}</time>
                                     " "
-                                    <a href=href>{e.title.clone()}</a>
-                                    " (" {row_report.subsidiary_name(&e.subsidiary).to_owned()} ")"
+                                    <a href=href><bdi>{e.title.clone()}</bdi></a>
+                                    " (" <bdi>{row_report.subsidiary_name(&e.subsidiary).to_owned()}</bdi> ")"
                                 </li>
                             }
                         }

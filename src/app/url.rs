@@ -1,6 +1,7 @@
 //! URL state glue: reads the selection through leptos_router's query map and writes it back by navigation.
 
 use crate::core::query::{Index, Selection};
+use crate::core::source::{ResolvedUrl, UrlResolver};
 use crate::core::url_state::{decode, encode};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
@@ -51,4 +52,22 @@ pub fn use_apply() -> Callback<(Selection, bool)> {
             },
         );
     })
+}
+
+/// The browser's URL parser, resolving against the document's base URL as `fetch` does.
+pub struct BrowserUrl;
+
+impl UrlResolver for BrowserUrl {
+    fn resolve(&self, reference: &str) -> Option<ResolvedUrl> {
+        let base = document().base_uri().ok().flatten()?;
+        let url = web_sys::Url::new_with_base(reference, &base).ok()?;
+        Some(ResolvedUrl {
+            href: url.href(),
+            origin: url.origin(),
+        })
+    }
+
+    fn page_origin(&self) -> String {
+        window().location().origin().unwrap_or_default()
+    }
 }

@@ -9,14 +9,16 @@ use crate::core::load::{describe, quote_list};
 use crate::core::model::Kind;
 use crate::core::problem::Problem;
 use crate::core::query::YearKey;
-use crate::core::source::{data_path_allowing, LoadFailure, DEFAULT_DATA_PATH};
+use crate::core::source::{
+    check_origin, data_path_allowing, LoadFailure, UrlResolver, DEFAULT_DATA_PATH,
+};
 use serde_json::{json, Value};
 
 /// The configuration file's name, fetched relative to the page.
 pub const CONFIG_PATH: &str = "config.json";
 
 /// Every setting `config.json` knows, in the order they are documented.
-pub const SETTINGS: [&str; 10] = [
+pub const SETTINGS: [&str; 11] = [
     "theme",
     "embed",
     "datasets",
@@ -27,6 +29,7 @@ pub const SETTINGS: [&str; 10] = [
     "allowed_parent_origins",
     "allowed_data_origins",
     "max_data_mb",
+    "fetch_timeout_s",
 ];
 
 /// The largest data file read when `config.json` sets no `max_data_mb`, in megabytes
@@ -34,6 +37,17 @@ pub const SETTINGS: [&str; 10] = [
 pub const DEFAULT_MAX_DATA_MB: u32 = 200;
 /// The largest `max_data_mb` accepted: more would not fit in the browser's memory.
 pub const MAX_DATA_MB_LIMIT: u32 = 2000;
+
+/// How long a download may go without receiving anything when `config.json` sets no
+/// `fetch_timeout_s`, in seconds. A slow file that keeps arriving is never cut off.
+pub const DEFAULT_FETCH_TIMEOUT_S: u32 = 30;
+/// The largest `fetch_timeout_s` accepted, in seconds.
+pub const FETCH_TIMEOUT_S_LIMIT: u32 = 600;
+/// How long the fetch of `config.json` itself may go without receiving anything, in seconds
+/// (its own `fetch_timeout_s` is not known yet); then every setting keeps its default.
+pub const CONFIG_TIMEOUT_S: u32 = 10;
+/// The largest `config.json` read, in bytes.
+pub const CONFIG_MAX_BYTES: u64 = 1_000_000;
 
 /// The colours a configuration may override, as CSS custom properties (`accent` is `--accent`).
 pub const COLOR_NAMES: [&str; 9] = [
@@ -287,12 +301,19 @@ pub struct Config {
     pub allowed_data_origins: Vec<String>,
     /// The largest data file read, in megabytes (`None`: [`DEFAULT_MAX_DATA_MB`]).
     pub max_data_mb: Option<u32>,
+    /// Seconds a download may go without receiving anything (`None`: [`DEFAULT_FETCH_TIMEOUT_S`]).
+    pub fetch_timeout_s: Option<u32>,
 }
 
 impl Config {
     /// The largest data file read, in bytes.
     pub fn max_data_bytes(&self) -> u64 {
         u64::from(self.max_data_mb.unwrap_or(DEFAULT_MAX_DATA_MB)) * 1_000_000
+    }
+
+    /// Seconds a download may go without receiving anything before it is given up.
+    pub fn fetch_timeout_seconds(&self) -> u32 {
+        self.fetch_timeout_s.unwrap_or(DEFAULT_FETCH_TIMEOUT_S)
     }
 }
 
@@ -381,6 +402,19 @@ pub fn validate_config(value: &Value) -> LoadedConfig {
                 Problem::error("max_data_mb", format!("found {}", describe_number(v))).expected(
                     format!("a whole number of megabytes from 1 to {MAX_DATA_MB_LIMIT}"),
                 ),
+            ),
+        }
+    }
+    if let Some(v) = object.get("fetch_timeout_s") {
+        match v.as_u64() {
+            Some(s) if (1..=u64::from(FETCH_TIMEOUT_S_LIMIT)).contains(&s) => {
+                config.fetch_timeout_s = Some(s as u32);
+            }
+            _ => problems.push(
+                Problem::error("fetch_timeout_s", format!("found {}", describe_number(v)))
+                    .expected(format!(
+                        "a whole number of seconds from 1 to {FETCH_TIMEOUT_S_LIMIT}"
+                    )),
             ),
         }
     }
@@ -688,7 +722,21 @@ pub fn embed_mode(param: Option<&str>, default: bool) -> bool {
 /// Which data file to load: `?data=` (a path, or a URL on an allowed data
 /// origin), else `?dataset=` (an id from the configuration), else the
 /// configured default dataset, else the first dataset, else the built-in default.
+/// Whatever is chosen must resolve, by `resolver` (the browser's URL parser), to the
+/// page's origin or an allowed data origin.
 pub fn resolve_data(
+    data: Option<&str>,
+    dataset: Option<&str>,
+    config: &Config,
+    resolver: &dyn UrlResolver,
+) -> Result<String, LoadFailure> {
+    let path = choose_data(data, dataset, config)?;
+    check_origin(&path, &config.allowed_data_origins, resolver)?;
+    Ok(path)
+}
+
+/// [`resolve_data`]'s choice, checked by its text only.
+fn choose_data(
     data: Option<&str>,
     dataset: Option<&str>,
     config: &Config,

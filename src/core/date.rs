@@ -120,6 +120,11 @@ impl fmt::Display for PartialDate {
     }
 }
 
+/// Years a plausible report date lies in; others are loaded with a warning.
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
+/// Years a plausible date range spans at most; longer ones are loaded with a warning.
+pub const PLAUSIBLE_SPAN: i32 = 100;
+
 /// An entry's date: one partial date or a range of two.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct DateSpec {
@@ -174,6 +179,26 @@ impl DateSpec {
         }
     }
 
+    /// Why this date is implausible for a report, if it is: it spans more than
+    /// [`PLAUSIBLE_SPAN`] years, or reaches outside [`PLAUSIBLE_YEARS`].
+    /// E.g. `spans 2000 years and reaches outside 1800–2200`.
+    pub fn implausible(&self) -> Option<String> {
+        let (first, last) = (self.first_day().0, self.last_day().0);
+        let years = last - first + 1;
+        let mut reasons = Vec::new();
+        if years > PLAUSIBLE_SPAN {
+            reasons.push(format!("spans {years} years"));
+        }
+        if !PLAUSIBLE_YEARS.contains(&first) || !PLAUSIBLE_YEARS.contains(&last) {
+            reasons.push(format!(
+                "reaches outside {}–{}",
+                PLAUSIBLE_YEARS.start(),
+                PLAUSIBLE_YEARS.end()
+            ));
+        }
+        (!reasons.is_empty()).then(|| reasons.join(" and "))
+    }
+
     /// Orders by first day, then last day.
     pub fn chronological(&self, other: &Self) -> Ordering {
         (self.first_day(), self.last_day()).cmp(&(other.first_day(), other.last_day()))
@@ -224,6 +249,19 @@ mod tests {
             DateSpec::parse("2019/2018").unwrap_err(),
             "range `2019/2018` ends before it starts"
         );
+    }
+
+    #[test]
+    fn flags_implausible_dates() {
+        let reason = |s: &str| DateSpec::parse(s).unwrap().implausible();
+        assert_eq!(reason("2019"), None);
+        assert_eq!(reason("1900/1999"), None);
+        assert_eq!(reason("1800/2200").as_deref(), Some("spans 401 years"));
+        assert_eq!(
+            reason("1000/2999").as_deref(),
+            Some("spans 2000 years and reaches outside 1800–2200")
+        );
+        assert_eq!(reason("2999").as_deref(), Some("reaches outside 1800–2200"));
     }
 
     #[test]

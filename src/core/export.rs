@@ -207,24 +207,49 @@ pub fn csv_row(report: &Report, entry: &Entry) -> Vec<String> {
     ]
 }
 
-/// The entries at `positions` as CSV: `# ` provenance lines, a header row, one row per entry.
+/// The entries at `positions` as CSV: provenance records, a header row, one row per entry.
 ///
-/// Fields are quoted where needed (commas, quotes, line breaks); read it back
-/// with a CSV reader that skips `#` comment lines.
+/// Safe to open in a spreadsheet:
+/// - each provenance line is one quoted field that starts with `# `, so commas in a
+///   crafted search or file name cannot split it into cells;
+/// - every cell that a spreadsheet would read as a formula is guarded by [`guard_cell`].
+///
+/// Fields are quoted where needed (commas, quotes, line breaks). To read it back, skip
+/// the records before the header row (`id,kind,…`), or read with a flexible reader that
+/// skips records starting with `# `.
 pub fn entries_csv(report: &Report, positions: &[usize], provenance: &Provenance) -> String {
     let mut out = String::new();
     for line in provenance.lines() {
-        out.push_str("# ");
-        out.push_str(&line);
-        out.push('\n');
+        out.push_str("\"# ");
+        out.push_str(&line.replace('"', "\"\""));
+        out.push_str("\"\n");
     }
     push_csv_record(&mut out, &CSV_HEADER);
     for &p in positions {
         if let Some(e) = report.entries.get(p) {
-            push_csv_record(&mut out, &csv_row(report, e));
+            let row: Vec<String> = csv_row(report, e)
+                .into_iter()
+                .map(|cell| guard_cell(&cell))
+                .collect();
+            push_csv_record(&mut out, &row);
         }
     }
     out
+}
+
+/// A cell as spreadsheets will not run it (OWASP, "CSV injection"): text that starts
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return (or their full-width forms, which
+/// some spreadsheets also read) gets a leading `'`, which spreadsheets show as text.
+/// Other cells are unchanged.
+pub fn guard_cell(cell: &str) -> String {
+    const TRIGGERS: [char; 10] = [
+        '=', '+', '-', '@', '\t', '\r', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+    ];
+    if cell.starts_with(TRIGGERS) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
 }
 
 /// Appends one CSV record and its `\n`, quoting as the `csv` crate does by

@@ -26,3 +26,4 @@ pub mod synth;
 pub mod text;
 pub mod timeline;
 pub mod url_state;
+pub mod years;

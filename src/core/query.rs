@@ -8,42 +8,7 @@ use crate::core::text::{fold, query_words};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 pub use crate::core::paging::{Page, PAGE_SIZE};
-
-/// A year facet value: a calendar year an entry's date covers, or no date at all.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum YearKey {
-    /// A calendar year.
-    Year(i32),
-    /// The entry has no date.
-    Undated,
-}
-
-impl YearKey {
-    /// As written in the URL: `2019` or `undated`.
-    pub fn token(self) -> String {
-        match self {
-            YearKey::Year(y) => y.to_string(),
-            YearKey::Undated => "undated".into(),
-        }
-    }
-
-    /// Parses a URL token.
-    pub fn parse(token: &str) -> Option<YearKey> {
-        if token == "undated" {
-            return Some(YearKey::Undated);
-        }
-        (token.len() == 4 && token.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| token.parse().ok().map(YearKey::Year))?
-    }
-
-    /// For people: `2019` or `Undated`.
-    pub fn label(self) -> String {
-        match self {
-            YearKey::Year(y) => y.to_string(),
-            YearKey::Undated => "Undated".into(),
-        }
-    }
-}
+pub use crate::core::years::{YearBuckets, YearKey, MAX_YEAR_VALUES};
 
 /// How results are ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -244,7 +209,10 @@ pub struct Index {
     /// Categories in tree order: (id, name, depth, entries in it or its descendants).
     categories: Vec<(CategoryId, String, usize, Bitset)>,
     kinds: Vec<(Kind, Bitset)>,
+    /// Year values, newest first, then undated.
     years: Vec<(YearKey, Bitset)>,
+    /// The report's dated year values (runs of years), oldest first.
+    buckets: YearBuckets,
     texts: Vec<EntryText>,
     /// Sort keys: (first day, last day) per entry, `None` when undated.
     dates: Vec<Option<(Day, Day)>>,
@@ -280,7 +248,9 @@ pub struct IndexBuilder {
     sub_pos: HashMap<SubsidiaryId, usize>,
     cat_pos: HashMap<CategoryId, usize>,
     parent: HashMap<CategoryId, CategoryId>,
-    years: BTreeMap<YearKey, Bitset>,
+    /// Entries per dated year value (in `index.buckets` order), and the undated ones.
+    years: Vec<Bitset>,
+    undated: Bitset,
     category_count: usize,
 }
 
@@ -343,13 +313,22 @@ impl IndexBuilder {
             .map(|(i, c)| (c.0.clone(), i))
             .collect();
         let kinds: Vec<(Kind, Bitset)> = Kind::ALL.iter().map(|&k| (k, Bitset::empty(n))).collect();
+        let dates: Vec<(i32, i32)> = report
+            .entries
+            .iter()
+            .filter_map(|e| e.date.map(|d| (d.first_day().0, d.last_day().0)))
+            .collect();
+        let buckets = YearBuckets::new(&dates);
         IndexBuilder {
+            years: vec![Bitset::empty(n); buckets.len()],
+            undated: Bitset::empty(n),
             index: Index {
                 n,
                 subsidiaries,
                 categories,
                 kinds,
                 years: Vec::new(),
+                buckets,
                 texts: Vec::with_capacity(n),
                 dates: Vec::with_capacity(n),
                 titles: Vec::with_capacity(n),
@@ -358,7 +337,6 @@ impl IndexBuilder {
             sub_pos,
             cat_pos,
             parent,
-            years: BTreeMap::new(),
             category_count: report.categories.len(),
         }
     }
@@ -403,19 +381,13 @@ impl IndexBuilder {
             match e.date {
                 Some(d) => {
                     let (first, last) = (d.first_day(), d.last_day());
-                    for y in first.0..=last.0 {
-                        self.years
-                            .entry(YearKey::Year(y))
-                            .or_insert_with(|| Bitset::empty(n))
-                            .insert(i);
+                    for b in index.buckets.touching(first.0, last.0) {
+                        self.years[b].insert(i);
                     }
                     index.dates.push(Some((first, last)));
                 }
                 None => {
-                    self.years
-                        .entry(YearKey::Undated)
-                        .or_insert_with(|| Bitset::empty(n))
-                        .insert(i);
+                    self.undated.insert(i);
                     index.dates.push(None);
                 }
             }
@@ -441,12 +413,16 @@ impl IndexBuilder {
     /// The finished index; call it once [`IndexBuilder::step`] has returned `true`.
     pub fn finish(self) -> Index {
         let mut index = self.index;
-        // Newest years first, undated last.
-        let mut years: Vec<(YearKey, Bitset)> = self.years.into_iter().collect();
-        years.sort_by(|a, b| match (a.0, b.0) {
-            (YearKey::Year(x), YearKey::Year(y)) => y.cmp(&x),
-            (x, y) => x.cmp(&y),
-        });
+        // Newest years first, undated last; only values with entries.
+        let mut years: Vec<(YearKey, Bitset)> = self
+            .years
+            .into_iter()
+            .enumerate()
+            .map(|(b, bits)| (index.buckets.key(b), bits))
+            .rev()
+            .collect();
+        years.push((YearKey::Undated, self.undated));
+        years.retain(|(_, bits)| !bits.is_empty());
         index.years = years;
         index
     }
@@ -480,7 +456,13 @@ impl Index {
         match facet {
             Facet::Subsidiary => self.subsidiaries.iter().any(|s| s.0.as_str() == token),
             Facet::Category => self.categories.iter().any(|c| c.0.as_str() == token),
-            Facet::Kind => Kind::parse(token).is_some(),
+            // A kind is known when the report has entries of it: selecting an absent
+            // kind would show nothing, with no chip or facet value to undo it.
+            Facet::Kind => Kind::parse(token).is_some_and(|k| {
+                self.kinds
+                    .iter()
+                    .any(|(kind, bits)| *kind == k && !bits.is_empty())
+            }),
             Facet::Year => {
                 YearKey::parse(token).is_some_and(|y| self.years.iter().any(|(k, _)| *k == y))
             }
@@ -524,8 +506,32 @@ impl Index {
         }
     }
 
+    /// The entries of one facet value (given as its URL token), if the report has it.
+    pub fn value_bits(&self, facet: Facet, token: &str) -> Option<&Bitset> {
+        match facet {
+            Facet::Subsidiary => self
+                .subsidiaries
+                .iter()
+                .find(|s| s.0.as_str() == token)
+                .map(|s| &s.2),
+            Facet::Category => self
+                .categories
+                .iter()
+                .find(|c| c.0.as_str() == token)
+                .map(|c| &c.3),
+            Facet::Kind => {
+                let kind = Kind::parse(token)?;
+                self.kinds.iter().find(|k| k.0 == kind).map(|k| &k.1)
+            }
+            Facet::Year => {
+                let key = YearKey::parse(token)?;
+                self.years.iter().find(|y| y.0 == key).map(|y| &y.1)
+            }
+        }
+    }
+
     /// The union of the bitsets of a facet's selected values, or `None` when nothing is selected.
-    fn facet_mask(&self, facet: Facet, sel: &Selection) -> Option<Bitset> {
+    pub(crate) fn facet_mask(&self, facet: Facet, sel: &Selection) -> Option<Bitset> {
         let mut mask = Bitset::empty(self.n);
         let mut any = false;
         let mut add = |b: &Bitset| {
@@ -597,6 +603,29 @@ impl Index {
             total: self.n,
             facets,
         }
+    }
+
+    /// The entries `sel` lists, as a set: what [`Index::query`] returns, unordered and without
+    /// facet counts. `hits` is [`Index::search`] on `sel.query`.
+    pub fn matching(&self, sel: &Selection, hits: &SearchHits) -> Bitset {
+        let mut acc = hits.matches.clone();
+        for facet in Facet::ALL {
+            if let Some(mask) = self.facet_mask(facet, sel) {
+                acc.intersect_with(&mask);
+            }
+        }
+        acc
+    }
+
+    /// How many entries `sel` lists (`query(sel, hits).entries.len()`), for charts that
+    /// count what a click would show.
+    pub fn count(&self, sel: &Selection, hits: &SearchHits) -> usize {
+        self.matching(sel, hits).count()
+    }
+
+    /// The report's dated year values, oldest first (the year facet without "Undated").
+    pub fn year_buckets(&self) -> &YearBuckets {
+        &self.buckets
     }
 
     fn facet_values(&self, facet: Facet, sel: &Selection, base: &Bitset) -> Vec<FacetValue> {
@@ -681,6 +710,10 @@ pub struct Chip {
     pub key: String,
     /// For people: `Subsidiary: CITIC Bank`.
     pub label: String,
+    /// What is filtered, `Subsidiary` (interface text).
+    pub facet_label: String,
+    /// The value, `CITIC Bank` (text from the data or the URL, shown isolated).
+    pub value: String,
     /// The selection without this filter.
     pub without: Selection,
 }
@@ -695,6 +728,8 @@ pub fn chips(result: &QueryResult, selection: &Selection) -> Vec<Chip> {
             out.push(Chip {
                 key: format!("{}:{}", facet.param(), v.token),
                 label: format!("{}: {}", facet.label(), v.label),
+                facet_label: facet.label().to_owned(),
+                value: v.label.clone(),
                 without,
             });
         }
@@ -706,6 +741,8 @@ pub fn chips(result: &QueryResult, selection: &Selection) -> Vec<Chip> {
         out.push(Chip {
             key: "q".into(),
             label: format!("Search: “{q}”"),
+            facet_label: "Search".to_owned(),
+            value: q.to_owned(),
             without,
         });
     }

@@ -1,6 +1,7 @@
 //! Where report data comes from: the data-file path rule and the ways loading it can fail.
 
 use crate::core::config::origin_of_url;
+use crate::core::format::{count_noun, format_number};
 use crate::core::load::LoadError;
 use crate::core::problem::Problem;
 use std::fmt;
@@ -8,8 +9,30 @@ use std::fmt;
 /// The data file loaded when the URL names none, relative to the page.
 pub const DEFAULT_DATA_PATH: &str = "data/report.json";
 
-/// Checks a `?data=` value: a same-origin path (relative like `data/x.json`
-/// or absolute like `/reports/x.json`), never another origin or scheme.
+/// Longest `?data=` value accepted, in characters: longer ones are refused, not cut.
+pub const MAX_DATA_PATH_CHARS: usize = 2048;
+
+/// A URL reference as the browser's URL parser resolved it against the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResolvedUrl {
+    /// The absolute URL.
+    pub href: String,
+    /// Its origin as the URL standard serialises it (`https://host:port`, or `null`).
+    pub origin: String,
+}
+
+/// Resolves URL references against the page's address exactly as `fetch` will: the
+/// browser's own URL parser in the app, a WHATWG parser in native tests.
+pub trait UrlResolver {
+    /// Resolves `reference` against the page's base URL; `None` when it is not a URL.
+    fn resolve(&self, reference: &str) -> Option<ResolvedUrl>;
+    /// The page's own origin.
+    fn page_origin(&self) -> String;
+}
+
+/// Checks a `?data=` value by its text alone: a same-origin path (relative like
+/// `data/x.json` or absolute like `/reports/x.json`), never another origin or scheme.
+/// [`data_url`] adds the check that counts, against the browser's URL parser.
 pub fn data_path(param: Option<&str>) -> Result<String, LoadFailure> {
     data_path_allowing(param, &[])
 }
@@ -24,14 +47,22 @@ pub fn data_path_allowing(
         return Ok(DEFAULT_DATA_PATH.to_owned());
     };
     let refuse = |why: &str| LoadFailure::BadPath {
-        path: raw.to_owned(),
+        path: shorten(raw),
         reason: why.to_owned(),
     };
+    let length = raw.chars().count();
+    if length > MAX_DATA_PATH_CHARS {
+        return Err(refuse(&format!(
+            "it is {length} characters long; addresses of up to {MAX_DATA_PATH_CHARS} are read"
+        )));
+    }
+    // Browsers drop tabs and line breaks inside URLs (`java\nscript:` is `javascript:`),
+    // so none is let through to the parser.
+    if raw.chars().any(|c| c.is_control()) {
+        return Err(refuse("it contains control characters"));
+    }
     let lower = raw.to_ascii_lowercase();
     if lower.starts_with("https://") || lower.starts_with("http://") {
-        if raw.chars().any(|c| c.is_control()) {
-            return Err(refuse("it contains control characters"));
-        }
         return match origin_of_url(raw) {
             Some(origin) if allowed_origins.contains(&origin) => Ok(raw.to_owned()),
             Some(origin) => Err(refuse(&format!(
@@ -40,8 +71,14 @@ pub fn data_path_allowing(
             None => Err(refuse("it is not a valid URL")),
         };
     }
-    if raw.starts_with("//") || raw.starts_with("\\\\") || raw.starts_with("/\\") {
+    if raw.starts_with("//") {
         return Err(refuse("it names another host"));
+    }
+    // Browsers read `\` as `/` in http(s) URLs, so `\/evil.example` is `//evil.example`.
+    if raw.contains('\\') {
+        return Err(refuse(
+            "it contains a backslash, which browsers read as `/`; write paths with `/`",
+        ));
     }
     if let Some(colon) = raw.find(':') {
         let before = &raw[..colon];
@@ -51,10 +88,55 @@ pub fn data_path_allowing(
             ));
         }
     }
-    if raw.chars().any(|c| c.is_control()) {
-        return Err(refuse("it contains control characters"));
-    }
     Ok(raw.to_owned())
+}
+
+/// The data file to fetch for a `?data=` value: [`data_path_allowing`]'s text rules, then
+/// the value resolved by `resolver` (the browser's URL parser) must land on the page's own
+/// origin or an allowed one. What is checked is what `fetch` will request.
+pub fn data_url(
+    param: Option<&str>,
+    allowed_origins: &[String],
+    resolver: &dyn UrlResolver,
+) -> Result<String, LoadFailure> {
+    let path = data_path_allowing(param, allowed_origins)?;
+    check_origin(&path, allowed_origins, resolver)?;
+    Ok(path)
+}
+
+/// Refuses `path` unless the browser resolves it to the page's origin or an allowed one.
+pub fn check_origin(
+    path: &str,
+    allowed_origins: &[String],
+    resolver: &dyn UrlResolver,
+) -> Result<(), LoadFailure> {
+    let refuse = |why: String| LoadFailure::BadPath {
+        path: shorten(path),
+        reason: why,
+    };
+    let Some(resolved) = resolver.resolve(path) else {
+        return Err(refuse("it is not a valid URL".to_owned()));
+    };
+    let page = resolver.page_origin();
+    if resolved.origin != "null"
+        && (resolved.origin == page || allowed_origins.contains(&resolved.origin))
+    {
+        Ok(())
+    } else {
+        Err(refuse(format!(
+            "it resolves to `{}` on another origin, `{}`; only `{page}` and the origins in `allowed_data_origins` in config.json are loaded",
+            shorten(&resolved.href),
+            resolved.origin
+        )))
+    }
+}
+
+/// A value cut to 200 characters for messages, marked with `…` when cut.
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(200) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
 }
 
 /// Why a report could not be shown.
@@ -83,12 +165,50 @@ pub enum LoadFailure {
         /// HTTP status text, possibly empty.
         status_text: String,
     },
+    /// The server redirected the request to an origin data may not come from; nothing was read.
+    Redirected {
+        /// What was requested.
+        url: String,
+        /// The origin it was sent to, when the browser said (it does not when it blocked the redirect).
+        to: Option<String>,
+    },
+    /// Nothing arrived for `seconds` (`fetch_timeout_s`): the server or the network stalled.
+    Stalled {
+        /// What was requested.
+        url: String,
+        /// The wait that passed with no data.
+        seconds: u32,
+        /// Bytes read before the stall.
+        read: u64,
+        /// The size the server announced, if it did.
+        total: Option<u64>,
+    },
+    /// The connection was closed before the whole file arrived.
+    Interrupted {
+        /// What was requested.
+        url: String,
+        /// Bytes read before the connection closed.
+        read: u64,
+        /// The size the server announced, if it did.
+        total: Option<u64>,
+    },
+    /// The server answered with an HTML page (a sign-in or error page) instead of the report.
+    HtmlPage {
+        /// What was requested.
+        url: String,
+    },
+    /// The server answered with no content (or only white space).
+    Empty {
+        /// What was requested.
+        url: String,
+    },
     /// The file is larger than the configured limit (`max_data_mb`); nothing was parsed.
     TooLarge {
         /// What was requested.
         url: String,
-        /// Its size as announced by the server, or the bytes read when the limit was passed.
-        bytes: u64,
+        /// Its size as announced by the server (`Content-Length`), or `None` when the limit was
+        /// passed while reading a file of unannounced size.
+        bytes: Option<u64>,
         /// The limit in bytes.
         limit: u64,
     },
@@ -108,6 +228,11 @@ impl LoadFailure {
             LoadFailure::BadPath { .. } => "The data address was refused".into(),
             LoadFailure::Network { .. } => "The report could not be fetched".into(),
             LoadFailure::Http { status, .. } => format!("The server answered HTTP {status}"),
+            LoadFailure::Redirected { .. } => "The data address redirects to another origin".into(),
+            LoadFailure::Stalled { .. } => "The download stalled".into(),
+            LoadFailure::Interrupted { .. } => "The download was cut off".into(),
+            LoadFailure::HtmlPage { .. } => "The server sent a web page, not the report".into(),
+            LoadFailure::Empty { .. } => "The report file is empty".into(),
             LoadFailure::TooLarge { .. } => "The report file is too large".into(),
             LoadFailure::Load {
                 error: LoadError::Syntax { .. },
@@ -131,6 +256,106 @@ impl LoadFailure {
             _ => &[],
         }
     }
+
+    /// What went wrong, without the address: the message that follows `url: ` in the
+    /// `Display` form (for `config.json`'s problems, which name the file already).
+    pub fn detail(&self) -> String {
+        match self {
+            LoadFailure::BadPath { reason, .. } => format!("it cannot be loaded: {reason}."),
+            LoadFailure::Network { message, .. } => format!(
+                "the request failed ({message}). Check the network connection and try again."
+            ),
+            LoadFailure::Http {
+                status,
+                status_text,
+                ..
+            } => {
+                let text = if status_text.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {status_text}")
+                };
+                match http_advice(*status) {
+                    Some(advice) => format!("HTTP {status}{text}. {advice}"),
+                    None => format!("HTTP {status}{text}"),
+                }
+            }
+            LoadFailure::Redirected { to, .. } => format!(
+                "the server redirected the request to another origin{}; this page loads data \
+                 only from its own origin and those in `allowed_data_origins` in config.json.",
+                to.as_ref().map_or(String::new(), |o| format!(", `{o}`"))
+            ),
+            LoadFailure::Stalled {
+                seconds,
+                read,
+                total,
+                ..
+            } => format!(
+                "no data arrived for {}{}; the server or the network stopped responding. \
+                 Try again later.",
+                count_noun(*seconds as usize, "second", "seconds"),
+                match (read, total) {
+                    (_, Some(total)) =>
+                        format!(" after {} of {} bytes", bytes(*read), bytes(*total)),
+                    (0, None) => String::new(),
+                    (read, None) => format!(" after {} bytes", bytes(*read)),
+                }
+            ),
+            LoadFailure::Interrupted { read, total, .. } => format!(
+                "the connection was closed after {}{} bytes. Try again; if it keeps happening, \
+                 the server or a proxy is cutting the transfer short.",
+                bytes(*read),
+                total.map_or(String::new(), |t| format!(" of {}", bytes(t)))
+            ),
+            LoadFailure::HtmlPage { .. } => "the server returned an HTML page, not the report. \
+                 It may be a sign-in or error page: check the address, or sign in and try again."
+                .to_owned(),
+            LoadFailure::Empty { .. } => {
+                "the file is empty (the server sent no content).".to_owned()
+            }
+            LoadFailure::TooLarge {
+                bytes: Some(bytes),
+                limit,
+                ..
+            } => format!(
+                "the file is {} or more; this page reads files up to {}.",
+                megabytes(*bytes),
+                megabytes(*limit)
+            ),
+            LoadFailure::TooLarge {
+                bytes: None, limit, ..
+            } => format!(
+                "the file is larger than {}, the most this page reads.",
+                megabytes(*limit)
+            ),
+            LoadFailure::Load {
+                error: error @ (LoadError::Syntax { .. } | LoadError::NotJson(_)),
+                ..
+            } => error.to_string(),
+            LoadFailure::Load {
+                error: LoadError::Invalid(problems),
+                ..
+            } => format!(
+                "{} found",
+                count_noun(problems.len(), "problem", "problems")
+            ),
+        }
+    }
+}
+
+/// A byte count with thousands separators: `65,536`.
+fn bytes(n: u64) -> String {
+    format_number(n as f64)
+}
+
+/// What to do about an HTTP error status, for people.
+fn http_advice(status: u16) -> Option<&'static str> {
+    match status {
+        404 | 410 => Some("There is no file at this address; check the link."),
+        401 | 403 => Some("The server refused access; you may need to sign in."),
+        408 | 429 | 500..=599 => Some("The server could not answer; try again in a moment."),
+        _ => None,
+    }
 }
 
 impl fmt::Display for LoadFailure {
@@ -139,47 +364,68 @@ impl fmt::Display for LoadFailure {
             LoadFailure::BadPath { path, reason } => {
                 write!(f, "`{path}` cannot be loaded: {reason}.")
             }
-            LoadFailure::Network { url, message } => write!(f, "{url}: {message}"),
-            LoadFailure::Http {
-                url,
-                status,
-                status_text,
-            } => {
-                let text = if status_text.is_empty() {
-                    String::new()
-                } else {
-                    format!(" {status_text}")
-                };
-                write!(f, "{url}: HTTP {status}{text}")
-            }
-            LoadFailure::TooLarge { url, bytes, limit } => write!(
-                f,
-                "{url} is {} or more; this page reads files up to {}. \
-                 Ask the site's administrator to raise `max_data_mb` in config.json, \
-                 or load a smaller report.",
-                megabytes(*bytes),
-                megabytes(*limit)
-            ),
-            LoadFailure::Load {
-                url,
-                error: error @ (LoadError::Syntax { .. } | LoadError::NotJson(_)),
-            } => write!(f, "{url}: {error}"),
-            LoadFailure::Load {
-                url,
-                error: LoadError::Invalid(problems),
-            } => {
-                let n = problems.len();
+            LoadFailure::TooLarge { url, bytes, limit } => {
+                match bytes {
+                    Some(bytes) => write!(
+                        f,
+                        "{url} is {} or more; this page reads files up to {}.",
+                        megabytes(*bytes),
+                        megabytes(*limit)
+                    )?,
+                    None => write!(
+                        f,
+                        "{url} is larger than {}, the most this page reads.",
+                        megabytes(*limit)
+                    )?,
+                }
                 write!(
                     f,
-                    "{url}: {n} problem{} found",
-                    if n == 1 { "" } else { "s" }
+                    " Ask the site's administrator to raise `max_data_mb` in config.json, \
+                     or load a smaller report."
                 )
             }
+            LoadFailure::Network { url, .. }
+            | LoadFailure::Http { url, .. }
+            | LoadFailure::Redirected { url, .. }
+            | LoadFailure::Stalled { url, .. }
+            | LoadFailure::Interrupted { url, .. }
+            | LoadFailure::HtmlPage { url }
+            | LoadFailure::Empty { url }
+            | LoadFailure::Load { url, .. } => write!(f, "{url}: {}", self.detail()),
         }
     }
 }
 
 impl std::error::Error for LoadFailure {}
+
+/// Whether a `Content-Type` names an HTML page (`text/html`, `application/xhtml+xml`).
+pub fn is_html(content_type: &str) -> bool {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "text/html" || essence == "application/xhtml+xml"
+}
+
+/// Whether a body holds nothing but white space (and perhaps a byte order mark).
+pub fn is_blank(body: &[u8]) -> bool {
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    body.iter().all(u8::is_ascii_whitespace)
+}
+
+/// Whether a response that was redirected to `final_url` may be read: only when it ended on
+/// the page's own origin or an allowed data origin, where `?data=` could have pointed directly.
+pub fn redirect_allowed(final_url: &str, page_origin: &str, allowed_origins: &[String]) -> bool {
+    match origin_of_url(final_url) {
+        Some(origin) => {
+            origin_of_url(page_origin).as_deref() == Some(origin.as_str())
+                || allowed_origins.contains(&origin)
+        }
+        None => false,
+    }
+}
 
 /// A byte count in megabytes for people: `70.3 MB`, `200 MB`.
 pub fn megabytes(bytes: u64) -> String {
@@ -258,7 +504,10 @@ mod tests {
             status: 404,
             status_text: "Not Found".into(),
         };
-        assert_eq!(http.to_string(), "x.json: HTTP 404 Not Found");
+        assert_eq!(
+            http.to_string(),
+            "x.json: HTTP 404 Not Found. There is no file at this address; check the link."
+        );
         assert_eq!(http.heading(), "The server answered HTTP 404");
         let syntax = LoadFailure::Load {
             url: "x.json".into(),
@@ -274,7 +523,7 @@ mod tests {
         );
         let large = LoadFailure::TooLarge {
             url: "big.json".into(),
-            bytes: 250_400_000,
+            bytes: Some(250_400_000),
             limit: 200_000_000,
         };
         assert_eq!(large.heading(), "The report file is too large");

@@ -130,6 +130,33 @@ pub fn highlight(text: &str, words: &[String]) -> Vec<Segment> {
     segments
 }
 
+/// `value` between a first-strong isolate (U+2068) and a pop directional isolate (U+2069):
+/// the plain-text form of `<bdi>`, for names from the data inside composed text (tooltips,
+/// chart labels), so direction controls in a name cannot reorder the text around it.
+pub fn isolate(value: &str) -> String {
+    format!("\u{2068}{value}\u{2069}")
+}
+
+/// Whether `c` is a Unicode direction control: embeddings, overrides, isolates and marks.
+pub fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with each direction control shown as a visible code, `⟨U+202E⟩`: for messages
+/// that quote values from a data file or a link, so a hidden control can neither reorder
+/// the message around it nor go unnoticed.
+pub fn reveal_direction_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_direction_control(c) {
+            out.push_str(&format!("⟨U+{:04X}⟩", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,5 +211,23 @@ mod tests {
                 hit: false
             }]
         );
+    }
+
+    #[test]
+    fn isolated_values_close_their_own_overrides() {
+        assert_eq!(isolate("a\u{202E}b"), "\u{2068}a\u{202E}b\u{2069}");
+    }
+
+    #[test]
+    fn direction_controls_are_revealed() {
+        assert_eq!(
+            reveal_direction_controls("unknown id `a\u{202E}cba` here"),
+            "unknown id `a⟨U+202E⟩cba` here"
+        );
+        assert_eq!(
+            reveal_direction_controls("\u{2067}x\u{2069}\u{200F}"),
+            "⟨U+2067⟩x⟨U+2069⟩⟨U+200F⟩"
+        );
+        assert_eq!(reveal_direction_controls("שלום, 北京"), "שלום, 北京");
     }
 }

@@ -137,6 +137,20 @@ impl Window {
     }
 }
 
+/// The zoom factor of one wheel event from its vertical movement `delta_y` (any unit:
+/// pixels, lines or pages): up zooms in by 1.25, down out by 0.8. `None` when the wheel
+/// did not move vertically (a sideways scroll, e.g. Shift+wheel or a trackpad swipe), which
+/// is then no zoom gesture and is left to the page.
+pub fn wheel_zoom_factor(delta_y: f64) -> Option<f64> {
+    if !delta_y.is_finite() || delta_y == 0.0 {
+        None
+    } else if delta_y < 0.0 {
+        Some(1.25)
+    } else {
+        Some(0.8)
+    }
+}
+
 /// Zooms by `factor` (above 1 zooms in, below 1 out) keeping day `centre` where it is on screen.
 pub fn zoom(window: Window, factor: f64, centre: f64) -> Window {
     let factor = if factor.is_finite() && factor > 0.0 {

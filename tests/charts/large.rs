@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 use report_explorer::core::charts::{
     awards_data, clickable, coverage_data, draw, metrics_data, render_svg, select_mark, table,
-    top_level, Chart, ChartHits, ChartTheme, Mark, MeasuredBackend, NaiveMeasure, Series,
+    top_level, Chart, ChartHits, ChartTheme, Mark, MeasuredBackend, NaiveMeasure, Scope, Series,
     MAX_FIGURES, MAX_ROWS, MAX_SERIES, MAX_YEAR_BARS,
 };
 use report_explorer::core::date::DateSpec;
@@ -139,6 +139,18 @@ fn all(r: &Report) -> Vec<usize> {
     (0..r.entries.len()).collect()
 }
 
+/// Chart data for `sel` on `r`, counted by a fresh index.
+fn scoped<T>(r: &Report, sel: &Selection, f: impl Fn(&Scope<'_>) -> T) -> T {
+    let index = Index::new(r);
+    let hits = index.search(&sel.query);
+    f(&Scope::new(r, &index, sel, &hits))
+}
+
+/// Chart data for the whole report (no filter).
+fn whole<T>(r: &Report, f: impl Fn(&Scope<'_>) -> T) -> T {
+    scoped(r, &Selection::default(), f)
+}
+
 fn drawn(chart: Chart<'_>) -> (ChartHits, String) {
     let mut out = String::new();
     let hits = {
@@ -209,7 +221,7 @@ fn grid(r: &Report, positions: &[usize]) -> HashMap<(String, String), usize> {
 #[test]
 fn coverage_shows_twelve_rows_and_eight_colours() {
     let r = big();
-    let data = coverage_data(&r, &all(&r));
+    let data = whole(&r, coverage_data);
     assert_eq!(data.subsidiaries.len(), MAX_ROWS);
     assert_eq!(data.categories.len(), MAX_SERIES);
     colours_unique(&data.categories, &data.colours);
@@ -261,7 +273,7 @@ fn coverage_shows_twelve_rows_and_eight_colours() {
 #[test]
 fn awards_show_eight_series_and_twenty_years() {
     let r = big();
-    let data = awards_data(&r, &all(&r));
+    let data = whole(&r, awards_data);
     assert_eq!(data.years.len(), 20);
     assert_eq!(data.span, 1);
     assert_eq!(data.note(), None);
@@ -290,7 +302,7 @@ fn awards_show_eight_series_and_twenty_years() {
 #[test]
 fn decades_of_awards_are_grouped_into_spans() {
     let r = synthetic(50, 10, 1975..=2024, 6_000);
-    let data = awards_data(&r, &all(&r));
+    let data = whole(&r, awards_data);
     assert!(data.years.len() <= MAX_YEAR_BARS);
     assert_eq!(data.span, 5);
     assert_eq!(data.years.len(), 10);
@@ -357,7 +369,7 @@ fn table_matches_hits(chart: Chart<'_>) {
             .iter()
             .filter(|b| b.band == band)
             .map(|b| match &b.mark {
-                Mark::Coverage { count, .. } | Mark::AwardYear { count, .. } => *count,
+                Mark::Count { count, .. } => *count,
                 Mark::Metric { .. } => unreachable!(),
             })
             .collect();
@@ -374,8 +386,8 @@ fn table_matches_hits(chart: Chart<'_>) {
 #[test]
 fn tables_and_legends_are_as_bounded_as_the_charts() {
     let r = big();
-    let coverage = coverage_data(&r, &all(&r));
-    let awards = awards_data(&r, &all(&r));
+    let coverage = whole(&r, coverage_data);
+    let awards = whole(&r, awards_data);
     table_matches_hits(Chart::Coverage(&coverage));
     table_matches_hits(Chart::Awards(&awards));
     let t = table(Chart::Coverage(&coverage));
@@ -401,8 +413,8 @@ fn tables_and_legends_are_as_bounded_as_the_charts() {
 #[test]
 fn svg_output_is_bounded() {
     let r = big();
-    let coverage = coverage_data(&r, &all(&r));
-    let awards = awards_data(&r, &all(&r));
+    let coverage = whole(&r, coverage_data);
+    let awards = whole(&r, awards_data);
     let metrics = metrics_data(&r, &all(&r), "people-reached", "visitors");
     let mut counts = Vec::new();
     for chart in [
@@ -424,8 +436,8 @@ fn svg_output_is_bounded() {
 
     // Four times the subsidiaries, more categories, twice the years: no more elements than the bounds allow.
     let huge = synthetic(200, 20, 1985..=2024, 24_000);
-    let coverage = coverage_data(&huge, &all(&huge));
-    let awards = awards_data(&huge, &all(&huge));
+    let coverage = whole(&huge, coverage_data);
+    let awards = whole(&huge, awards_data);
     assert_eq!(coverage.subsidiaries.len(), MAX_ROWS);
     assert_eq!(awards.subsidiaries.len(), MAX_SERIES);
     assert!(awards.years.len() <= MAX_YEAR_BARS);
@@ -441,7 +453,7 @@ fn clicks_are_honest(r: &Report, start: &Selection, hits: &ChartHits) -> usize {
     let mut clicked = 0;
     for bar in &hits.bars {
         let count = match &bar.mark {
-            Mark::Coverage { count, .. } | Mark::AwardYear { count, .. } => *count,
+            Mark::Count { count, .. } => *count,
             Mark::Metric { .. } => continue,
         };
         match select_mark(r, start, &bar.mark) {
@@ -465,7 +477,7 @@ fn clicks_are_honest(r: &Report, start: &Selection, hits: &ChartHits) -> usize {
 fn clicking_a_piece_lists_exactly_its_count() {
     let r = big();
     let start = Selection::default();
-    let coverage = coverage_data(&r, &all(&r));
+    let coverage = whole(&r, coverage_data);
     let (hits, _) = drawn(Chart::Coverage(&coverage));
     let named = clicks_are_honest(&r, &start, &hits);
     assert!(named >= (MAX_ROWS - 1) * (MAX_SERIES - 1));
@@ -473,12 +485,15 @@ fn clicking_a_piece_lists_exactly_its_count() {
     let other_piece = hits
         .bars
         .iter()
-        .find(|b| matches!(&b.mark, Mark::Coverage { subsidiaries, .. } if subsidiaries.len() > 12))
+        .find(|b| matches!(&b.mark, Mark::Count { target, .. } if target.tokens(Facet::Subsidiary).is_some_and(|s| s.len() > 12)))
         .expect("a large Other piece");
-    assert!(other_piece.text.starts_with("Other (39 subsidiaries)"));
+    // Names are isolated (U+2068 … U+2069) in the composed text.
+    assert!(other_piece
+        .text
+        .starts_with("\u{2068}Other (39 subsidiaries)\u{2069}"));
     assert!(select_mark(&r, &start, &other_piece.mark).is_none());
 
-    let awards = awards_data(&r, &all(&r));
+    let awards = whole(&r, awards_data);
     let (hits, _) = drawn(Chart::Awards(&awards));
     clicks_are_honest(&r, &start, &hits);
 }
@@ -492,8 +507,7 @@ fn a_small_other_is_selected_member_by_member() {
     for i in 0..15 {
         start.toggle(Facet::Subsidiary, &format!("sub-{i:02}"));
     }
-    let positions = index.query(&start, &index.search("")).entries;
-    let coverage = coverage_data(&r, &positions);
+    let coverage = scoped(&r, &start, coverage_data);
     assert_eq!(coverage.subsidiaries.len(), MAX_ROWS);
     assert_eq!(coverage.subsidiaries[MAX_ROWS - 1].members.len(), 4);
     let (hits, _) = drawn(Chart::Coverage(&coverage));
@@ -506,7 +520,7 @@ fn a_small_other_is_selected_member_by_member() {
     for piece in other_pieces {
         let sel = select_mark(&r, &start, &piece.mark).expect("four subsidiaries can be selected");
         assert!(sel.subsidiaries.len() <= 4);
-        let Mark::Coverage { count, .. } = piece.mark else {
+        let Mark::Count { count, .. } = piece.mark else {
             unreachable!()
         };
         assert_eq!(listed(&index, &sel), count, "{}", piece.text);
@@ -514,7 +528,7 @@ fn a_small_other_is_selected_member_by_member() {
     }
     clicks_are_honest(&r, &start, &hits);
 
-    let awards = awards_data(&r, &positions);
+    let awards = scoped(&r, &start, awards_data);
     assert_eq!(awards.subsidiaries.len(), MAX_SERIES);
     let (hits, _) = drawn(Chart::Awards(&awards));
     let clicked = clicks_are_honest(&r, &start, &hits);
@@ -528,7 +542,7 @@ fn a_small_other_is_selected_member_by_member() {
 #[test]
 fn exactly_the_maximum_needs_no_other() {
     let r = synthetic(MAX_ROWS, MAX_SERIES, 2015..=2024, 3_000);
-    let coverage = coverage_data(&r, &all(&r));
+    let coverage = whole(&r, coverage_data);
     assert_eq!(coverage.subsidiaries.len(), MAX_ROWS);
     assert!(coverage.subsidiaries.iter().all(|s| !s.is_other()));
     assert_eq!(coverage.categories.len(), MAX_SERIES);
@@ -536,7 +550,7 @@ fn exactly_the_maximum_needs_no_other() {
     colours_unique(&coverage.categories, &coverage.colours);
     // One more: Other appears and holds two, never one.
     let r = synthetic(MAX_ROWS + 1, MAX_SERIES + 1, 2015..=2024, 3_000);
-    let coverage = coverage_data(&r, &all(&r));
+    let coverage = whole(&r, coverage_data);
     assert_eq!(coverage.subsidiaries.len(), MAX_ROWS);
     assert_eq!(coverage.subsidiaries.last().unwrap().members.len(), 2);
     assert_eq!(coverage.categories.last().unwrap().members.len(), 2);

@@ -222,6 +222,42 @@ describe('timeline gestures', () => {
       await context.close();
     }
   });
+
+  test('the wheel zooms around the pointer, also over an item', async () => {
+    const { page, context, collect } = await open('?view=timeline');
+    try {
+      await page.locator('.tl-item').first().waitFor();
+      const days = (iso) => iso.split('/').map((d) => Date.parse(d) / 86_400_000);
+      const windowOf = async () =>
+        days(await page.locator('[data-testid="timeline"]').getAttribute('data-window'));
+      // The item furthest right of the middle, and where its centre sits across the plot.
+      const target = await page.evaluate(() => {
+        const box = document.querySelector('.timeline-box').getBoundingClientRect();
+        const items = [...document.querySelectorAll('.tl-item')].map((el) => el.getBoundingClientRect());
+        const r = items.reduce((a, b) => (b.left > a.left ? b : a));
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2, box: { left: box.left, width: box.width } };
+      });
+      const label = 160;
+      const expected = (target.x - target.box.left - label) / (target.box.width - label);
+      assert.ok(expected > 0.55, `an item right of the middle: ${expected}`);
+      const before = await page.locator('[data-testid="timeline"]').getAttribute('data-window');
+      const [from1, to1] = days(before);
+      await page.mouse.move(target.x, target.y);
+      await page.mouse.wheel(0, -120);
+      await page.waitForFunction(
+        (was) => document.querySelector('[data-testid="timeline"]').dataset.window !== was,
+        before,
+      );
+      const [from2, to2] = await windowOf();
+      assert.ok(to2 - from2 < to1 - from1, 'zoomed in');
+      // The day under the pointer stays put: from1 + f·span1 = from2 + f·span2.
+      const anchor = (from2 - from1) / ((to1 - from1) - (to2 - from2));
+      assert.ok(Math.abs(anchor - expected) < 0.04, `anchored at ${anchor}, pointer at ${expected}`);
+      assert.deepEqual(await collect(), NO_PROBLEMS);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('exports', () => {
@@ -237,11 +273,12 @@ describe('exports', () => {
       const file = await download.path();
       const csv = readFileSync(file, 'utf8');
       const lines = csv.split('\n');
-      const comments = lines.filter((l) => l.startsWith('#'));
+      // Provenance lines are quoted single cells starting with `# `.
+      const comments = lines.filter((l) => l.startsWith('"# '));
       assert.ok(comments.some((l) => l.includes(DATASET.report.title)), comments.join('\n'));
       assert.ok(comments.some((l) => l.includes(`sub=${sub}`)), comments.join('\n'));
       const ids = lines
-        .filter((l) => !l.startsWith('#') && l.trim())
+        .filter((l) => !l.startsWith('"# ') && l.trim())
         .slice(1)
         .map((l) => l.split(',')[0]);
       assert.deepEqual([...ids].sort(), want.map((e) => e.id).sort());
@@ -253,6 +290,62 @@ describe('exports', () => {
       const body = JSON.parse(readFileSync(await json.path(), 'utf8'));
       assert.equal(body.entries.length, want.length);
       assert.ok(body.provenance);
+      assert.deepEqual(await collect(), NO_PROBLEMS);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a download\'s blob URL stays readable after the click', async () => {
+    const tab = await openPage(browser);
+    try {
+      // Records the blob URLs the app makes and revokes (before any app script runs).
+      await tab.page.addInitScript(() => {
+        window.__blobs = { made: [], revoked: [] };
+        const create = URL.createObjectURL.bind(URL);
+        const revoke = URL.revokeObjectURL.bind(URL);
+        URL.createObjectURL = (blob) => {
+          const url = create(blob);
+          window.__blobs.made.push({ url, blob });
+          return url;
+        };
+        URL.revokeObjectURL = (url) => {
+          window.__blobs.revoked.push(url);
+          revoke(url);
+        };
+      });
+      await tab.page.goto(`${server.url}?sub=china-securities`);
+      await waitFor(tab.page, 'entry-count');
+      await Promise.all([
+        tab.page.waitForEvent('download'),
+        tab.page.locator('[data-testid="export-csv"]').click(),
+      ]);
+      // (The page's CSP has no `connect-src blob:`, so the test reads the blob itself.)
+      const state = await tab.page.evaluate(async () => {
+        const { url, blob } = window.__blobs.made.at(-1);
+        return { url, revoked: window.__blobs.revoked.includes(url), text: await blob.text() };
+      });
+      assert.equal(state.revoked, false, 'revoked right after the click');
+      assert.match(state.text, /^"# Dataset: /);
+      assert.deepEqual(await tab.collect(), NO_PROBLEMS);
+    } finally {
+      await tab.context.close();
+    }
+  });
+
+  test('a crafted search cannot plant a formula in the CSV', async () => {
+    const q = 'x,=HYPERLINK("http://evil.example"),+1';
+    const { page, context, collect } = await open(`?q=${encodeURIComponent(q)}`);
+    try {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('[data-testid="export-csv"]').click(),
+      ]);
+      const lines = readFileSync(await download.path(), 'utf8').split('\n');
+      assert.ok(
+        lines.includes('"# Filters: q=x,=HYPERLINK(""http://evil.example""),+1"'),
+        lines.slice(0, 7).join('\n'),
+      );
       assert.deepEqual(await collect(), NO_PROBLEMS);
     } finally {
       await context.close();

@@ -382,6 +382,19 @@ describe('embedded in an iframe on another origin', () => {
       );
       assert.equal(new URL(appFrame.url()).searchParams.get('theme'), 'dark');
       assert.equal(await appFrame.evaluate(() => document.documentElement.hasAttribute('data-embed')), true);
+      // The page's links carry the theme, so following one keeps it.
+      const links = await appFrame.evaluate(() =>
+        [...document.querySelectorAll('a.entry-open')].map((a) => a.getAttribute('href')),
+      );
+      assert.ok(links.length > 0);
+      for (const href of links) assert.match(href, /[?&]theme=dark(&|$)/, href);
+      await appFrame.locator('a.entry-open').first().click();
+      await until('the entry detail', async () => (await appFrame.locator('[data-testid="entry-detail"]').count()) === 1);
+      assert.equal(new URL(appFrame.url()).searchParams.get('theme'), 'dark');
+      assert.equal(await appFrame.evaluate(() => document.documentElement.dataset.theme), 'dark');
+      await appFrame.locator('[data-testid="close-detail"]').click();
+      await until('the detail closed', async () => (await appFrame.locator('[data-testid="entry-detail"]').count()) === 0);
+      assert.equal(new URL(appFrame.url()).searchParams.get('theme'), 'dark');
 
       // Clearing the filters grows the frame again.
       await portalFrame.evaluate(() =>

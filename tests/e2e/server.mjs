@@ -16,6 +16,23 @@
 // `csp` replaces the policy, `pages` serves generated text
 // ({'/intranet/config.json': {body, type}}) instead of files, and `trickle`
 // sends a file of `dir` slowly ({'data/x.json': {chunk: 65536, delayMs: 50}}).
+// `faults` answers paths under the prefix badly, as a broken host or network would
+// ({'data/report.json': fault}); it is read on every request, so a test can add and
+// remove faults while the page is open (the server's `faults` is the same object).
+// A fault is an object:
+//   { status: 404 }                  that status (Node's status text), `body` as its body
+//   { status: 302, location: url }   a redirect
+//   { type: 'text/html', body }      200 with this body and Content-Type
+//   { body: '' }                     200 with an empty body
+//   { chunked: true }                no Content-Length (chunked transfer encoding)
+//   { hang: true }                   no answer at all, not even headers
+//   { reset: true }                  the connection is destroyed before any answer
+//   { stallAfter: n }                headers, n bytes, then nothing (the connection stays open)
+//   { dropAfter: n }                 headers, n bytes, then the connection is destroyed
+// The server's `dropStalled()` destroys the connections of `stallAfter` answers still open,
+// so a test can cut a transfer once the page has read the first bytes.
+// The body is `body` if given, else the file itself; headers announce its full length
+// unless `chunked`. The server's `requests` lists the path of every request it received.
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -70,12 +87,16 @@ export async function startServer({
   csp: policy = CSP,
   pages = {},
   trickle = {},
+  faults = {},
   compress = false,
 } = {}) {
   const base = normalisePrefix(prefix);
   if (compress) await precompress(path.resolve(dir));
   const csp = frameAncestors ? `${policy}; frame-ancestors ${frameAncestors}` : policy;
+  const requests = [];
+  const stalled = new Set();
   const server = createServer((req, res) => {
+    requests.push(req.url);
     res.csp = csp;
     const options = {
       dir: path.resolve(dir),
@@ -84,6 +105,8 @@ export async function startServer({
       files,
       pages,
       trickle,
+      faults,
+      stalled,
       compress,
     };
     handle(req, res, options).catch((error) =>
@@ -101,6 +124,12 @@ export async function startServer({
     prefix: base,
     port: address.port,
     url: `${origin}${base}`,
+    faults,
+    requests,
+    dropStalled: () => {
+      for (const res of stalled) res.socket?.destroy();
+      stalled.clear();
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();
@@ -172,7 +201,11 @@ async function precompress(dir) {
   }
 }
 
-async function handle(req, res, { dir, fixtures, base, files, pages, trickle, compress }) {
+async function handle(
+  req,
+  res,
+  { dir, fixtures, base, files, pages, trickle, faults, stalled, compress },
+) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(res, 405, 'method not allowed\n', { Allow: 'GET, HEAD' });
     return;
@@ -214,6 +247,10 @@ async function handle(req, res, { dir, fixtures, base, files, pages, trickle, co
     file = path.resolve(files[relative]);
   } else if (file !== root && !file.startsWith(root + path.sep)) {
     send(res, 404, 'not found\n');
+    return;
+  }
+  if (root === dir && faults[relative]) {
+    await answerFault(req, res, faults[relative], file, stalled);
     return;
   }
   let info;
@@ -265,6 +302,51 @@ async function handle(req, res, { dir, fixtures, base, files, pages, trickle, co
     return;
   }
   createReadStream(file).pipe(res);
+}
+
+/** Answers with `fault` (see `faults` at the top) instead of `file`. */
+async function answerFault(req, res, fault, file, stalled) {
+  if (fault.reset) {
+    req.socket.destroy();
+    return;
+  }
+  if (fault.hang) {
+    stalled.add(res);
+    res.on('close', () => stalled.delete(res));
+    return;
+  }
+  const body = fault.body !== undefined ? Buffer.from(fault.body) : await readFile(file);
+  const headers = {
+    'Content-Security-Policy': res.csp,
+    'Content-Type': fault.type ?? MIME_TYPES[path.extname(file).toLowerCase()] ?? 'text/plain',
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  };
+  if (fault.location) headers.Location = fault.location;
+  if (!fault.chunked) headers['Content-Length'] = body.length;
+  res.writeHead(fault.status ?? 200, headers);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  const cut = fault.stallAfter ?? fault.dropAfter;
+  if (cut === undefined) {
+    // Chunked answers go out in pieces, as a streaming host sends them.
+    const piece = fault.chunked ? 64 * 1024 : body.length || 1;
+    for (let at = 0; at < body.length; at += piece) res.write(body.subarray(at, at + piece));
+    res.end();
+    return;
+  }
+  if (cut > 0) res.write(body.subarray(0, cut));
+  else res.flushHeaders();
+  if (fault.stallAfter !== undefined) {
+    stalled.add(res);
+    res.on('close', () => stalled.delete(res));
+  }
+  if (fault.dropAfter !== undefined) {
+    // Long enough for the client to read the bytes before the connection goes.
+    setTimeout(() => res.socket?.destroy(), 500);
+  }
 }
 
 // Command line: serve a directory until interrupted.

@@ -121,3 +121,48 @@ test('compresses with brotli or gzip when asked to, as a production host would',
   const raw = await getRaw(`${server.origin}/intranet/reports/esg/app.js`, 'br');
   assert.equal(raw.headers['content-encoding'], undefined);
 });
+
+test('faults answer badly, and can be switched while the server runs', async () => {
+  const base = '/intranet/reports/esg/';
+  const url = `${server.origin}${base}data/report.json`;
+  server.faults['data/report.json'] = { status: 500, body: 'boom' };
+  let response = await get(`${base}data/report.json`);
+  assert.equal(response.status, 500);
+  assert.equal(await response.text(), 'boom');
+  assert.equal(response.headers.get('content-security-policy'), CSP);
+
+  server.faults['data/report.json'] = { status: 302, location: 'http://elsewhere.example/x.json' };
+  response = await get(`${base}data/report.json`);
+  assert.equal(response.status, 302);
+  assert.equal(response.headers.get('location'), 'http://elsewhere.example/x.json');
+
+  server.faults['data/report.json'] = { body: 'abc', chunked: true };
+  response = await get(`${base}data/report.json`);
+  assert.equal(response.headers.get('content-length'), null);
+  assert.equal(response.headers.get('transfer-encoding'), 'chunked');
+  assert.equal(await response.text(), 'abc');
+
+  // Headers with the whole length, one byte, then nothing until the client gives up.
+  server.faults['data/report.json'] = { stallAfter: 1 };
+  const controller = new AbortController();
+  response = await fetch(url, { signal: controller.signal });
+  assert.equal(response.headers.get('content-length'), '2');
+  const reader = response.body.getReader();
+  assert.deepEqual([...(await reader.read()).value], [0x7b]);
+  const next = reader.read();
+  const timer = new Promise((resolve) => setTimeout(resolve, 300, 'waiting'));
+  assert.equal(await Promise.race([next, timer]), 'waiting');
+  controller.abort();
+  await next.catch(() => {});
+
+  // Headers with the whole length, one byte, then the connection is destroyed.
+  server.faults['data/report.json'] = { dropAfter: 1 };
+  response = await fetch(url);
+  await assert.rejects(response.arrayBuffer());
+
+  delete server.faults['data/report.json'];
+  response = await get(`${base}data/report.json`);
+  assert.equal(response.status, 200);
+  assert.equal(await response.text(), '{}');
+  assert.ok(server.requests.includes(`${base}data/report.json`));
+});

@@ -21,6 +21,9 @@ const APP_PACKAGE: &str = "report-explorer";
 /// Debian's chromium and its WebDriver, used by the wasm tests and the end-to-end tests.
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Debian's Firefox ESR, the second engine of the end-to-end tests (tests/e2e/firefox.test.mjs,
+/// driven by puppeteer-core over WebDriver BiDi).
+const FIREFOX: &str = "/usr/bin/firefox-esr";
 
 const USAGE: &str = "\
 usage: cargo xtask <task>
@@ -48,7 +51,8 @@ tasks:
                     chart, light and dark, into docs/screenshots/
   test              native tests, wasm tests in headless Chromium, release build
                     and its size budgets, end-to-end tests (tests/e2e) in headless
-                    Chromium (with a generated 10k-entry report in target/e2e-data/)
+                    Chromium (with a generated 10k-entry report in target/e2e-data/),
+                    then the shared scenarios in headless Firefox (Debian's firefox-esr)
 
 Every release build ends with the first-paint snapshot: the default view,
 rendered in headless Chromium, written into dist/index.html.
@@ -168,11 +172,13 @@ fn serve(port: u16) -> Result<()> {
         .args(["--address", "127.0.0.1", "--port", &port.to_string()]))
 }
 
-/// `npm ci` in a directory of Node scripts (tests/e2e, tests/lighthouse).
+/// `npm ci` in a directory of Node scripts (tests/e2e, tests/lighthouse). No package may
+/// download a browser: the tests drive Debian's.
 fn npm_ci(tools: &Tools, dir: &Path) -> Result<()> {
     run(tools
         .command("npm")
         .args(["ci", "--no-audit", "--no-fund"])
+        .env("PUPPETEER_SKIP_DOWNLOAD", "1")
         .current_dir(dir))
 }
 
@@ -205,6 +211,14 @@ fn build_release(tools: &Tools, root: &Path) -> Result<PathBuf> {
 /// The Chromium the browser tasks use: `$REPORT_EXPLORER_CHROMIUM`, or Debian's.
 fn chromium() -> String {
     std::env::var("REPORT_EXPLORER_CHROMIUM").unwrap_or_else(|_| CHROMIUM.to_owned())
+}
+
+/// The Firefox of the end-to-end tests: `$REPORT_EXPLORER_FIREFOX`, or Debian's firefox-esr.
+fn firefox() -> String {
+    std::env::var("REPORT_EXPLORER_FIREFOX")
+        .ok()
+        .filter(|path| !path.is_empty())
+        .unwrap_or_else(|| FIREFOX.to_owned())
 }
 
 /// Prints the sizes of `dist/` and fails when the app's files are over their budgets.
@@ -334,14 +348,16 @@ fn test() -> Result<()> {
     let started = Instant::now();
     let tools = prepare(&root)?;
     tools::ensure_chromium(CHROMIUM, CHROMEDRIVER)?;
+    let firefox = firefox();
+    tools::ensure_firefox(&firefox)?;
 
-    header("1/3 Native tests (cargo test --workspace)");
+    header("1/4 Native tests (cargo test --workspace)");
     run(tools
         .cargo()
         .args(["test", "--workspace"])
         .current_dir(&root))?;
 
-    header("2/3 Wasm tests in headless Chromium (cargo test --target wasm32-unknown-unknown)");
+    header("2/4 Wasm tests in headless Chromium (cargo test --target wasm32-unknown-unknown)");
     let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| CHROMEDRIVER.to_owned());
     run(tools
         .cargo()
@@ -361,7 +377,7 @@ fn test() -> Result<()> {
         .env("CHROMEDRIVER", chromedriver)
         .current_dir(&root))?;
 
-    header("3/3 Release build, size budgets, end-to-end tests (tests/e2e, headless Chromium)");
+    header("3/4 Release build, size budgets, end-to-end tests (tests/e2e, headless Chromium)");
     let dist_dir = build_release(&tools, &root)?;
     check_budgets(&tools, &dist_dir)?;
     // A large report for tests that need one (see `DATA_10K` in tests/e2e/common.mjs).
@@ -371,14 +387,30 @@ fn test() -> Result<()> {
         seed: 1,
         out: data_10k.clone(),
     })?;
-    // tests/e2e's packages were installed by build_release for the snapshot.
+    // tests/e2e's packages were installed by build_release for the snapshot. Without
+    // REPORT_EXPLORER_FIREFOX, firefox.test.mjs skips itself here: it runs in the next stage.
     run(tools
         .command("node")
         .args(["--test", "tests/e2e/"])
         .env("REPORT_EXPLORER_DIST", &dist_dir)
         .env("REPORT_EXPLORER_CHROMIUM", chromium())
         .env("REPORT_EXPLORER_DATA_10K", &data_10k)
+        .env_remove("REPORT_EXPLORER_FIREFOX")
         .current_dir(&root))?;
+
+    header("4/4 End-to-end scenarios in headless Firefox (tests/e2e/firefox.test.mjs)");
+    let firefox_started = Instant::now();
+    run(tools
+        .command("node")
+        .args(["--test", "tests/e2e/firefox.test.mjs"])
+        .env("REPORT_EXPLORER_DIST", &dist_dir)
+        .env("REPORT_EXPLORER_FIREFOX", &firefox)
+        .env("PUPPETEER_SKIP_DOWNLOAD", "1")
+        .current_dir(&root))?;
+    println!(
+        "Firefox scenarios passed in {}",
+        run::elapsed(firefox_started)
+    );
 
     header(&format!("All tests passed in {}", run::elapsed(started)));
     Ok(())

@@ -289,6 +289,41 @@ pub fn ensure_chromium(chromium: &str, chromedriver: &str) -> Result<()> {
     )
 }
 
+/// Makes sure Debian's `firefox-esr` (the second engine of the end-to-end tests) is installed:
+/// as root it is installed with apt-get, otherwise the task stops and says what to install.
+/// Never downloaded from anywhere else: puppeteer-core drives this binary.
+pub fn ensure_firefox(firefox: &str) -> Result<()> {
+    if Path::new(firefox).exists() {
+        println!("ok  {firefox}");
+        return Ok(());
+    }
+    let is_root = output(Command::new("id").arg("-u")).as_deref() == Some("0");
+    if !is_root {
+        return Err(format!(
+            "missing {firefox}: install the Debian package `firefox-esr`, \
+             e.g. `sudo apt-get install -y firefox-esr`"
+        ));
+    }
+    install(
+        "package lists (apt-get update)",
+        Command::new("apt-get").arg("update"),
+    )?;
+    install(
+        "Debian firefox-esr (apt-get, 1-3 minutes)",
+        Command::new("apt-get")
+            .args(["install", "-y", "--no-install-recommends", "firefox-esr"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )?;
+    if Path::new(firefox).exists() {
+        Ok(())
+    } else {
+        Err(format!(
+            "apt-get installed firefox-esr but {firefox} does not exist; \
+             set REPORT_EXPLORER_FIREFOX to its path"
+        ))
+    }
+}
+
 /// The `wasm-bindgen` version in `Cargo.lock`; wasm-bindgen-cli must match it
 /// exactly. If `Trunk.toml` pins `[tools] wasm_bindgen`, it must agree.
 fn wasm_bindgen_version(root: &Path) -> Result<String> {

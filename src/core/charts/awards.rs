@@ -1,33 +1,43 @@
 //! The awards chart: awards per calendar year, stacked by subsidiary.
 //!
 //! An award dated by a range counts in every year it covers, as the year
-//! filter does, so clicking a year's segment lists exactly the awards counted
-//! there. Undated awards are left out and counted separately.
+//! filter does: each segment's number is the query engine's count for the
+//! selection its click applies (the bar's year values, the segment's
+//! subsidiaries, and the award kind), so clicking it lists exactly that many.
+//! Undated awards are left out and counted separately.
+//!
+//! Bars are year facet values: one per year, or, when the report's dates span
+//! too long for that (see [`crate::core::years`]), the runs of years the year
+//! facet offers. When the reader has selected years, the bars are the
+//! selected values, so a click narrows the list.
 //!
 //! Bounded like every chart (see [`super::group`]): at most [`MAX_SERIES`]
 //! subsidiaries get a colour, the rest are summed into a grey "Other"; more
-//! than [`MAX_YEAR_BARS`] years are grouped into spans (2, 5, 10, ... years),
-//! where an award counts once per span its date touches (the year filter
-//! with every year of the span selects exactly those awards).
+//! than [`MAX_YEAR_BARS`] years are grouped into spans (2, 5, 10, ... years,
+//! or a few consecutive year values), where an award counts once per bar its
+//! date touches.
 
 use super::group::{colour_slots, other_label, top_n, year_spans, YearSpan};
 use super::group::{MAX_SERIES, MAX_YEAR_BARS};
 use super::plot::{draw_plot, BarPlot, DrawError};
+use super::target::{BarTarget, Scope};
 use super::{unclickable_hint, ChartHits, ChartTheme, Mark, Series};
 use crate::core::format::count_noun;
-use crate::core::ids::SubsidiaryId;
-use crate::core::model::{Kind, Report};
+use crate::core::model::Kind;
+use crate::core::query::{Facet, YearKey};
+use crate::core::text::isolate;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use std::collections::HashMap;
 
-/// Award counts by year (or span of years) and subsidiary.
+/// Award counts by year (or span of years) and subsidiary, each a click's count.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AwardsData {
     /// The bars, oldest first: every year from the earliest to the latest award,
-    /// or spans of [`AwardsData::span`] years when there are more than [`MAX_YEAR_BARS`].
+    /// or spans of [`AwardsData::span`] years when there are more than
+    /// [`MAX_YEAR_BARS`]; or the year facet's runs of years (then `span` is 0).
     pub years: Vec<YearSpan>,
-    /// Years per bar: 1, or the span length when years are grouped.
+    /// Years per bar: 1, the span length when years are grouped, or 0 when bars
+    /// are year values of different lengths.
     pub span: i32,
     /// The segments: subsidiaries with at least one dated award, in report
     /// order; beyond [`MAX_SERIES`], the `MAX_SERIES - 1` with the most awards, then "Other".
@@ -38,8 +48,8 @@ pub struct AwardsData {
     pub counts: Vec<Vec<usize>>,
     /// Awards among the positions that have no date (not charted).
     pub undated: usize,
-    /// Per cell, the subsidiary tokens with awards in it: what a click selects.
-    members: Vec<Vec<Vec<String>>>,
+    /// Per cell, the selection change its click applies.
+    targets: Vec<Vec<BarTarget>>,
 }
 
 impl AwardsData {
@@ -55,75 +65,119 @@ impl AwardsData {
 
     /// What the segment of bar `y` and subsidiary `s` stands for, and a click on it selects.
     pub fn mark(&self, y: usize, s: usize) -> Mark {
-        Mark::AwardYear {
-            years: self.years[y],
-            subsidiaries: self.members[y][s].clone(),
+        Mark::Count {
+            target: self.targets[y][s].clone(),
             count: self.counts[y][s],
         }
     }
 
     /// `Each bar is 5 years …` when years are grouped.
     pub fn note(&self) -> Option<String> {
-        (self.span > 1).then(|| {
-            format!(
-                "Each bar is {} years; an award counts once in each bar its date touches.",
-                self.span
-            )
-        })
+        let touch = "an award counts once in each bar its date touches.";
+        match self.span {
+            1 => None,
+            0 if self.years.iter().all(|y| y.first == y.last) => None,
+            0 => Some(format!(
+                "The report's dates span {}–{}: bars are runs of years; {touch}",
+                self.years.first().map_or(0, |y| y.first),
+                self.years.last().map_or(0, |y| y.last)
+            )),
+            n => Some(format!("Each bar is {n} years; {touch}")),
+        }
     }
 }
 
-/// Counts the awards at `positions` by year and subsidiary.
-pub fn awards_data(report: &Report, positions: &[usize]) -> AwardsData {
-    let sub_of: HashMap<&SubsidiaryId, usize> = report
+/// Groups year values (oldest first) into at most [`MAX_YEAR_BARS`] bars of consecutive values.
+fn chunks(keys: Vec<YearKey>) -> Vec<(YearSpan, Vec<YearKey>)> {
+    let size = keys.len().div_ceil(MAX_YEAR_BARS).max(1);
+    keys.chunks(size)
+        .map(|c| {
+            let first = c.first().and_then(|k| k.years()).map_or(0, |y| y.0);
+            let last = c.last().and_then(|k| k.years()).map_or(0, |y| y.1);
+            (YearSpan { first, last }, c.to_vec())
+        })
+        .collect()
+}
+
+/// The bars for awards dated `lo..=hi`: spans of years, each with the year values a click selects.
+fn year_bars(scope: &Scope<'_>, lo: i32, hi: i32) -> (Vec<(YearSpan, Vec<YearKey>)>, i32) {
+    let buckets = scope.index.year_buckets();
+    let mut selected: Vec<YearKey> = scope
+        .selection
+        .years
+        .iter()
+        .filter(|k| k.years().is_some_and(|(a, b)| a <= hi && b >= lo))
+        .copied()
+        .collect();
+    if !selected.is_empty() {
+        selected.sort_by_key(|k| k.years());
+        return (chunks(selected), 0);
+    }
+    if buckets.single_years() {
+        let (spans, len) = year_spans(lo, hi, MAX_YEAR_BARS);
+        let bars = spans
+            .into_iter()
+            .map(|span| {
+                let keys = buckets
+                    .touching(span.first, span.last)
+                    .map(|b| buckets.key(b))
+                    .collect();
+                (span, keys)
+            })
+            .collect();
+        return (bars, len);
+    }
+    let keys = buckets.touching(lo, hi).map(|b| buckets.key(b)).collect();
+    (chunks(keys), 0)
+}
+
+/// Counts the awards the scope's selection lists, by year and subsidiary.
+pub fn awards_data(scope: &Scope<'_>) -> AwardsData {
+    let report = scope.report;
+    let mut undated = 0;
+    let mut lo_hi: Option<(i32, i32)> = None;
+    let mut per_sub = vec![0usize; report.subsidiaries.len()];
+    let sub_pos: std::collections::HashMap<_, usize> = report
         .subsidiaries
         .iter()
         .enumerate()
         .map(|(i, s)| (&s.id, i))
         .collect();
-    let mut undated = 0;
-    let mut dated: Vec<(i32, i32, usize)> = Vec::new();
-    for &p in positions {
-        let Some(e) = report.entries.get(p).filter(|e| e.kind == Kind::Award) else {
+    for p in scope.positions() {
+        let e = &report.entries[p];
+        if e.kind != Kind::Award {
             continue;
-        };
-        let Some(&s) = sub_of.get(&e.subsidiary) else {
+        }
+        let Some(&s) = sub_pos.get(&e.subsidiary) else {
             continue;
         };
         match e.date {
-            Some(d) => dated.push((d.first_day().0, d.last_day().0, s)),
+            Some(d) => {
+                let (a, b) = (d.first_day().0, d.last_day().0);
+                lo_hi = Some(lo_hi.map_or((a, b), |(lo, hi)| (lo.min(a), hi.max(b))));
+                per_sub[s] += 1;
+            }
             None => undated += 1,
         }
     }
-    let (Some(lo), Some(hi)) = (
-        dated.iter().map(|d| d.0).min(),
-        dated.iter().map(|d| d.1).max(),
-    ) else {
-        return AwardsData {
-            years: Vec::new(),
-            span: 1,
-            subsidiaries: Vec::new(),
-            colours: Vec::new(),
-            counts: Vec::new(),
-            undated,
-            members: Vec::new(),
-        };
+    let empty = |undated| AwardsData {
+        years: Vec::new(),
+        span: 1,
+        subsidiaries: Vec::new(),
+        colours: Vec::new(),
+        counts: Vec::new(),
+        undated,
+        targets: Vec::new(),
     };
-    let mut subs: Vec<usize> = dated.iter().map(|d| d.2).collect();
-    subs.sort_unstable();
-    subs.dedup();
-    let (years, span) = year_spans(lo, hi, MAX_YEAR_BARS);
-    let bar_of = |year: i32| (year.div_euclid(span) - lo.div_euclid(span)) as usize;
-    // Awards per bar and subsidiary (of `subs`), and per subsidiary.
-    let mut grid = vec![vec![0usize; subs.len()]; years.len()];
-    let mut totals = vec![0usize; subs.len()];
-    for (from, to, s) in dated {
-        let si = subs.binary_search(&s).expect("collected above");
-        totals[si] += 1;
-        for row in &mut grid[bar_of(from)..=bar_of(to)] {
-            row[si] += 1;
-        }
+    let Some((lo, hi)) = lo_hi else {
+        return empty(undated);
+    };
+    let (bars, span) = year_bars(scope, lo, hi);
+    if bars.is_empty() {
+        return empty(undated);
     }
+    let subs: Vec<usize> = (0..per_sub.len()).filter(|&s| per_sub[s] > 0).collect();
+    let totals: Vec<usize> = subs.iter().map(|&s| per_sub[s]).collect();
     let (kept, other) = top_n(&totals, MAX_SERIES);
     let has_other = !other.is_empty();
     let token = |si: usize| report.subsidiaries[subs[si]].id.to_string();
@@ -141,41 +195,42 @@ pub fn awards_data(report: &Report, positions: &[usize]) -> AwardsData {
             members: other.iter().map(|&si| token(si)).collect(),
         });
     }
-    let counts = grid
-        .iter()
-        .map(|row| {
-            let mut out: Vec<usize> = kept.iter().map(|&si| row[si]).collect();
-            if has_other {
-                out.push(other.iter().map(|&si| row[si]).sum());
-            }
-            out
-        })
-        .collect();
-    let members = grid
-        .iter()
-        .map(|row| {
-            let mut out: Vec<Vec<String>> = kept.iter().map(|&si| vec![token(si)]).collect();
-            if has_other {
-                out.push(
-                    other
-                        .iter()
-                        .filter(|&&si| row[si] > 0)
-                        .map(|&si| token(si))
-                        .collect(),
-                );
-            }
-            out
-        })
-        .collect();
+    let target = |keys: &[YearKey], subs: Vec<String>| {
+        BarTarget::default()
+            .set(Facet::Kind, vec![Kind::Award.as_str().to_owned()])
+            .set(Facet::Year, keys.iter().map(|k| k.token()).collect())
+            .set(Facet::Subsidiary, subs)
+    };
+    let mut counts = Vec::with_capacity(bars.len());
+    let mut targets = Vec::with_capacity(bars.len());
+    for (_, keys) in &bars {
+        let mut row_targets: Vec<BarTarget> = kept
+            .iter()
+            .map(|&si| target(keys, vec![token(si)]))
+            .collect();
+        if has_other {
+            // Other selects only its members with awards in the bar (when it has any).
+            let all: Vec<String> = other.iter().map(|&si| token(si)).collect();
+            let whole = target(keys, all.clone());
+            let members = scope.with_entries(&whole, Facet::Subsidiary, &all);
+            row_targets.push(if members.is_empty() {
+                whole
+            } else {
+                target(keys, members)
+            });
+        }
+        counts.push(row_targets.iter().map(|t| scope.count(t)).collect());
+        targets.push(row_targets);
+    }
     let preferred: Vec<usize> = (0..kept.len()).collect();
     AwardsData {
-        years,
+        years: bars.into_iter().map(|(span, _)| span).collect(),
         span,
         subsidiaries,
         colours: colour_slots(&preferred, has_other),
         counts,
         undated,
-        members,
+        targets,
     }
 }
 
@@ -205,16 +260,14 @@ pub fn draw_awards<DB: DrawingBackend>(
             let n = data.counts[y][s];
             let mark = data.mark(y, s);
             let mut count = count_noun(n, "award", "awards");
-            if let (true, Mark::AwardYear { subsidiaries, .. }) = (sub.is_other(), &mark) {
-                count += &format!(
-                    " from {}",
-                    count_noun(subsidiaries.len(), "subsidiary", "subsidiaries")
-                );
+            if let (true, Mark::Count { target, .. }) = (sub.is_other(), &mark) {
+                let held = target.tokens(Facet::Subsidiary).map_or(0, <[String]>::len);
+                count += &format!(" from {}", count_noun(held, "subsidiary", "subsidiaries"));
             }
             let text = format!(
                 "{}, {}: {count}{}",
                 years.label(),
-                sub.label,
+                isolate(&sub.label),
                 unclickable_hint(&mark)
             );
             (n, theme.series(data.colours[s]), mark, text)

@@ -1,45 +1,59 @@
 //! The coverage chart: entries per subsidiary, stacked by the report's top-level categories.
 //!
-//! Each entry is counted once, under the top-level ancestor of its first
-//! category, so a bar's length is the subsidiary's number of entries. At most
-//! [`MAX_ROWS`] rows and [`MAX_SERIES`] category colours: beyond that the
-//! smaller subsidiaries (or categories) are summed into an "Other" row (or
-//! segment), see [`super::group`].
+//! A segment counts the subsidiary's entries in a category (the category or
+//! any of its descendants), exactly as the category filter selects them: its
+//! number is the query engine's count for the selection its click applies.
+//! An entry in several of the charted categories counts in each of their
+//! segments (a note then says so); the number at a bar's end counts each
+//! entry once, as selecting the subsidiary lists them.
+//!
+//! The segments are the top-level categories, or, when the reader has
+//! selected categories, those categories: a click always narrows the list.
+//! At most [`MAX_ROWS`] rows and [`MAX_SERIES`] category colours: beyond that
+//! the smaller subsidiaries (or categories) are summed into an "Other" row
+//! (or segment), see [`super::group`].
 
 use super::group::{colour_slots, other_label, top_n, MAX_ROWS, MAX_SERIES};
 use super::plot::{draw_plot, BarPlot, DrawError};
-use super::{top_level, unclickable_hint, ChartHits, ChartTheme, Mark, Series};
+use super::target::{BarTarget, Scope};
+use super::{unclickable_hint, ChartHits, ChartTheme, Mark, Series};
 use crate::core::format::count_noun;
-use crate::core::ids::{CategoryId, SubsidiaryId};
-use crate::core::model::Report;
+use crate::core::query::Facet;
+use crate::core::text::isolate;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use std::collections::HashMap;
 
-/// Entry counts by subsidiary and top-level category.
+/// Entry counts by subsidiary and category, each a click's count.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CoverageData {
     /// The bars, top to bottom: subsidiaries with at least one entry, in report
     /// order; when there are more than [`MAX_ROWS`], the `MAX_ROWS - 1` with the
     /// most entries, then "Other" summing the rest.
     pub subsidiaries: Vec<Series>,
-    /// The segments: top-level categories with at least one entry, in report
-    /// order; beyond [`MAX_SERIES`], the largest `MAX_SERIES - 1`, then "Other".
+    /// The segments: top-level categories (or the selected categories) with at
+    /// least one entry, in report order; beyond [`MAX_SERIES`], the largest
+    /// `MAX_SERIES - 1`, then "Other".
     pub categories: Vec<Series>,
-    /// Palette slot of each category: its position among the report's
-    /// top-level categories when that is a free hue (so colours stay put when
+    /// Palette slot of each category: its position among the charted
+    /// categories when that is a free hue (so colours stay put when
     /// filtering), never the same for two categories; "Other" is the neutral grey.
     pub colours: Vec<usize>,
-    /// `counts[s][c]`: entries of subsidiary (row) `s` under category (segment) `c`.
+    /// `counts[s][c]`: entries of row `s` in category (segment) `c`; what its click lists.
     pub counts: Vec<Vec<usize>>,
-    /// Per cell, the subsidiary and category tokens with entries in it: what a click selects.
-    members: Vec<Vec<(Vec<String>, Vec<String>)>>,
+    /// Entries of row `s`, each once: the number at the bar's end.
+    pub totals: Vec<usize>,
+    /// Whether some entry counts in more than one segment of its row.
+    pub overlaps: bool,
+    /// Per cell, the selection change its click applies.
+    targets: Vec<Vec<BarTarget>>,
+    /// Per row, the selection that lists its entries (the row's subsidiaries).
+    row_targets: Vec<BarTarget>,
 }
 
 impl CoverageData {
-    /// Entries of subsidiary `s` (the bar's length).
+    /// Entries of row `s`, each counted once (the number at the bar's end).
     pub fn total(&self, s: usize) -> usize {
-        self.counts.get(s).map_or(0, |row| row.iter().sum())
+        self.totals.get(s).copied().unwrap_or(0)
     }
 
     /// Whether there is nothing to chart.
@@ -49,12 +63,23 @@ impl CoverageData {
 
     /// What the segment of row `s` and category `c` stands for, and a click on it selects.
     pub fn mark(&self, s: usize, c: usize) -> Mark {
-        let (subsidiaries, categories) = self.members[s][c].clone();
-        Mark::Coverage {
-            subsidiaries,
-            categories,
+        Mark::Count {
+            target: self.targets[s][c].clone(),
             count: self.counts[s][c],
         }
+    }
+
+    /// The selection listing row `s`'s entries: [`CoverageData::total`] of them.
+    pub fn row_target(&self, s: usize) -> &BarTarget {
+        &self.row_targets[s]
+    }
+
+    /// Says that segments overlap, when they do.
+    pub fn note(&self) -> Option<String> {
+        self.overlaps.then(|| {
+            "An entry in several of these categories counts in each segment, once at the bar's end."
+                .to_owned()
+        })
     }
 }
 
@@ -87,133 +112,141 @@ fn groups(kept: Vec<usize>, other: Vec<usize>) -> Vec<Vec<usize>> {
     out
 }
 
-/// Counts the entries at `positions` by subsidiary and top-level category.
-pub fn coverage_data(report: &Report, positions: &[usize]) -> CoverageData {
-    let tops: Vec<usize> = (0..report.categories.len())
-        .filter(|&i| report.categories[i].parent.is_none())
-        .collect();
-    let top_of: HashMap<&CategoryId, usize> = report
-        .categories
-        .iter()
-        .filter_map(|c| {
-            let top = top_level(report, &c.id)?;
-            let t = tops
-                .iter()
-                .position(|&t| report.categories[t].id == top.id)?;
-            Some((&c.id, t))
-        })
-        .collect();
-    let sub_of: HashMap<&SubsidiaryId, usize> = report
+/// The tokens of a group of `names`.
+fn tokens(group: &[usize], names: &[(String, String)]) -> Vec<String> {
+    group.iter().map(|&i| names[i].0.clone()).collect()
+}
+
+/// Counts the entries the scope's selection lists by subsidiary and category.
+pub fn coverage_data(scope: &Scope<'_>) -> CoverageData {
+    let report = scope.report;
+    let sub_target = |subs: Vec<String>| BarTarget::default().set(Facet::Subsidiary, subs);
+    // Subsidiaries with entries, with their entry counts.
+    let mut sub_names = Vec::new();
+    let mut sub_totals = Vec::new();
+    // Only subsidiaries the selection has (all when none is selected): a click narrows.
+    let picked = &scope.selection.subsidiaries;
+    for s in report
         .subsidiaries
         .iter()
-        .enumerate()
-        .map(|(i, s)| (&s.id, i))
-        .collect();
-    let mut grid = vec![vec![0usize; tops.len()]; report.subsidiaries.len()];
-    for &p in positions {
-        let Some(e) = report.entries.get(p) else {
-            continue;
-        };
-        let Some(&s) = sub_of.get(&e.subsidiary) else {
-            continue;
-        };
-        if let Some(&c) = e.categories.first().and_then(|c| top_of.get(c)) {
-            grid[s][c] += 1;
+        .filter(|s| picked.is_empty() || picked.contains(&s.id))
+    {
+        let n = scope.count(&sub_target(vec![s.id.to_string()]));
+        if n > 0 {
+            sub_names.push((s.id.to_string(), s.name.clone()));
+            sub_totals.push(n);
         }
     }
-    let used_cats: Vec<usize> = (0..tops.len())
-        .filter(|&c| grid.iter().any(|row| row[c] > 0))
-        .collect();
-    let used_subs: Vec<usize> = (0..grid.len())
-        .filter(|&s| grid[s].iter().any(|&n| n > 0))
-        .collect();
-    let sub_totals: Vec<usize> = used_subs.iter().map(|&s| grid[s].iter().sum()).collect();
-    let cat_totals: Vec<usize> = used_cats
-        .iter()
-        .map(|&c| grid.iter().map(|row| row[c]).sum())
-        .collect();
+    // The categories charted: the selected ones, or else the top-level ones.
+    let chosen = &scope.selection.categories;
+    let cat_target = |cats: Vec<String>| BarTarget::default().set(Facet::Category, cats);
+    let mut cat_names = Vec::new();
+    let mut cat_totals = Vec::new();
+    let mut preferred_all = Vec::new();
+    let candidates = report.categories.iter().filter(|c| {
+        if chosen.is_empty() {
+            c.parent.is_none()
+        } else {
+            chosen.contains(&c.id)
+        }
+    });
+    for (i, c) in candidates.enumerate() {
+        let n = scope.count(&cat_target(vec![c.id.to_string()]));
+        if n > 0 {
+            cat_names.push((c.id.to_string(), c.name.clone()));
+            cat_totals.push(n);
+            preferred_all.push(i);
+        }
+    }
     let (kept, other) = top_n(&sub_totals, MAX_ROWS);
     let rows = groups(kept, other);
     let (kept, other) = top_n(&cat_totals, MAX_SERIES);
     let has_other = !other.is_empty();
     let cols = groups(kept, other);
-    let sub_names: Vec<(String, String)> = used_subs
-        .iter()
-        .map(|&s| {
-            let s = &report.subsidiaries[s];
-            (s.id.to_string(), s.name.clone())
-        })
-        .collect();
-    let cat_names: Vec<(String, String)> = used_cats
-        .iter()
-        .map(|&c| {
-            let c = &report.categories[tops[c]];
-            (c.id.to_string(), c.name.clone())
-        })
-        .collect();
-    let cell = |s: usize, c: usize| grid[used_subs[s]][used_cats[c]];
-    let counts: Vec<Vec<usize>> = rows
-        .iter()
-        .map(|r| {
-            cols.iter()
-                .map(|c| r.iter().flat_map(|&s| c.iter().map(move |&k| (s, k))))
-                .map(|pairs| pairs.map(|(s, k)| cell(s, k)).sum())
-                .collect()
-        })
-        .collect();
-    let members = rows
-        .iter()
-        .map(|r| {
-            cols.iter()
-                .map(|c| {
-                    let subs = r
-                        .iter()
-                        .filter(|&&s| c.iter().any(|&k| cell(s, k) > 0) || r.len() == 1)
-                        .map(|&s| sub_names[s].0.clone())
-                        .collect();
-                    let cats = c
-                        .iter()
-                        .filter(|&&k| r.iter().any(|&s| cell(s, k) > 0) || c.len() == 1)
-                        .map(|&k| cat_names[k].0.clone())
-                        .collect();
-                    (subs, cats)
-                })
-                .collect()
-        })
-        .collect();
+    let cell_target = |subs: Vec<String>, cats: Vec<String>| {
+        BarTarget::default()
+            .set(Facet::Subsidiary, subs)
+            .set(Facet::Category, cats)
+    };
+    let mut counts = Vec::with_capacity(rows.len());
+    let mut targets = Vec::with_capacity(rows.len());
+    let mut totals = Vec::with_capacity(rows.len());
+    let mut row_targets = Vec::with_capacity(rows.len());
+    let mut overlaps = false;
+    for r in &rows {
+        let subs = tokens(r, &sub_names);
+        let row_target = sub_target(subs.clone());
+        let total = scope.count(&row_target);
+        let mut row_counts = Vec::with_capacity(cols.len());
+        let mut row_cells = Vec::with_capacity(cols.len());
+        for c in &cols {
+            let cats = tokens(c, &cat_names);
+            let whole = cell_target(subs.clone(), cats.clone());
+            let n = scope.count(&whole);
+            if n == 0 {
+                row_counts.push(0);
+                row_cells.push(whole);
+                continue;
+            }
+            // An "Other" row or segment selects only its members with entries in the piece.
+            let subs_in = if r.len() > 1 {
+                scope.with_entries(&whole, Facet::Subsidiary, &subs)
+            } else {
+                subs.clone()
+            };
+            let cats_in = if c.len() > 1 {
+                scope.with_entries(&whole, Facet::Category, &cats)
+            } else {
+                cats.clone()
+            };
+            let target = cell_target(subs_in, cats_in);
+            // The number is always the count for the very selection the click applies.
+            let count = if r.len() > 1 || c.len() > 1 {
+                scope.count(&target)
+            } else {
+                n
+            };
+            row_counts.push(count);
+            row_cells.push(target);
+        }
+        overlaps |= row_counts.iter().sum::<usize>() > total;
+        counts.push(row_counts);
+        targets.push(row_cells);
+        totals.push(total);
+        row_targets.push(row_target);
+    }
     let preferred: Vec<usize> = cols
         .iter()
         .take(cols.len() - usize::from(has_other))
-        .map(|c| used_cats[c[0]])
+        .map(|c| preferred_all[c[0]])
         .collect();
     CoverageData {
         subsidiaries: series_of(&rows, &sub_names, "subsidiary", "subsidiaries"),
         categories: series_of(&cols, &cat_names, "category", "categories"),
         colours: colour_slots(&preferred, has_other),
         counts,
-        members,
+        totals,
+        overlaps,
+        targets,
+        row_targets,
     }
 }
 
 /// `12 entries`, with `from 3 subsidiaries` / `in 2 categories` for the parts of Other it holds.
 fn piece_count(n: usize, sub: &Series, cat: &Series, mark: &Mark) -> String {
     let mut text = count_noun(n, "entry", "entries");
-    if let Mark::Coverage {
-        subsidiaries,
-        categories,
-        ..
-    } = mark
-    {
+    if let Mark::Count { target, .. } = mark {
+        let held = |f: Facet| target.tokens(f).map_or(0, <[String]>::len);
         if sub.is_other() {
             text += &format!(
                 " from {}",
-                count_noun(subsidiaries.len(), "subsidiary", "subsidiaries")
+                count_noun(held(Facet::Subsidiary), "subsidiary", "subsidiaries")
             );
         }
         if cat.is_other() {
             text += &format!(
                 " in {}",
-                count_noun(categories.len(), "category", "categories")
+                count_noun(held(Facet::Category), "category", "categories")
             );
         }
     }
@@ -231,6 +264,7 @@ pub fn draw_coverage<DB: DrawingBackend>(
         horizontal: true,
         bands: data.subsidiaries.iter().map(|s| s.label.clone()).collect(),
         value_label: "Entries".into(),
+        note: data.note().unwrap_or_default(),
         integer: true,
         legend: data
             .categories
@@ -246,8 +280,8 @@ pub fn draw_coverage<DB: DrawingBackend>(
             let mark = data.mark(s, c);
             let text = format!(
                 "{}, {}: {}",
-                sub.label,
-                cat.label,
+                isolate(&sub.label),
+                isolate(&cat.label),
                 piece_count(n, sub, cat, &mark)
             );
             (n, theme.series(data.colours[c]), mark, text)

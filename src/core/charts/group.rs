@@ -25,12 +25,19 @@
 //! cut into spans of 2, 5, 10, 20, 25, 50 or 100 years (aligned to multiples
 //! of the span, clipped to the data), the smallest span that gives at most
 //! [`MAX_YEAR_BARS`] bars. An award dated across several years counts once in
-//! each bar its date touches, the way the year filter selects it.
+//! each bar its date touches, the way the year filter selects it. When the
+//! report's dates span too long for one facet value per year (see
+//! [`crate::core::years`]), the bars are the year facet's runs of years, a few
+//! consecutive runs per bar when there are more than [`MAX_YEAR_BARS`].
+//!
+//! Every piece's number is what its click lists (see [`super::target`]).
 //!
 //! A click selects the values behind the piece clicked (for "Other", only
 //! the members with entries in that piece), unless a facet would need more
 //! than [`MAX_CLICK_VALUES`] values: then the click does nothing and the
-//! tooltip says why.
+//! tooltip says why (`Other (39 subsidiaries), …: 120 entries from 39
+//! subsidiaries (39 subsidiaries: too many to filter by at once)`); its number
+//! is still what selecting all those values would list.
 
 use super::theme::HUES;
 

@@ -14,6 +14,7 @@ use super::plot::{draw_plot, BarPlot, DrawError, Segment};
 use super::{ChartHits, ChartTheme, Mark, Series};
 use crate::core::format::format_metric;
 use crate::core::model::Report;
+use crate::core::text::isolate;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::collections::BTreeMap;
@@ -224,7 +225,10 @@ pub fn draw_metrics<DB: DrawingBackend>(
             },
             text: format!(
                 "{} ({}, {}): {}",
-                bar.label, bar.title, bar.subsidiary.label, bar.text
+                isolate(&bar.label),
+                isolate(&bar.title),
+                isolate(&bar.subsidiary.label),
+                bar.text
             ),
         });
     }

@@ -3,7 +3,8 @@
 //! Three charts: [`coverage`] (entries by subsidiary, stacked by top-level
 //! category), [`awards`] (awards per year, stacked by subsidiary) and
 //! [`metrics`] (one bar per figure of a chosen family and unit). Each has a
-//! data function from `&Report` and entry positions, and a drawing function
+//! data function from a [`Scope`] (report, index, selection, search hits),
+//! and a drawing function
 //! that draws into any `DrawingArea<DB, Shift>` and returns [`ChartHits`]: the
 //! coordinate spec plotters built (`Cartesian2d<RangedCoordf64, RangedCoordf64>`)
 //! and the bars drawn, so [`hit_test`] can map a pointer back to a [`Mark`].
@@ -12,6 +13,10 @@
 //! coloured series (no colour used twice) and 20 bars, with the rest summed
 //! into "Other" or years grouped into spans; see [`group`]. Legends and
 //! tables follow the chart, so they are bounded too.
+//!
+//! Every counted piece carries the [`BarTarget`] its click applies, and its
+//! number is the query engine's count for the selection after that click
+//! ([`Scope::count`]), so a bar always lists exactly its number; see [`target`].
 //!
 //! # Text measurement in plotters 0.3.7
 //!
@@ -47,6 +52,7 @@ pub mod measure;
 pub mod metrics;
 pub mod plot;
 pub mod table;
+pub mod target;
 pub mod theme;
 
 pub use awards::{awards_data, draw_awards, AwardsData};
@@ -58,6 +64,7 @@ pub use metrics::{
 };
 pub use plot::{hit_test, ChartHits, Coords, DrawError, HitBar};
 pub use table::{note, table, Table};
+pub use target::{BarTarget, Scope};
 pub use theme::ChartTheme;
 
 use crate::core::ids::CategoryId;
@@ -96,22 +103,12 @@ impl Series {
 /// What a pointer is on: enough for the app to set filters or open an entry.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mark {
-    /// A coverage segment: set `sub` (and `cat`).
-    Coverage {
-        /// Subsidiary tokens with entries in the segment: one, or several for an "Other" row.
-        subsidiaries: Vec<String>,
-        /// Top-level category tokens with entries in the segment: one, or several for "Other".
-        categories: Vec<String>,
-        /// Entries in the segment.
-        count: usize,
-    },
-    /// An awards-per-year segment: set `year` (and `sub`).
-    AwardYear {
-        /// The years of the bar (one year, or a span when years are grouped).
-        years: YearSpan,
-        /// Subsidiary tokens with awards in the segment: one, or several for "Other".
-        subsidiaries: Vec<String>,
-        /// Awards in the segment (each award once, however many of the years it covers).
+    /// A counted piece of a stacked bar (coverage, awards): a click applies
+    /// `target`, and the list then holds exactly `count` entries.
+    Count {
+        /// The selection change a click applies.
+        target: BarTarget,
+        /// Entries listed after the click: the engine's count for the target.
         count: usize,
     },
     /// A metric bar: open the entry.
@@ -181,29 +178,17 @@ pub fn top_level<'a>(report: &'a Report, id: &CategoryId) -> Option<&'a Category
 }
 
 /// Whether a click on `mark` can select what it stands for: no facet needs
-/// more than [`MAX_CLICK_VALUES`] values (only "Other" pieces and long year
-/// spans ever do).
+/// more than [`MAX_CLICK_VALUES`] values (only "Other" pieces ever do).
 pub fn clickable(mark: &Mark) -> bool {
     match mark {
-        Mark::Coverage {
-            subsidiaries,
-            categories,
-            ..
-        } => subsidiaries.len() <= MAX_CLICK_VALUES && categories.len() <= MAX_CLICK_VALUES,
-        Mark::AwardYear {
-            years,
-            subsidiaries,
-            ..
-        } => subsidiaries.len() <= MAX_CLICK_VALUES && years.years().count() <= MAX_CLICK_VALUES,
+        Mark::Count { target, .. } => target.clickable(),
         Mark::Metric { .. } => true,
     }
 }
 
-/// The selection a click on `mark` leads to (cross-filtering): a coverage
-/// segment selects its subsidiaries and categories, an awards segment its
-/// years, subsidiaries and the award kind, and a metric bar opens its entry.
-/// The filtered list then holds exactly the entries the piece counts (for
-/// "Other", the members with entries in that piece).
+/// The selection a click on `mark` leads to (cross-filtering): a counted
+/// piece applies its [`BarTarget`] (the list then holds exactly the piece's
+/// count), and a metric bar opens its entry.
 ///
 /// `None` when the mark is not [`clickable`]: the piece stands for too many
 /// values to select, so the click changes nothing (its tooltip says why).
@@ -212,58 +197,36 @@ pub fn select_mark(
     selection: &crate::core::query::Selection,
     mark: &Mark,
 ) -> Option<crate::core::query::Selection> {
-    use crate::core::query::{Facet, View};
+    use crate::core::query::View;
     if !clickable(mark) {
         return None;
     }
-    let mut sel = selection.clone();
-    sel.entry = None;
-    let mut set = |facet: Facet, tokens: &mut dyn Iterator<Item = String>| {
-        sel.clear(facet);
-        tokens.for_each(|t| sel.toggle(facet, &t));
-    };
     match mark {
-        Mark::Coverage {
-            subsidiaries,
-            categories,
-            ..
-        } => {
-            set(Facet::Subsidiary, &mut subsidiaries.iter().cloned());
-            set(Facet::Category, &mut categories.iter().cloned());
-        }
-        Mark::AwardYear {
-            years,
-            subsidiaries,
-            ..
-        } => {
-            set(Facet::Year, &mut years.years().map(|y| y.to_string()));
-            set(Facet::Subsidiary, &mut subsidiaries.iter().cloned());
-            set(Facet::Kind, &mut std::iter::once("award".to_owned()));
-        }
+        Mark::Count { target, .. } => Some(target.apply(selection)),
         Mark::Metric { entry, .. } => {
+            let mut sel = selection.clone();
             sel.entry = report.entries.get(*entry).map(|e| e.id.clone());
             sel.view = View::List;
+            Some(sel)
         }
     }
-    Some(sel)
 }
 
 /// The tooltip's last words for a piece a click cannot select: empty, or
 /// ` (38 subsidiaries: too many to filter by at once)`.
 pub(crate) fn unclickable_hint(mark: &Mark) -> String {
-    if clickable(mark) {
+    use crate::core::query::Facet;
+    let Mark::Count { target, .. } = mark else {
         return String::new();
-    }
-    let (n, noun) = match mark {
-        Mark::Coverage { subsidiaries, .. } if subsidiaries.len() > MAX_CLICK_VALUES => {
-            (subsidiaries.len(), "subsidiaries")
-        }
-        Mark::Coverage { categories, .. } => (categories.len(), "categories"),
-        Mark::AwardYear { subsidiaries, .. } if subsidiaries.len() > MAX_CLICK_VALUES => {
-            (subsidiaries.len(), "subsidiaries")
-        }
-        Mark::AwardYear { years, .. } => (years.years().count(), "years"),
-        Mark::Metric { .. } => return String::new(),
+    };
+    let Some((facet, n)) = target.too_many() else {
+        return String::new();
+    };
+    let noun = match facet {
+        Facet::Subsidiary => "subsidiaries",
+        Facet::Category => "categories",
+        Facet::Kind => "kinds",
+        Facet::Year => "years",
     };
     format!(" ({n} {noun}: too many to filter by at once)")
 }

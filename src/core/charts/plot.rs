@@ -5,6 +5,7 @@
 
 use super::theme::ChartTheme;
 use super::Mark;
+use crate::core::text::isolate;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -442,7 +443,7 @@ pub(crate) fn draw_plot<DB: DrawingBackend>(
                     )?;
                 }
                 Some(sub) => {
-                    let both = format!("{label} · {sub}");
+                    let both = format!("{} · {}", isolate(label), isolate(sub));
                     let fitted = fit(area, &both, &text, label_area - 10)?;
                     area.draw_text(&fitted, &text.pos(right), (x - 6 - base.0, y - base.1))?;
                 }

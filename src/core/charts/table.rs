@@ -2,7 +2,8 @@
 //!
 //! A table has exactly the chart's rows and series ("Other" included), so it
 //! is as bounded as the chart: at most 12 rows and 8 series plus a total for
-//! coverage, 20 rows and 8 series for awards, 20 figures for metrics.
+//! coverage, 20 rows and 8 series for awards, 20 figures for metrics. A
+//! coverage row's total counts each entry once, as its bar's end label does.
 
 use crate::core::charts::Chart;
 
@@ -20,7 +21,7 @@ pub struct Table {
 /// The chart's note: what it leaves out or groups, if anything.
 pub fn note(chart: Chart<'_>) -> Option<String> {
     match chart {
-        Chart::Coverage(_) => None,
+        Chart::Coverage(d) => d.note(),
         Chart::Awards(d) => d.note(),
         Chart::Metrics(d) => d.note(),
     }
@@ -37,21 +38,27 @@ pub fn table(chart: Chart<'_>) -> Table {
                 .subsidiaries
                 .iter()
                 .zip(&d.counts)
-                .map(|(s, counts)| {
+                .zip(&d.totals)
+                .map(|((s, counts), total)| {
                     let mut row = vec![s.label.clone()];
                     row.extend(counts.iter().map(usize::to_string));
-                    row.push(counts.iter().sum::<usize>().to_string());
+                    row.push(total.to_string());
                     row
                 })
                 .collect();
             Table {
                 headers,
                 rows,
-                note: None,
+                note: d.note(),
             }
         }
         Chart::Awards(d) => {
-            let mut headers = vec![if d.span > 1 { "Years" } else { "Year" }.to_owned()];
+            let mut headers = vec![if d.years.iter().any(|y| y.first != y.last) {
+                "Years"
+            } else {
+                "Year"
+            }
+            .to_owned()];
             headers.extend(d.subsidiaries.iter().map(|s| s.label.clone()));
             headers.push("Total".into());
             let rows = d

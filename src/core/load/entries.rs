@@ -6,10 +6,10 @@ use super::items::{
     has_unknown_fields, join, optional_text, parse_at, quote_list, required_text, unique_id,
     unknown_fields,
 };
-use crate::core::date::DateSpec;
+use crate::core::date::{DateSpec, PLAUSIBLE_SPAN, PLAUSIBLE_YEARS};
 use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
 use crate::core::model::{Category, Entry, Kind, Metric, Qualifier, Source, Subsidiary};
-use crate::core::problem::Problem;
+use crate::core::problem::{Problem, Severity};
 use crate::core::raw::{RawEntry, RawMetric, RawSource};
 use serde::Deserialize;
 use serde_json::Value;
@@ -142,7 +142,10 @@ impl EntryChecker {
         );
         let id = unique_id(&raw.id, format!("{base}.id"), &mut self.seen, &mut errors);
         match (entry, id) {
-            (Some(mut entry), Some(_)) if errors.is_empty() => {
+            (Some(mut entry), Some(_))
+                if errors.iter().all(|p| p.severity == Severity::Warning) =>
+            {
+                problems.extend(errors);
                 fields::entry(&mut entry, base, problems);
                 Some(entry)
             }
@@ -237,7 +240,23 @@ fn entry(
     let date = match raw.date.as_deref().map(str::trim) {
         None => None,
         Some(d) => match DateSpec::parse(d) {
-            Ok(d) => Some(d),
+            Ok(date) => {
+                // Kept, but flagged: such a date is most likely a typo.
+                if let Some(why) = date.implausible() {
+                    errors.push(
+                        Problem::warning(
+                            format!("{base}.date"),
+                            format!("date `{d}` {why}; the entry is kept"),
+                        )
+                        .expected(format!(
+                            "a date within {}–{} spanning at most {PLAUSIBLE_SPAN} years",
+                            PLAUSIBLE_YEARS.start(),
+                            PLAUSIBLE_YEARS.end()
+                        )),
+                    );
+                }
+                Some(date)
+            }
             Err(m) => {
                 errors.push(
                     Problem::error(format!("{base}.date"), m)
