@@ -107,12 +107,8 @@ pub async fn fetch_report(
         url: url.to_owned(),
         error,
     };
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        load_failure(not_utf8(e.as_bytes(), at))
-    })?;
-    // A byte order mark is allowed before the JSON text, as browsers' text decoding allows it.
-    let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // UTF-8 text (a byte order mark is dropped), or a specific message for other bytes.
+    let json = crate::core::load::decode(&bytes).map_err(load_failure)?;
 
     let mut loader = Loader::new(json);
     let loaded = 'load: loop {
@@ -132,7 +128,7 @@ pub async fn fetch_report(
             return Err(cancelled());
         }
     };
-    drop(text);
+    drop(bytes);
 
     let report = Arc::new(loaded.report);
     let mut builder = IndexBuilder::new(&report);
@@ -156,22 +152,4 @@ pub async fn fetch_report(
         index: Arc::new(builder.finish()),
         problems: Arc::new(loaded.problems),
     })
-}
-
-/// The error for a file that is not UTF-8 text, at the first bad byte.
-fn not_utf8(bytes: &[u8], at: usize) -> LoadError {
-    let before = &bytes[..at];
-    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    LoadError::Syntax {
-        line,
-        column: at - line_start + 1,
-        message: format!(
-            "the file is not UTF-8 text (byte 0x{:02X} at offset {at}); save it as UTF-8",
-            bytes.get(at).copied().unwrap_or(0)
-        ),
-    }
 }

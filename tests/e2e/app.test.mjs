@@ -3,7 +3,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 import { CSP, startServer } from './server.mjs';
 import { DATASET, DIST, NO_PROBLEMS } from './common.mjs';
@@ -279,6 +279,51 @@ describe('leaving while a search is pending', () => {
       }
       assert.deepEqual(await collect(), NO_PROBLEMS);
     });
+  });
+});
+
+describe('files that are not the report the app expects', () => {
+  // Fixtures of the bad-data corpus (tests/fixtures/bad/), served as `data/x.json`.
+  const BAD = new URL('../fixtures/bad/', import.meta.url);
+  const fatal = (name) =>
+    readFileSync(new URL(`${name}.expected`, BAD), 'utf8').trim().replace(/^fatal: /, '');
+  for (const name of ['06-latin1-not-utf8', '07-utf16le-bom', '11-nul-bytes', '03-html-error-page']) {
+    test(`${name}: the error view gives the corpus's exact message`, async () => {
+      const ext = existsSync(new URL(`${name}.bin`, BAD)) ? 'bin' : 'json';
+      const server = await startServer({ dir: DIST, files: { 'data/x.json': new URL(`${name}.${ext}`, BAD).pathname } });
+      const tab = await openPage(browser);
+      try {
+        await tab.page.goto(`${server.url}?data=data/x.json`);
+        const view = await waitFor(tab.page, 'error-view');
+        const message = await view.innerText();
+        assert.ok(message.includes(fatal(name)), `${name}:\n${message}\n---\n${fatal(name)}`);
+        assert.equal(await tab.page.locator('[data-testid="retry"]').count(), 1);
+        assert.deepEqual(await tab.collect(), NO_PROBLEMS);
+      } finally {
+        await tab.context.close();
+        await server.close();
+      }
+    });
+  }
+
+  test('a NaN skips only its entry; the rest of the report is shown', async () => {
+    const name = '12-nan-metric';
+    const expected = readFileSync(new URL(`${name}.expected`, BAD), 'utf8');
+    const server = await startServer({ dir: DIST, files: { 'data/x.json': new URL(`${name}.json`, BAD).pathname } });
+    const tab = await openPage(browser);
+    try {
+      await tab.page.goto(`${server.url}?data=data/x.json`);
+      await waitFor(tab.page, 'report-title');
+      const problems = await (await waitFor(tab.page, 'problems')).textContent();
+      assert.match(problems, /`NaN` is not a number JSON allows/);
+      const loaded = Number(/^loaded: (\d+) of/m.exec(expected)?.[1]);
+      assert.ok(loaded > 0, expected);
+      assert.equal(await tab.page.locator('[data-testid="entry"]').count(), Math.min(loaded, 50));
+      assert.deepEqual(await tab.collect(), NO_PROBLEMS);
+    } finally {
+      await tab.context.close();
+      await server.close();
+    }
   });
 });
 
