@@ -240,9 +240,11 @@ for (const file of process.argv.slice(1)) {
 /// `cargo xtask test` and `bench` fail above them. The wasm's is its size plus
 /// about 3%: raise it only for a feature worth the download (the wasm is most
 /// of what a first visit fetches). The html is the page with its first-paint
-/// snapshot of the default view.
+/// snapshot of the default view. History of the wasm's: 360,000 at 350 KB; 385,000
+/// at 378 KB, for specific messages for bad files and network faults, the fault-aware
+/// transfer, exact chart bars and bounded year values.
 pub const BROTLI_BUDGETS: [(&str, u64); 4] = [
-    ("wasm", 360_000),
+    ("wasm", 385_000),
     ("js", 16_000),
     ("css", 8_000),
     ("html", 6_000),
