@@ -40,7 +40,10 @@ pub fn data_path_allowing(
             None => Err(refuse("it is not a valid URL")),
         };
     }
-    if raw.starts_with("//") || raw.starts_with("\\\\") || raw.starts_with("/\\") {
+    // Browsers read `\` as `/` in http(s) URLs, so any two of them name a host.
+    let slash = |c: char| c == '/' || c == '\\';
+    let mut lead = raw.chars();
+    if lead.next().is_some_and(slash) && lead.next().is_some_and(slash) {
         return Err(refuse("it names another host"));
     }
     if let Some(colon) = raw.find(':') {
@@ -218,6 +221,16 @@ mod tests {
             msg("//evil.example/x.json"),
             "`//evil.example/x.json` cannot be loaded: it names another host."
         );
+        for host in [
+            "\\/evil.example/x.json",
+            "\\\\evil.example",
+            "/\\evil.example",
+        ] {
+            assert_eq!(
+                data_path(Some(host)).unwrap_err().to_string(),
+                format!("`{host}` cannot be loaded: it names another host.")
+            );
+        }
         assert!(data_path(Some("javascript:alert(1)")).is_err());
         assert!(data_path(Some("data:application/json,{}")).is_err());
     }
