@@ -264,6 +264,11 @@ fn fuzz_target(
     let work = root.join("target").join("fuzz");
     let corpus = corpus_dir(root, target);
     let logs = work.join("logs");
+    // Each toolchain builds into its own directory, so switching never rebuilds the other's.
+    let build_dir = match toolchain {
+        Toolchain::Nightly => work.clone(),
+        Toolchain::StableBootstrap => root.join("target").join("fuzz-stable"),
+    };
     let fixtures = root
         .join("tests")
         .join("fixtures")
@@ -276,7 +281,7 @@ fn fuzz_target(
     command
         .args(["fuzz", "run", "--sanitizer", "none", "--debug-assertions"])
         .arg("--target-dir")
-        .arg(&work)
+        .arg(&build_dir)
         .arg(target)
         // New inputs go to the first directory; the others are read-only seeds.
         .arg(&corpus)
