@@ -165,6 +165,8 @@ pub struct TargetRun {
     pub coverage: Option<u64>,
     /// Files in the run's corpus directory afterwards.
     pub corpus_files: usize,
+    /// libFuzzer's corpus at the end (`corp: N/size` of the last status line), e.g. `1633/866Kb`.
+    pub corpus: Option<String>,
     /// The input that failed, when one did (`Test unit written to ...`).
     pub artifact: Option<String>,
     /// Whether the run ended without a crash or broken invariant.
@@ -202,6 +204,9 @@ pub fn parse_log(log: &str, run: &mut TargetRun) {
                 if let Some(cov) = words.get(i + 1).and_then(|c| c.parse().ok()) {
                     run.coverage = Some(cov);
                 }
+            }
+            if let Some(i) = words.iter().position(|w| *w == "corp:") {
+                run.corpus = words.get(i + 1).map(|c| (*c).to_owned());
             }
         }
     }
@@ -344,18 +349,18 @@ fn fuzz_target(
 pub fn table(runs: &[TargetRun]) -> String {
     let num = |n: Option<u64>| n.map_or_else(|| "?".to_owned(), |n| n.to_string());
     let mut out = format!(
-        "{:<10} {:>8} {:>8} {:>12} {:>8} {:>7} {:>7}  result",
+        "{:<10} {:>8} {:>8} {:>12} {:>8} {:>14} {:>7}  result",
         "target", "asked s", "ran s", "executions", "exec/s", "corpus", "cov"
     );
     for r in runs {
         out.push_str(&format!(
-            "\n{:<10} {:>8} {:>8} {:>12} {:>8} {:>7} {:>7}  {}",
+            "\n{:<10} {:>8} {:>8} {:>12} {:>8} {:>14} {:>7}  {}",
             r.target,
             r.seconds,
             num(r.fuzz_seconds),
             num(r.executions),
             num(r.exec_per_sec),
-            r.corpus_files,
+            r.corpus.as_deref().unwrap_or("?"),
             num(r.coverage),
             if r.clean {
                 "clean".to_owned()
@@ -388,6 +393,7 @@ fn write_report(path: &Path, toolchain: Toolchain, runs: &[TargetRun]) -> Result
                 "exec_per_sec": r.exec_per_sec,
                 "coverage": r.coverage,
                 "corpus_files": r.corpus_files,
+                "corpus": r.corpus,
                 "clean": r.clean,
                 "artifact": r.artifact,
             }),
@@ -447,6 +453,7 @@ stat::new_units_added:          4
         assert_eq!(run.fuzz_seconds, Some(601));
         assert_eq!(run.exec_per_sec, Some(205));
         assert_eq!(run.coverage, Some(961));
+        assert_eq!(run.corpus.as_deref(), Some("44/4Kb"));
         assert_eq!(run.artifact, None);
     }
 
