@@ -120,6 +120,11 @@ fn unknown_settings_are_warnings() {
         loaded.problems[0].to_string(),
         "warning: colour: unknown setting `colour` (expected one of `theme`, `embed`, `datasets`, `default_dataset`, `default_filters`, `colors`, `dark_colors`, `allowed_parent_origins`, `allowed_data_origins`, `max_data_mb`, `fetch_timeout_s`)"
     );
+    // An empty setting name still gets a path a reader can find.
+    let loaded = validate_config(&json!({"": 1}));
+    assert_eq!(loaded.problems.len(), 1);
+    assert_eq!(loaded.problems[0].path, "$[\"\"]");
+    assert_eq!(loaded.problems[0].message, "unknown setting ``");
 }
 
 #[test]

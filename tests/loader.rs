@@ -136,6 +136,28 @@ fn a_repeated_list_counts_once_as_the_last_one() {
     );
 }
 
+#[test]
+fn a_syntax_error_in_a_replaced_list_is_still_the_files_error() {
+    for bad_item in ["{\"id\": \"a\u{0}b\"}", "{\"id\" 1}", "[1e999]"] {
+        let text = small().replacen(
+            "\"entries\":",
+            &format!("\"entries\": [{bad_item}], \"entries\":"),
+            1,
+        );
+        let expected = serde_syntax(&text).expect("serde refuses the text");
+        for budget in [1, 7, usize::MAX] {
+            match load_in_steps(&text, budget) {
+                Err(LoadError::Syntax {
+                    line,
+                    column,
+                    message,
+                }) => assert_eq!((line, column, message), expected, "{bad_item}"),
+                other => panic!("{bad_item}: expected {expected:?}, got {other:?}"),
+            }
+        }
+    }
+}
+
 /// The line, column and message serde gives for the whole text, if it is not JSON.
 fn serde_syntax(text: &str) -> Option<(usize, usize, String)> {
     serde_json::from_str::<Value>(text).err().map(|e| {

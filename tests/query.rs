@@ -559,3 +559,17 @@ fn page_in_the_url_round_trips_and_bad_pages_are_named() {
     other.query = "award".into();
     assert!(!sel.same_results(&other));
 }
+
+#[test]
+fn a_blank_search_in_the_url_is_no_search_and_round_trips() {
+    let (_, index) = citic();
+    for blank in ["", " ", "  \t "] {
+        let (sel, notices) = decode(params(&[("q", blank)]), &index);
+        assert_eq!(sel, Selection::default(), "q={blank:?}");
+        assert!(notices.is_empty());
+        assert!(encode(&sel).contains(&("q", None)));
+    }
+    // A real search keeps its spaces as typed.
+    let (sel, _) = decode(params(&[("q", " quick ")]), &index);
+    assert_eq!(sel.query, " quick ");
+}

@@ -367,8 +367,14 @@ pub fn validate_config(value: &Value) -> LoadedConfig {
     };
     for key in object.keys() {
         if !SETTINGS.contains(&key.as_str()) && !key.starts_with('$') {
+            // An empty key still needs a path a reader can find: `$[""]`.
+            let path = if key.is_empty() {
+                "$[\"\"]"
+            } else {
+                key.as_str()
+            };
             problems.push(
-                Problem::warning(key.as_str(), format!("unknown setting `{key}`"))
+                Problem::warning(path, format!("unknown setting `{key}`"))
                     .expected(format!("one of {}", quote_list(&SETTINGS))),
             );
         }

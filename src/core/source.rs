@@ -468,6 +468,16 @@ mod tests {
             msg("//evil.example/x.json"),
             "`//evil.example/x.json` cannot be loaded: it names another host."
         );
+        for host in [
+            "\\/evil.example/x.json",
+            "\\\\evil.example",
+            "/\\evil.example",
+        ] {
+            assert_eq!(
+                data_path(Some(host)).unwrap_err().to_string(),
+                format!("`{host}` cannot be loaded: it contains a backslash, which browsers read as `/`; write paths with `/`.")
+            );
+        }
         assert!(data_path(Some("javascript:alert(1)")).is_err());
         assert!(data_path(Some("data:application/json,{}")).is_err());
     }

@@ -147,8 +147,15 @@ impl Splitter {
                     .and_then(|k| LISTS.iter().position(|l| *l == k));
                 match list {
                     Some(list) => {
-                        // A repeated key counts once, the last time, as serde reads it.
-                        self.split.items[list].clear();
+                        // A repeated key counts once, the last time, as serde reads it. The
+                        // items it replaces are never parsed later, but serde reads them too:
+                        // a syntax error in them is still the file's error.
+                        let replaced = std::mem::take(&mut self.split.items[list]);
+                        if let Some(bad) = replaced.into_iter().find(|r| {
+                            serde_json::from_str::<serde_json::Value>(&text[r.clone()]).is_err()
+                        }) {
+                            return Err(SplitError::Syntax(bad.start));
+                        }
                         self.split.skeleton.push_str("[]");
                         self.state = State::FirstItem(list);
                         self.pos += 1;

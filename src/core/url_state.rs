@@ -46,7 +46,8 @@ pub fn decode(get: impl Fn(&str) -> Option<String>, index: &Index) -> (Selection
             }
         }
     }
-    if let Some(q) = get("q") {
+    // A blank search is no search: `encode` leaves it out, so reading it back gives the same.
+    if let Some(q) = get("q").filter(|q| !q.trim().is_empty()) {
         sel.query = q;
     }
     if let Some(sort) = get("sort").filter(|s| !s.is_empty()) {

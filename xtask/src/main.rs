@@ -4,6 +4,7 @@
 //! then runs Trunk offline with those tools first on `PATH`.
 
 mod dist;
+mod fuzz;
 mod gen_data;
 mod run;
 mod tools;
@@ -32,6 +33,12 @@ tasks:
   serve [--port N]  build in debug mode and serve on http://127.0.0.1:N/ (default 8080)
                     with live reload
   dist              release build into dist/ and print the size of its files
+  fuzz --seconds N [--target NAME]
+                    run the cargo-fuzz targets in fuzz/ (load, url_query, config,
+                    messages; or only NAME) for N seconds each, one after another,
+                    with nightly Rust (stable with RUSTC_BOOTSTRAP=1 when nightly
+                    cannot be had); prints executions and time per target and
+                    writes target/fuzz-report.json. Not part of `test`
   gen-data --entries N [--seed S] --out FILE
                     write a deterministic synthetic report of N entries (seed S,
                     default 1) to FILE; the same N and S give the same bytes
@@ -69,6 +76,9 @@ fn main() -> ExitCode {
         Some("gen-data") => gen_data::parse(&args[1..])
             .map_err(|message| format!("{message}\n\n{USAGE}"))
             .and_then(|task| gen_data::run(&task)),
+        Some("fuzz") => fuzz::parse(&args[1..])
+            .map_err(|message| format!("{message}\n\n{USAGE}"))
+            .and_then(|task| fuzz::run(&task, &repo_root())),
         Some("bench-xfilter") => no_more_args(&args[1..]).and_then(|()| bench_xfilter()),
         Some("lighthouse") => parse_runs(&args[1..]).and_then(lighthouse),
         Some("screenshots") => no_more_args(&args[1..]).and_then(|()| screenshots()),

@@ -7,6 +7,7 @@
 //! | trunk | [`TRUNK_VERSION`] | `cargo install --locked --root <tools>` |
 //! | wasm-bindgen-cli | `Cargo.lock` (`wasm-bindgen`) | `cargo install --root <tools>` |
 //! | wasm-opt (binaryen) | `Trunk.toml` `[tools] wasm_opt` | `npm install --prefix <tools>/npm` |
+//! | cargo-fuzz (`fuzz` only) | [`CARGO_FUZZ_VERSION`] | `cargo install --locked --root <tools>` |
 //!
 //! The directory is `$REPORT_EXPLORER_TOOLS`, or `.tools/` in the repository.
 
@@ -19,6 +20,8 @@ use std::time::Instant;
 use crate::run::{self, output, require_output, run, Result};
 
 pub const TRUNK_VERSION: &str = "0.21.14";
+/// The cargo-fuzz that `cargo xtask fuzz` runs the fuzz targets with.
+pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const MIN_NODE_MAJOR: u32 = 20;
 
@@ -47,6 +50,20 @@ impl Tools {
         tools.ensure_trunk()?;
         tools.ensure_wasm_bindgen(&wasm_bindgen)?;
         tools.ensure_wasm_opt(&binaryen)?;
+        Ok(tools)
+    }
+
+    /// The tools directory with only cargo-fuzz checked (and installed when missing):
+    /// fuzzing needs none of the web tools.
+    pub fn for_fuzz(root: &Path) -> Result<Tools> {
+        let dir = tools_dir(root)?;
+        fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let tools = Tools {
+            path: search_path(&dir)?,
+            dir,
+        };
+        println!("tools directory: {}", tools.dir.display());
+        tools.ensure_cargo_fuzz()?;
         Ok(tools)
     }
 
@@ -114,6 +131,32 @@ impl Tools {
                 .current_dir(&self.dir),
         )?;
         self.expect_version(Command::new(&trunk).arg("--version"), &wanted)
+    }
+
+    fn ensure_cargo_fuzz(&self) -> Result<()> {
+        let cargo_fuzz = self.bin("cargo-fuzz");
+        let wanted = format!("cargo-fuzz {CARGO_FUZZ_VERSION}");
+        if output(Command::new(&cargo_fuzz).arg("--version")).as_deref() == Some(wanted.as_str()) {
+            println!("ok  {wanted}");
+            return Ok(());
+        }
+        install(
+            &format!(
+                "cargo-fuzz {CARGO_FUZZ_VERSION} (compiles from source: roughly 2-5 minutes on 2 cores)"
+            ),
+            crate::run::cargo()
+                .args([
+                    "install",
+                    "cargo-fuzz",
+                    "--version",
+                    CARGO_FUZZ_VERSION,
+                    "--locked",
+                    "--root",
+                ])
+                .arg(&self.dir)
+                .current_dir(&self.dir),
+        )?;
+        self.expect_version(Command::new(&cargo_fuzz).arg("--version"), &wanted)
     }
 
     fn ensure_wasm_bindgen(&self, version: &str) -> Result<()> {
