@@ -52,6 +52,22 @@ fn load_fixtures_pass_the_load_checks() {
 }
 
 #[test]
+fn the_bad_data_corpus_passes_the_load_checks() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let inputs: Vec<PathBuf> = files(&root.join("tests/fixtures/bad"))
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|e| e != "expected"))
+        .collect();
+    assert!(inputs.len() >= 40, "{} bad-data fixtures", inputs.len());
+    for file in inputs {
+        let data = fs::read(&file).expect("readable fixture");
+        if catch_unwind(AssertUnwindSafe(|| load::check(&data))).is_err() {
+            panic!("{} breaks a load invariant", file.display());
+        }
+    }
+}
+
+#[test]
 fn url_query_fixtures_pass_the_url_checks() {
     assert!(replay("url_query", url_query::check) >= 3);
 }

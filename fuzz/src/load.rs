@@ -1,9 +1,9 @@
 //! Target `load`: report bytes through `load_report`, the stepped `Loader`, and (when it loads)
 //! the query `Index`, with the invariants a loaded report and its problems must keep.
 
-use crate::common::{check_problem, text_of};
+use crate::common::check_problem;
 use report_explorer::core::ids::check_id;
-use report_explorer::core::load::{load_report, LoadError, Loaded, Loader};
+use report_explorer::core::load::{decode, load_report, LoadError, Loaded, Loader};
 use report_explorer::core::problem::Severity;
 use report_explorer::core::query::{Facet, Index, IndexBuilder, Selection};
 use serde_json::Value;
@@ -11,9 +11,22 @@ use std::collections::HashSet;
 
 /// Runs every `load` check on one input; panics on a broken invariant.
 pub fn check(data: &[u8]) {
-    let text = text_of(data);
-    // The app drops a byte order mark before loading, as browsers' text decoding does.
-    let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // Bytes become text as the app makes them: UTF-8 with a byte order mark dropped, or a
+    // specific refusal.
+    let json = match decode(data) {
+        Ok(json) => json,
+        Err(LoadError::NotJson(message)) => {
+            assert!(!message.trim().is_empty(), "NotJson without a message");
+            assert!(
+                std::str::from_utf8(data).is_err()
+                    || data.starts_with(&[0xFE, 0xFF])
+                    || data.starts_with(&[0xFF, 0xFE]),
+                "decode refused UTF-8 text: {message}"
+            );
+            return;
+        }
+        Err(e) => panic!("decode gave `{e}`, not NotJson"),
+    };
     let whole = load_report(json);
 
     // Stepped loading with a small budget gives exactly the one-go answer.
@@ -38,6 +51,9 @@ pub fn check(data: &[u8]) {
             // serde counts columns from 1, and says column 0 at the very start of a line.
             assert!(*line >= 1, "syntax error at {line}:{column}");
             assert!(!message.trim().is_empty(), "syntax error without a message");
+        }
+        Err(LoadError::NotJson(message)) => {
+            assert!(!message.trim().is_empty(), "NotJson without a message");
         }
         Err(LoadError::Invalid(problems)) => {
             assert!(!problems.is_empty(), "Invalid without problems");
@@ -81,14 +97,17 @@ fn stepped(text: &str, budget: usize) -> Result<Loaded, LoadError> {
     }
 }
 
-/// When the text is JSON the loader reports no syntax error; when it is not, the loader
-/// reports serde's own error at the same line and column.
+/// The loader agrees with serde_json on what is JSON: text serde reads is never a syntax
+/// error or "not JSON"; text serde refuses is never loaded without an error listed (a value
+/// JSON does not allow, like `NaN`, skips its item with an error), and a syntax error is
+/// reported at serde's first error or later, in serde's words when at the same place.
 fn agrees_with_serde(json: &str, verdict: &Result<Loaded, LoadError>) {
     match (serde_json::from_str::<Value>(json), verdict) {
-        (Ok(_), Err(e @ LoadError::Syntax { .. })) => {
+        (Ok(_), Err(e @ (LoadError::Syntax { .. } | LoadError::NotJson(_)))) => {
             panic!("serde_json reads the text but the loader says `{e}`")
         }
         (Ok(_), _) => {}
+        (Err(_), Err(LoadError::NotJson(_))) => {}
         (
             Err(e),
             Err(LoadError::Syntax {
@@ -97,24 +116,30 @@ fn agrees_with_serde(json: &str, verdict: &Result<Loaded, LoadError>) {
                 message,
             }),
         ) => {
-            let serde = e.to_string();
-            let serde = &serde[..serde.rfind(" at line ").unwrap_or(serde.len())];
-            assert_eq!(
-                (*line, *column, message.as_str()),
-                (e.line(), e.column(), serde),
-                "the loader reports serde's error `{e}` differently"
+            assert!(
+                (*line, *column) >= (e.line(), e.column()),
+                "the loader's syntax error at {line}:{column} comes before serde's `{e}`"
             );
-        }
-        (Err(e), other) => panic!(
-            "serde_json says `{e}` but the loader says {}",
-            match other {
-                Ok(loaded) => format!(
-                    "Ok ({} entries, {} problems)",
-                    loaded.report.entries.len(),
-                    loaded.problems.len()
-                ),
-                Err(e) => format!("`{e}`"),
+            if (*line, *column) == (e.line(), e.column()) {
+                let serde = e.to_string();
+                let serde = &serde[..serde.rfind(" at line ").unwrap_or(serde.len())];
+                assert!(
+                    message.starts_with(serde),
+                    "the loader reports serde's error `{e}` as `{message}`"
+                );
             }
+        }
+        (Err(e), Err(LoadError::Invalid(problems))) => assert!(
+            problems.iter().any(|p| p.severity == Severity::Error),
+            "serde_json says `{e}` but the loader lists no error"
+        ),
+        (Err(e), Ok(loaded)) => assert!(
+            loaded
+                .problems
+                .iter()
+                .any(|p| p.severity == Severity::Error),
+            "serde_json says `{e}` but the loader loaded {} entries with no error listed",
+            loaded.report.entries.len()
         ),
     }
 }
