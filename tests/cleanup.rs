@@ -1,17 +1,12 @@
-//! Views remove what they attach to the browser: mounting and disposing the charts and
-//! the timeline leaves no listener or observer behind, however often it is done.
+//! Views remove what they attach to the browser: switching between the list, the charts and
+//! the timeline, and disposing the app, leaves no listener or observer behind.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use common::*;
 use gloo_timers::future::TimeoutFuture;
-use leptos::prelude::*;
-use leptos_router::components::Router;
-use report_explorer::app::fetch::Indexed;
 use report_explorer::app::listen::live;
-use report_explorer::app::ReportView;
-use report_explorer::core::load::load_report;
-use report_explorer::core::query::Index;
-use std::sync::Arc;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -31,16 +26,6 @@ const REPORT: &str = r#"{
       "source": { "section": "Customers", "passage": "We launched Quick help." } }
   ]
 }"#;
-
-fn indexed() -> Indexed {
-    let loaded = load_report(REPORT).unwrap();
-    let report = Arc::new(loaded.report);
-    Indexed {
-        index: Arc::new(Index::new(&report)),
-        report,
-        problems: Arc::new(loaded.problems),
-    }
-}
 
 /// Points the page (and the router, through `popstate`) at `?view=<view>`.
 fn go_to_view(view: &str) {
@@ -65,26 +50,15 @@ async fn settle() {
 
 #[wasm_bindgen_test]
 async fn switching_views_detaches_what_each_view_attached() {
-    go_to_view("list");
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&root).unwrap();
     let before = live();
-    let owner = Owner::new();
-    let indexed = indexed();
-    let handle = owner.with(|| {
-        leptos::mount::mount_to(root.clone(), move || {
-            view! {
-                <Router>
-                    <ReportView indexed/>
-                </Router>
-            }
-        })
-    });
+    let mounted = mount_report(REPORT);
+    go_to_view("list");
     settle().await;
     let on_list = live();
     assert!(
-        root.query_selector("[data-testid=entry]")
+        mounted
+            .root
+            .query_selector("[data-testid=entry]")
             .unwrap()
             .is_some(),
         "the list is shown"
@@ -94,7 +68,7 @@ async fn switching_views_detaches_what_each_view_attached() {
     settle().await;
     let on_charts = live();
     assert!(
-        root.query_selector("canvas").unwrap().is_some(),
+        mounted.root.query_selector("canvas").unwrap().is_some(),
         "the charts are shown"
     );
     assert!(
@@ -117,10 +91,7 @@ async fn switching_views_detaches_what_each_view_attached() {
         assert_eq!(live(), on_charts, "attached again on the charts");
     }
 
-    // Disposing the whole app detaches the rest (theme and embedding listeners included).
-    drop(handle);
-    owner.cleanup();
-    root.remove();
+    // Disposing the whole app detaches the rest.
+    drop(mounted);
     assert_eq!(live(), before, "left attached after the app was disposed");
-    go_to_view("list");
 }
