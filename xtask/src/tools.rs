@@ -108,55 +108,35 @@ impl Tools {
     }
 
     fn ensure_trunk(&self) -> Result<()> {
-        let trunk = self.bin("trunk");
-        let wanted = format!("trunk {TRUNK_VERSION}");
-        if output(Command::new(&trunk).arg("--version")).as_deref() == Some(wanted.as_str()) {
-            println!("ok  {wanted}");
-            return Ok(());
-        }
-        install(
-            &format!(
-                "trunk {TRUNK_VERSION} (compiles from source: roughly 10-20 minutes on 2 cores)"
-            ),
-            crate::run::cargo()
-                .args([
-                    "install",
-                    "trunk",
-                    "--version",
-                    TRUNK_VERSION,
-                    "--locked",
-                    "--root",
-                ])
-                .arg(&self.dir)
-                .current_dir(&self.dir),
-        )?;
-        self.expect_version(Command::new(&trunk).arg("--version"), &wanted)
+        self.ensure_crate("trunk", TRUNK_VERSION, "roughly 10-20 minutes on 2 cores")
     }
 
     fn ensure_cargo_fuzz(&self) -> Result<()> {
-        let cargo_fuzz = self.bin("cargo-fuzz");
-        let wanted = format!("cargo-fuzz {CARGO_FUZZ_VERSION}");
-        if output(Command::new(&cargo_fuzz).arg("--version")).as_deref() == Some(wanted.as_str()) {
+        self.ensure_crate(
+            "cargo-fuzz",
+            CARGO_FUZZ_VERSION,
+            "roughly 2-5 minutes on 2 cores",
+        )
+    }
+
+    /// Installs the binary crate `name` at `version` into the tools folder with
+    /// `cargo install --locked`, unless it is there already; its binary has the same name
+    /// and prints `<name> <version>` for `--version`.
+    fn ensure_crate(&self, name: &str, version: &str, how_long: &str) -> Result<()> {
+        let binary = self.bin(name);
+        let wanted = format!("{name} {version}");
+        if output(Command::new(&binary).arg("--version")).as_deref() == Some(wanted.as_str()) {
             println!("ok  {wanted}");
             return Ok(());
         }
         install(
-            &format!(
-                "cargo-fuzz {CARGO_FUZZ_VERSION} (compiles from source: roughly 2-5 minutes on 2 cores)"
-            ),
+            &format!("{wanted} (compiles from source: {how_long})"),
             crate::run::cargo()
-                .args([
-                    "install",
-                    "cargo-fuzz",
-                    "--version",
-                    CARGO_FUZZ_VERSION,
-                    "--locked",
-                    "--root",
-                ])
+                .args(["install", name, "--version", version, "--locked", "--root"])
                 .arg(&self.dir)
                 .current_dir(&self.dir),
         )?;
-        self.expect_version(Command::new(&cargo_fuzz).arg("--version"), &wanted)
+        self.expect_version(Command::new(&binary).arg("--version"), &wanted)
     }
 
     fn ensure_wasm_bindgen(&self, version: &str) -> Result<()> {
