@@ -36,16 +36,32 @@ pub(super) fn syntax_error_of(text: &str, at: usize) -> LoadError {
         let open = matches!(b.get(at), Some(b'{' | b'[' | b'"')) && skip_value(b, at).is_none();
         let at = if open { text.len() } else { at };
         let (line, column) = line_column(text, at);
-        LoadError::Syntax {
-            line,
-            column,
-            message: if at >= text.len() {
-                "the file ends before the JSON is complete; it was probably cut off while being \
-                 saved or downloaded"
-            } else {
-                "unexpected character"
-            }
-            .to_owned(),
+        if at >= text.len() {
+            return LoadError::Syntax {
+                line,
+                column,
+                message: "the file ends before the JSON is complete; it was probably cut off \
+                          while being saved or downloaded"
+                    .to_owned(),
+            };
+        }
+        // serde's own words for the value the splitter stopped at, where it says them.
+        let end = skip_value(b, at).unwrap_or(text.len());
+        match serde_json::from_str::<serde_json::Value>(&text[at..end]) {
+            Err(e) if e.line() >= 1 => LoadError::Syntax {
+                line: line + e.line() - 1,
+                column: if e.line() == 1 {
+                    column + e.column() - 1
+                } else {
+                    e.column()
+                },
+                message: strip_position(&e.to_string()),
+            },
+            _ => LoadError::Syntax {
+                line,
+                column,
+                message: "unexpected character".to_owned(),
+            },
         }
     })
 }
