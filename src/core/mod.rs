@@ -20,6 +20,7 @@ pub mod problem;
 pub mod progress;
 pub mod query;
 pub mod raw;
+pub mod selection;
 pub mod source;
 pub mod split;
 pub mod synth;

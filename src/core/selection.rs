@@ -1,0 +1,269 @@
+//! What a reader has chosen: the facet selections, the search, the order, the view, the page
+//! and the open entry, and the operations on them. The query engine (`core::query`) reads it.
+
+use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
+use crate::core::model::Kind;
+use crate::core::text::query_words;
+use crate::core::years::YearKey;
+use std::collections::BTreeSet;
+
+/// How results are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Sort {
+    /// Best search matches first (then newest); report order without a search.
+    #[default]
+    Relevance,
+    /// Newest first; undated last.
+    Newest,
+    /// Oldest first; undated last.
+    Oldest,
+    /// By title, A to Z.
+    Title,
+}
+
+impl Sort {
+    /// Every order, as offered to readers.
+    pub const ALL: [Sort; 4] = [Sort::Relevance, Sort::Newest, Sort::Oldest, Sort::Title];
+
+    /// As written in the URL.
+    pub fn token(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+            Sort::Title => "title",
+        }
+    }
+
+    /// Parses a URL token.
+    pub fn parse(token: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.token() == token)
+    }
+
+    /// For people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Relevance => "Relevance",
+            Sort::Newest => "Newest first",
+            Sort::Oldest => "Oldest first",
+            Sort::Title => "Title (A-Z)",
+        }
+    }
+}
+
+/// Which presentation of the results is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    /// The list of entries.
+    #[default]
+    List,
+    /// The award timeline.
+    Timeline,
+    /// The charts.
+    Charts,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 3] = [View::List, View::Timeline, View::Charts];
+
+    /// As written in the URL.
+    pub fn token(self) -> &'static str {
+        match self {
+            View::List => "list",
+            View::Timeline => "timeline",
+            View::Charts => "charts",
+        }
+    }
+
+    /// Parses a URL token.
+    pub fn parse(token: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.token() == token)
+    }
+
+    /// For people.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::List => "List",
+            View::Timeline => "Timeline",
+            View::Charts => "Charts",
+        }
+    }
+}
+
+/// What the reader has chosen: facet values, search text, order, view and open entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Subsidiaries (OR).
+    pub subsidiaries: BTreeSet<SubsidiaryId>,
+    /// Categories (OR; a parent includes its descendants).
+    pub categories: BTreeSet<CategoryId>,
+    /// Kinds (OR).
+    pub kinds: BTreeSet<Kind>,
+    /// Years (OR).
+    pub years: BTreeSet<YearKey>,
+    /// Search text as typed.
+    pub query: String,
+    /// Result order.
+    pub sort: Sort,
+    /// The entry shown in detail.
+    pub entry: Option<EntryId>,
+    /// The presentation shown.
+    pub view: View,
+    /// The page of the result list, from 1 (0 is read as 1).
+    pub page: usize,
+}
+
+impl Selection {
+    /// Whether `other` asks for the same results in the same order (only the page, the
+    /// open entry or the view differ), so the page number still means the same entries.
+    pub fn same_results(&self, other: &Selection) -> bool {
+        self.subsidiaries == other.subsidiaries
+            && self.categories == other.categories
+            && self.kinds == other.kinds
+            && self.years == other.years
+            && self.query.trim() == other.query.trim()
+            && self.sort == other.sort
+    }
+
+    /// Whether any facet value or search text narrows the results.
+    pub fn is_filtered(&self) -> bool {
+        !(self.subsidiaries.is_empty()
+            && self.categories.is_empty()
+            && self.kinds.is_empty()
+            && self.years.is_empty()
+            && query_words(&self.query).is_empty())
+    }
+}
+
+/// The four facets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Facet {
+    /// By subsidiary.
+    Subsidiary,
+    /// By category.
+    Category,
+    /// By kind.
+    Kind,
+    /// By year.
+    Year,
+}
+
+impl Facet {
+    /// Every facet, in display order.
+    pub const ALL: [Facet; 4] = [Facet::Subsidiary, Facet::Category, Facet::Kind, Facet::Year];
+
+    /// URL parameter name.
+    pub fn param(self) -> &'static str {
+        match self {
+            Facet::Subsidiary => "sub",
+            Facet::Category => "cat",
+            Facet::Kind => "kind",
+            Facet::Year => "year",
+        }
+    }
+
+    /// For people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::Subsidiary => "Subsidiary",
+            Facet::Category => "Category",
+            Facet::Kind => "Kind",
+            Facet::Year => "Year",
+        }
+    }
+}
+
+impl Selection {
+    /// Adds or removes one facet value (given as its URL token); unknown tokens are ignored.
+    pub fn toggle(&mut self, facet: Facet, token: &str) {
+        fn flip<T: Ord>(set: &mut BTreeSet<T>, value: T) {
+            if !set.remove(&value) {
+                set.insert(value);
+            }
+        }
+        match facet {
+            Facet::Subsidiary => {
+                if let Ok(id) = SubsidiaryId::new(token) {
+                    flip(&mut self.subsidiaries, id)
+                }
+            }
+            Facet::Category => {
+                if let Ok(id) = CategoryId::new(token) {
+                    flip(&mut self.categories, id)
+                }
+            }
+            Facet::Kind => {
+                if let Some(k) = Kind::parse(token) {
+                    flip(&mut self.kinds, k)
+                }
+            }
+            Facet::Year => {
+                if let Some(y) = YearKey::parse(token) {
+                    flip(&mut self.years, y)
+                }
+            }
+        }
+    }
+
+    /// Selects exactly one value of a facet and clears the others of that facet.
+    pub fn only(&mut self, facet: Facet, token: &str) {
+        self.clear(facet);
+        self.toggle(facet, token);
+    }
+
+    /// Clears one facet.
+    pub fn clear(&mut self, facet: Facet) {
+        match facet {
+            Facet::Subsidiary => self.subsidiaries.clear(),
+            Facet::Category => self.categories.clear(),
+            Facet::Kind => self.kinds.clear(),
+            Facet::Year => self.years.clear(),
+        }
+    }
+
+    /// Clears every facet and the search; keeps the order.
+    pub fn clear_all(&mut self) {
+        Facet::ALL.into_iter().for_each(|f| self.clear(f));
+        self.query.clear();
+    }
+
+    /// Number of selected values in a facet.
+    pub fn selected_count(&self, facet: Facet) -> usize {
+        match facet {
+            Facet::Subsidiary => self.subsidiaries.len(),
+            Facet::Category => self.categories.len(),
+            Facet::Kind => self.kinds.len(),
+            Facet::Year => self.years.len(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toggling_and_clearing() {
+        let mut sel = Selection::default();
+        sel.toggle(Facet::Subsidiary, "a");
+        sel.toggle(Facet::Subsidiary, "b");
+        sel.toggle(Facet::Kind, "award");
+        sel.toggle(Facet::Year, "2019");
+        sel.toggle(Facet::Year, "bad");
+        sel.toggle(Facet::Kind, "prize");
+        assert_eq!(sel.selected_count(Facet::Subsidiary), 2);
+        assert_eq!(sel.selected_count(Facet::Year), 1);
+        assert_eq!(sel.selected_count(Facet::Kind), 1);
+        sel.toggle(Facet::Subsidiary, "a");
+        assert_eq!(sel.selected_count(Facet::Subsidiary), 1);
+        sel.only(Facet::Subsidiary, "c");
+        assert_eq!(sel.subsidiaries.iter().next().unwrap().as_str(), "c");
+        sel.query = "bank".into();
+        sel.sort = Sort::Title;
+        assert!(sel.is_filtered());
+        sel.clear_all();
+        assert!(!sel.is_filtered());
+        assert_eq!(sel.sort, Sort::Title);
+    }
+}
