@@ -97,6 +97,17 @@ fn stepped(text: &str, budget: usize) -> Result<Loaded, LoadError> {
     }
 }
 
+/// serde's words for the values the loader skips with their item rather than refusing the file.
+const SPOILED: [&str; 7] = [
+    "number out of range",
+    "expected value",
+    "invalid number",
+    "unexpected end of hex escape",
+    "lone leading surrogate",
+    "control character",
+    "recursion limit exceeded",
+];
+
 /// The loader agrees with serde_json on what is JSON: text serde reads is never a syntax
 /// error or "not JSON"; text serde refuses is never loaded without an error listed (a value
 /// JSON does not allow, like `NaN`, skips its item with an error), and a syntax error is
@@ -120,9 +131,12 @@ fn agrees_with_serde(json: &str, verdict: &Result<Loaded, LoadError>) {
                 (*line, *column) >= (e.line(), e.column()),
                 "the loader's syntax error at {line}:{column} comes before serde's `{e}`"
             );
-            if (*line, *column) == (e.line(), e.column()) {
-                let serde = e.to_string();
-                let serde = &serde[..serde.rfind(" at line ").unwrap_or(serde.len())];
+            let serde = e.to_string();
+            let serde = &serde[..serde.rfind(" at line ").unwrap_or(serde.len())];
+            // A value the loader patches over (see `core::load::soft`) may hide the real
+            // error just after it at the same place: then the loader reports that one.
+            let spoiled = SPOILED.iter().any(|s| serde.starts_with(s));
+            if (*line, *column) == (e.line(), e.column()) && !spoiled {
                 assert!(
                     message.starts_with(serde),
                     "the loader reports serde's error `{e}` as `{message}`"
