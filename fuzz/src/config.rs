@@ -4,7 +4,7 @@
 use crate::common::{check_problem, text_of};
 use report_explorer::core::config::{
     is_css_color, parse_config, parse_origin, validate_config, Config, Filters, COLOR_NAMES,
-    MAX_DATA_MB_LIMIT,
+    FETCH_TIMEOUT_S_LIMIT, MAX_DATA_MB_LIMIT,
 };
 use report_explorer::core::ids::check_id;
 use report_explorer::core::model::Kind;
@@ -49,6 +49,12 @@ pub fn check(data: &[u8]) {
 
 /// Every kept value is one the documentation allows.
 fn check_ranges(config: &Config) {
+    if let Some(seconds) = config.fetch_timeout_s {
+        assert!(
+            (1..=FETCH_TIMEOUT_S_LIMIT).contains(&seconds),
+            "fetch_timeout_s {seconds} is out of range"
+        );
+    }
     if let Some(mb) = config.max_data_mb {
         assert!(
             (1..=MAX_DATA_MB_LIMIT).contains(&mb),
@@ -125,6 +131,9 @@ pub fn to_json(config: &Config) -> Value {
     });
     if let Some(id) = &config.default_dataset {
         out["default_dataset"] = json!(id);
+    }
+    if let Some(seconds) = config.fetch_timeout_s {
+        out["fetch_timeout_s"] = json!(seconds);
     }
     if let Some(mb) = config.max_data_mb {
         out["max_data_mb"] = json!(mb);

@@ -78,7 +78,11 @@ fn stepped(text: &str, budget: usize) -> Result<Loaded, LoadError> {
     loop {
         let step = loader.step(text, budget);
         let now = loader.progress();
-        assert_eq!(now.bytes_total, text.len());
+        // The loader ignores a leading byte order mark (a second one, after `decode` dropped one).
+        assert_eq!(
+            now.bytes_total,
+            text.strip_prefix('\u{feff}').unwrap_or(text).len()
+        );
         assert!(now.bytes_split <= now.bytes_total, "{now:?}");
         assert!(now.bytes_split >= last.bytes_split, "{last:?} then {now:?}");
         if let Some(total) = now.entries_total {
