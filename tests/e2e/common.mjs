@@ -36,3 +36,30 @@ export const NO_PROBLEMS = Object.freeze({
   httpErrors: [],
   cspViolations: [],
 });
+
+/** Category ids equal to `id` or below it. */
+function withDescendants(id) {
+  const out = new Set([id]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const c of DATASET.categories) {
+      if (c.parent && out.has(c.parent) && !out.has(c.id)) {
+        out.add(c.id);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** Expected number of entries for facet selections (OR within, AND across). */
+export function expected({ sub = [], cat = [], kind = [] }) {
+  const cats = new Set(cat.flatMap((c) => [...withDescendants(c)]));
+  return DATASET.entries.filter(
+    (e) =>
+      (sub.length === 0 || sub.includes(e.subsidiary)) &&
+      (cat.length === 0 || e.categories.some((c) => cats.has(c))) &&
+      (kind.length === 0 || kind.includes(e.kind)),
+  ).length;
+}

@@ -5,38 +5,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer } from './server.mjs';
-import { DATASET, DIST, NO_PROBLEMS } from './common.mjs';
+import { DATASET, DIST, NO_PROBLEMS, expected } from './common.mjs';
 import { launchBrowser, openPage, text, waitFor } from './browser.mjs';
 
 const TOTAL = DATASET.entries.length;
 
 
-/** Category ids equal to `id` or below it. */
-function withDescendants(id) {
-  const out = new Set([id]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const c of DATASET.categories) {
-      if (c.parent && out.has(c.parent) && !out.has(c.id)) {
-        out.add(c.id);
-        grew = true;
-      }
-    }
-  }
-  return out;
-}
-
-/** Expected number of entries for facet selections (OR within, AND across). */
-function expected({ sub = [], cat = [], kind = [] }) {
-  const cats = new Set(cat.flatMap((c) => [...withDescendants(c)]));
-  return DATASET.entries.filter(
-    (e) =>
-      (sub.length === 0 || sub.includes(e.subsidiary)) &&
-      (cat.length === 0 || e.categories.some((c) => cats.has(c))) &&
-      (kind.length === 0 || kind.includes(e.kind)),
-  ).length;
-}
 
 let browser;
 let server;

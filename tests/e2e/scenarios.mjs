@@ -11,7 +11,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer, FIXTURES_DIR } from './server.mjs';
-import { DATASET, DIST, NO_PROBLEMS } from './common.mjs';
+import { DATASET, DIST, NO_PROBLEMS, expected } from './common.mjs';
+
+export { expected };
 import { byTestId, launchEngine } from './engine.mjs';
 
 const TOTAL = DATASET.entries.length;
@@ -21,32 +23,6 @@ export const ENTRY = byTestId('entry');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Category ids equal to `id` or below it. */
-function withDescendants(id) {
-  const out = new Set([id]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const c of DATASET.categories) {
-      if (c.parent && out.has(c.parent) && !out.has(c.id)) {
-        out.add(c.id);
-        grew = true;
-      }
-    }
-  }
-  return out;
-}
-
-/** Expected number of entries for facet selections (OR within, AND across). */
-export function expected({ sub = [], cat = [], kind = [] }) {
-  const cats = new Set(cat.flatMap((c) => [...withDescendants(c)]));
-  return DATASET.entries.filter(
-    (e) =>
-      (sub.length === 0 || sub.includes(e.subsidiary)) &&
-      (cat.length === 0 || e.categories.some((c) => cats.has(c))) &&
-      (kind.length === 0 || kind.includes(e.kind)),
-  ).length;
-}
 
 const box = (facet, token) => `[data-facet="${facet}"] input[data-token="${token}"]`;
 
