@@ -14,7 +14,7 @@
 // Reading the page goes through `evaluate`, so only input (clicks, keys, the
 // mouse), navigation and the problem recorder differ between the engines.
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -334,13 +334,20 @@ async function launchFirefox({ prefs = {} } = {}) {
         download: async (selector) => {
           const before = new Set(readdirSync(downloads));
           await (await element(selector)).click();
-          // Firefox writes `name.part` and renames it when the download is complete.
-          const name = await tab.until(`a download from ${selector}`, () =>
-            readdirSync(downloads).find((f) => !before.has(f) && !f.endsWith('.part')),
-          );
-          const file = path.join(downloads, name);
-          await tab.until('the download to settle', () => statSync(file).size > 0);
-          return { name, bytes: readFileSync(file) };
+          // Firefox writes `name.part` (or a temporary name) and renames it when the download
+          // is complete, so a file seen may be gone a moment later: look again until one reads.
+          return tab.until(`a download from ${selector}`, () => {
+            for (const name of readdirSync(downloads)) {
+              if (before.has(name) || name.endsWith('.part')) continue;
+              try {
+                const bytes = readFileSync(path.join(downloads, name));
+                if (bytes.length > 0) return { name, bytes };
+              } catch {
+                // Renamed under us; the next look finds it under its final name.
+              }
+            }
+            return undefined;
+          });
         },
       });
       return tab;
