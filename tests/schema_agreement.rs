@@ -662,3 +662,153 @@ fn paths_map_to_items() {
     assert!(!calendar_day("`2019-02-32` has day 32, outside 1-28"));
     assert!(!calendar_day("`2019-02-00` has day 0, outside 1-28"));
 }
+
+/// Beyond the fixtures: one change at a time to a valid format 2 file, for every rule the
+/// schema expresses (and some it leaves to the loader), must find the two in agreement.
+#[test]
+fn the_schema_and_the_loader_agree_on_single_changes() {
+    let schema = schema();
+    let validator = validator(&schema);
+    let (base, _) = base_2();
+    let mut changes: Vec<(&str, Value)> = Vec::new();
+    for date in [
+        "2019", "2019-09", "2019-05-21", "2019-Q3", "FY2019", "FY2019-Q1", "2018/2019",
+        "2017/..", "../2019", "2019-Q1/FY2020", "", " ", "2019-Q5", "2019-Q0", "FY19", "FY 2019",
+        "fy2019", "2019-q3", "FY2019-Q5", "FY2019-05", "../..", "..", "2019/", "/2019",
+        "2019/2020/2021", "2019-13", "2019-00", "2019-02-30", "2019-04-31", "2020-02-29",
+        "2019-02-32", "2019-02-00", "0000", "0001", "20190", "201", " 2019", "2019 ",
+        "2021-06/2021-01", "2020/2019-Q1", "FY2020/2019", "2019-Q4/2019-12", "2019-2020",
+    ] {
+        changes.push(("/entries/0/date", json!(date)));
+        changes.push(("/entries/0/figures/0/period", json!(date)));
+    }
+    for (place, value) in [
+        ("/report/fiscal_year_end", json!(0)),
+        ("/report/fiscal_year_end", json!(13)),
+        ("/report/fiscal_year_end", json!(6)),
+        ("/report/fiscal_year_end", json!(null)),
+        ("/report/fiscal_year_end", json!("3")),
+        ("/report/title", json!("")),
+        ("/report/title", json!("  ")),
+        ("/report/language", json!(null)),
+        ("/report/language", json!("")),
+        ("/divisions/0/id", json!("Ports")),
+        ("/divisions/0/name", json!(" ")),
+        ("/divisions", json!(null)),
+        ("/subsidiaries/1/division", json!("ports")),
+        ("/subsidiaries/1/division", json!("")),
+        ("/subsidiaries/1/division", json!(null)),
+        ("/subsidiaries/1/division", json!("nowhere")),
+        ("/subsidiaries/1/division", json!(" ports")),
+        ("/subsidiaries/1/id", json!(" north-terminal")),
+        ("/subsidiaries/1/sector", json!(null)),
+        ("/subsidiaries/1/sector", json!("")),
+        ("/categories/1/parent", json!("")),
+        ("/categories/1/parent", json!(null)),
+        ("/categories/1/parent", json!("operations ")),
+        ("/entries/0/kind", json!("target")),
+        ("/entries/0/kind", json!("incident")),
+        ("/entries/0/kind", json!("partnership")),
+        ("/entries/0/kind", json!(" kpi")),
+        ("/entries/0/kind", json!("KPI")),
+        ("/entries/0/subsidiaries", json!([])),
+        ("/entries/0/subsidiaries", json!(["meridian", "meridian"])),
+        ("/entries/0/subsidiaries", json!(["meridian "])),
+        ("/entries/0/subsidiaries", json!("meridian")),
+        ("/entries/0/categories", json!([])),
+        ("/entries/0/subsidiary", json!("meridian")),
+        ("/entries/0/country", json!("Poland")),
+        ("/entries/0/metrics", json!([])),
+        ("/entries/0/countries", json!(["Poland", "Viet Nam"])),
+        ("/entries/0/countries", json!(["Poland; Vietnam"])),
+        ("/entries/0/countries", json!(null)),
+        ("/entries/0/countries", json!([])),
+        ("/entries/0/awarding_body", json!("")),
+        ("/entries/0/source/url", json!("https://example.com/a.pdf#page=4")),
+        ("/entries/0/source/url", json!("http://example.com/")),
+        ("/entries/0/source/url", json!("ftp://example.com/a.pdf")),
+        ("/entries/0/source/url", json!("example.com/a.pdf")),
+        ("/entries/0/source/url", json!("")),
+        ("/entries/0/source/url", json!(null)),
+        ("/entries/0/source/page", json!("iv")),
+        ("/entries/0/source/page", json!(45)),
+        ("/entries/0/figures", json!(null)),
+        ("/entries/0/figures/0/to", json!(8)),
+        ("/entries/0/figures/0/to", json!(1)),
+        ("/entries/0/figures/0/to", json!(null)),
+        ("/entries/0/figures/0/unit", json!("")),
+        ("/entries/0/figures/0/unit", json!(null)),
+        ("/entries/0/figures/0/currency", json!("HKD")),
+        ("/entries/0/figures/0/currency", json!("hkd")),
+        ("/entries/0/figures/0/currency", json!("HKDX")),
+        ("/entries/0/figures/0/currency", json!("")),
+        ("/entries/0/figures/0/currency", json!(null)),
+        ("/entries/0/figures/0/scale", json!("billion")),
+        ("/entries/0/figures/0/scale", json!("billions")),
+        ("/entries/0/figures/0/scale", json!("")),
+        ("/entries/0/figures/0/qualifier", json!("less_than")),
+        ("/entries/0/figures/0/qualifier", json!("exact")),
+        ("/entries/0/figures/0/qualifier", json!("roughly")),
+        ("/entries/0/figures/0/qualifier", json!("")),
+        ("/entries/0/figures/0/out_of", json!(0)),
+        ("/entries/0/figures/0/out_of", json!(-1)),
+        ("/entries/0/figures/0/out_of", json!(1)),
+        ("/entries/0/figures/0/out_of", json!(2.5)),
+        ("/entries/0/figures/0/decimals", json!(0)),
+        ("/entries/0/figures/0/decimals", json!(10)),
+        ("/entries/0/figures/0/decimals", json!(11)),
+        ("/entries/0/figures/0/decimals", json!(-1)),
+        ("/entries/0/figures/0/decimals", json!(1.5)),
+        ("/entries/0/figures/0/baseline", json!(null)),
+        ("/entries/0/figures/0/baseline", json!({})),
+        ("/entries/0/figures/0/baseline", json!({"value": 1, "period": "2019-Q9"})),
+        ("/entries/0/figures/0/family", json!("")),
+        ("/entries/0/figures/0/label", json!(" ")),
+        ("/entries/0/figures/0/value", json!("2")),
+    ] {
+        changes.push((place, value));
+    }
+    // Figures whose fields depend on each other: the whole figure is replaced.
+    for figure in [
+        json!({"label": "L", "value": 8, "currency": "HKD", "unit": "TEU"}),
+        json!({"label": "L", "value": 8, "currency": "HKD", "unit": ""}),
+        json!({"label": "L", "value": 8, "currency": "", "unit": "TEU"}),
+        json!({"label": "L", "value": 54, "unit": "rank", "out_of": 250}),
+        json!({"label": "L", "value": 54, "unit": "rank"}),
+        json!({"label": "L", "value": 0, "unit": "rank", "out_of": 250}),
+        json!({"label": "L", "value": 5.5, "unit": "rank", "out_of": 250}),
+        json!({"label": "L", "value": 5, "unit": "rank", "out_of": 250.5}),
+        json!({"label": "L", "value": 300, "unit": "rank", "out_of": 250}),
+        json!({"label": "L", "value": 4.6, "unit": "score", "out_of": 5}),
+        json!({"label": "L", "value": 4.6, "unit": "score"}),
+        json!({"label": "L", "value": 4.6, "unit": "score", "out_of": null}),
+        json!({"label": "L", "value": -1, "unit": "score", "out_of": 5}),
+        json!({"label": "L", "value": 6, "unit": "score", "out_of": 5}),
+        json!({"label": "L", "value": 11, "unit": "sites", "out_of": 15}),
+        json!({"label": "L", "value": 16, "unit": "sites", "out_of": 15}),
+        json!({"label": "L", "value": 16, "out_of": 15}),
+    ] {
+        changes.push(("/entries/0/figures/0", figure));
+    }
+    let mut failures = Vec::new();
+    for (place, value) in &changes {
+        let mut file = base.clone();
+        match file.pointer_mut(place) {
+            Some(old) => *old = value.clone(),
+            None => {
+                let (parent, name) = place.rsplit_once('/').unwrap();
+                file.pointer_mut(parent).unwrap()[name] = value.clone();
+            }
+        }
+        if let Some(d) = disagreement(&validator, &file, &file.to_string()) {
+            failures.push(format!("{place} = {value}: {d}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} changes:\n\n{}",
+        failures.len(),
+        changes.len(),
+        failures.join("\n\n")
+    );
+}
