@@ -203,11 +203,35 @@ struct LoaderVerdict {
     errors: Vec<(Item, Problem, Option<&'static str>)>,
     /// Warnings.
     warnings: Vec<Problem>,
+    /// Entries of the file (by index, those with an id no other entry has) the loader did not
+    /// keep: an error on one of its figures then spoils the whole entry.
+    dropped: BTreeSet<usize>,
 }
 
-fn loader_verdict(text: &str) -> LoaderVerdict {
+fn loader_verdict(value: &Value, text: &str) -> LoaderVerdict {
     match load_report(text) {
         Ok(loaded) => {
+            let kept: BTreeSet<&str> = loaded
+                .report
+                .entries
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect();
+            let ids: Vec<Option<&str>> = value["entries"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|e| e["id"].as_str())
+                .collect();
+            let dropped = ids
+                .iter()
+                .enumerate()
+                .filter_map(|(i, id)| {
+                    let id = (*id)?;
+                    let unique = ids.iter().filter(|other| **other == Some(id)).count() == 1;
+                    (unique && !kept.contains(id)).then_some(i)
+                })
+                .collect();
             let (errors, warnings): (Vec<Problem>, Vec<Problem>) = loaded
                 .problems
                 .into_iter()
@@ -220,6 +244,7 @@ fn loader_verdict(text: &str) -> LoaderVerdict {
                     .map(|(item, rule, p)| (item, p, rule))
                     .collect(),
                 warnings,
+                dropped,
             }
         }
         Err(e) => {
@@ -232,6 +257,7 @@ fn loader_verdict(text: &str) -> LoaderVerdict {
                 fatal: Some((problems, expressible)),
                 errors: Vec::new(),
                 warnings: Vec::new(),
+                dropped: BTreeSet::new(),
             }
         }
     }
@@ -240,7 +266,7 @@ fn loader_verdict(text: &str) -> LoaderVerdict {
 /// How the two disagree on one file, or `None` when they agree.
 fn disagreement(validator: &Validator, value: &Value, text: &str) -> Option<String> {
     let schema = schema_verdict(validator, value);
-    let loader = loader_verdict(text);
+    let loader = loader_verdict(value, text);
     let schema_fatal = schema.iter().any(|(item, _)| *item == Item::Fatal);
     let reasons = |item: &Item| -> String {
         let from_schema: Vec<&str> = schema
@@ -251,7 +277,10 @@ fn disagreement(validator: &Validator, value: &Value, text: &str) -> Option<Stri
         let from_loader: Vec<String> = loader
             .errors
             .iter()
-            .filter(|(i, _, _)| i == item)
+            .filter(|(i, _, _)| match (i, item) {
+                (Item::Figure(e, _), Item::Entry(d)) => e == d && loader.dropped.contains(d),
+                _ => i == item,
+            })
             .map(|(_, p, rule)| match rule {
                 Some(rule) => format!("{p} [loader-only: {rule}]"),
                 None => p.to_string(),
@@ -281,7 +310,7 @@ fn disagreement(validator: &Validator, value: &Value, text: &str) -> Option<Stri
     }
     let s: BTreeSet<Item> = schema.iter().map(|(i, _)| i.clone()).collect();
     let all: BTreeSet<Item> = loader.errors.iter().map(|(i, _, _)| i.clone()).collect();
-    let l: BTreeSet<Item> = all
+    let mut l: BTreeSet<Item> = all
         .into_iter()
         .filter(|item| {
             loader
@@ -290,6 +319,16 @@ fn disagreement(validator: &Validator, value: &Value, text: &str) -> Option<Stri
                 .any(|(i, _, rule)| i == item && rule.is_none())
         })
         .collect();
+    // An entry the loader dropped for an error on one of its figures is rejected as a whole.
+    for &i in &loader.dropped {
+        let spoiled = loader
+            .errors
+            .iter()
+            .any(|(item, _, rule)| rule.is_none() && matches!(item, Item::Figure(e, _) if *e == i));
+        if spoiled {
+            l.insert(Item::Entry(i));
+        }
+    }
     let differ: Vec<String> = s
         .symmetric_difference(&l)
         .map(|item| {
@@ -353,7 +392,7 @@ fn schema_properties(schema: &Value, format: &str, segs: &[Seg]) -> Option<BTree
 /// Each unknown-field warning names a property the schema does not list at that place.
 fn unknown_field_mismatches(schema: &Value, value: &Value, text: &str) -> Vec<String> {
     let format = value.get("format").and_then(Value::as_str).unwrap_or("");
-    loader_verdict(text)
+    loader_verdict(value, text)
         .warnings
         .iter()
         .filter(|w| w.message.starts_with("unknown field `"))
@@ -666,7 +705,7 @@ fn paths_map_to_items() {
     assert!(!calendar_day("`2019-02-00` has day 0, outside 1-28"));
 }
 
-/// Beyond the fixtures: one change at a time to a valid format 2 file, for every rule the
+/// Beyond the fixtures: one change at a time to a valid format 2 (and format 1) file, for every rule the
 /// schema expresses (and some it leaves to the loader), must find the two in agreement.
 #[test]
 fn the_schema_and_the_loader_agree_on_single_changes() {
@@ -694,6 +733,11 @@ fn the_schema_and_the_loader_agree_on_single_changes() {
         ("/report/title", json!("  ")),
         ("/report/language", json!(null)),
         ("/report/language", json!("")),
+        ("/report/source/url", json!("www.example.com/report.pdf")),
+        (
+            "/report/source/url",
+            json!("https://example.com/report.pdf"),
+        ),
         ("/divisions/0/id", json!("Ports")),
         ("/divisions/0/name", json!(" ")),
         ("/divisions", json!(null)),
@@ -798,9 +842,34 @@ fn the_schema_and_the_loader_agree_on_single_changes() {
     ] {
         changes.push(("/entries/0/figures/0", figure));
     }
+    let (base_1, _) = base_1();
+    let changes_1: Vec<(&str, Value)> = vec![
+        ("/entries/0/subsidiary", json!(["meridian"])),
+        ("/entries/0/subsidiary", json!("nobody")),
+        ("/entries/0/subsidiaries", json!(["meridian"])),
+        ("/entries/0/figures", json!([])),
+        ("/entries/0/country", json!("Poland")),
+        ("/entries/0/country", json!("Poland; Vietnam")),
+        ("/entries/0/country", json!(null)),
+        ("/entries/0/countries", json!(["Poland"])),
+        ("/entries/0/metrics/0/unit", json!("RMB")),
+        ("/entries/0/metrics/0/unit", json!("")),
+        ("/entries/0/metrics/0/currency", json!("RMB")),
+        ("/entries/0/metrics/0/qualifier", json!("up_to")),
+        ("/entries/0/date", json!("2019-Q3")),
+        ("/entries/0/kind", json!("kpi")),
+        ("/report/fiscal_year_end", json!(3)),
+        ("/divisions", json!([{"id": "ports", "name": "Ports"}])),
+        ("/subsidiaries/1/division", json!("ports")),
+    ];
+    let changes = changes
+        .into_iter()
+        .map(|c| (&base, c))
+        .chain(changes_1.into_iter().map(|c| (&base_1, c)))
+        .collect::<Vec<_>>();
     let mut failures = Vec::new();
-    for (place, value) in &changes {
-        let mut file = base.clone();
+    for (base, (place, value)) in &changes {
+        let mut file = (*base).clone();
         match file.pointer_mut(place) {
             Some(old) => *old = value.clone(),
             None => {
@@ -809,7 +878,8 @@ fn the_schema_and_the_loader_agree_on_single_changes() {
             }
         }
         if let Some(d) = disagreement(&validator, &file, &file.to_string()) {
-            failures.push(format!("{place} = {value}: {d}"));
+            let format = &base["format"];
+            failures.push(format!("{format} {place} = {value}: {d}"));
         }
     }
     assert!(
