@@ -50,10 +50,12 @@ type MessageTest = fn(&str) -> bool;
 const LOADER_ONLY: &[(&str, MessageTest)] = &[
     ("duplicate ids", |m| m.starts_with("duplicate id `")),
     ("references to other items", |m| {
-        m.starts_with("unknown subsidiary id")
+        let reference = m.starts_with("unknown subsidiary id")
             || m.starts_with("unknown category id")
             || m.starts_with("unknown division id")
-            || m.contains("was skipped")
+            || m.contains("was skipped");
+        // A reference that is not even an id (` acme`, `Acme`) breaks the id pattern.
+        reference && first_quoted(m).is_some_and(is_id)
     }),
     ("calendar validity", calendar_day),
     ("category cycles", |m| {
@@ -72,6 +74,19 @@ const LOADER_ONLY: &[(&str, MessageTest)] = &[
         m.contains("below `value`") || m.contains("less than `value`")
     }),
 ];
+
+/// The first `backquoted` text in a message.
+fn first_quoted(m: &str) -> Option<&str> {
+    m.split('`').nth(1)
+}
+
+/// Whether `s` matches the id pattern `^[a-z0-9][a-z0-9-]{0,63}$`.
+fn is_id(s: &str) -> bool {
+    (1..=64).contains(&s.len())
+        && !s.starts_with('-')
+        && s.bytes()
+            .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'))
+}
 
 /// `… has day 30, outside 1-28`: a day of 1–31 that its month does not have (a pattern can
 /// rule out day 0 and day 32, not 30 February).
