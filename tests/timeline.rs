@@ -60,6 +60,7 @@ fn report_strategy() -> impl Strategy<Value = Report> {
                 chapter: None,
                 url: None,
                 language: None,
+                fiscal_year_end: 12,
             },
             subsidiaries: (0..n_sub)
                 .map(|i| Subsidiary {
@@ -274,6 +275,7 @@ fn report_of(n_sub: usize, entries: Vec<(usize, usize, Option<String>)>) -> Repo
             chapter: None,
             url: None,
             language: None,
+            fiscal_year_end: 12,
         },
         subsidiaries: (0..n_sub)
             .map(|i| Subsidiary {

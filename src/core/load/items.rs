@@ -2,7 +2,7 @@
 //! `entries.rs`), each problem with its JSON path.
 
 use super::fields;
-use crate::core::date::DateSpec;
+use crate::core::date::{DateContext, DateSpec, EXAMPLES};
 use crate::core::ids::{CategoryId, SubsidiaryId};
 use crate::core::model::{Category, ReportMeta, Subsidiary};
 use crate::core::problem::Problem;
@@ -141,9 +141,28 @@ pub(super) fn report_meta(
         || "report.source.document".into(),
         &mut errors,
     );
-    let period = DateSpec::parse(raw.period.trim()).map_err(|m| {
-        Problem::error("report.period", m).expected("an ISO 8601 date such as `2019`")
-    });
+    let fiscal_year_end = match raw.fiscal_year_end {
+        None => 12,
+        Some(month @ 1..=12) => month as u8,
+        Some(month) => {
+            errors.push(
+                Problem::error(
+                    "report.fiscal_year_end",
+                    format!("month {month} is outside 1-12"),
+                )
+                .expected(
+                    "the month the fiscal year ends with, 1-12 (3 for March, 12 for December)",
+                ),
+            );
+            12
+        }
+    };
+    let context = DateContext {
+        fiscal_year_end,
+        ..DateContext::CALENDAR
+    };
+    let period = DateSpec::parse_in(raw.period.trim(), &context)
+        .map_err(|m| Problem::error("report.period", m).expected(EXAMPLES));
     match period {
         Ok(period) if errors.is_empty() => {
             let mut meta = ReportMeta {
@@ -154,6 +173,7 @@ pub(super) fn report_meta(
                 chapter: optional_text(raw.source.chapter),
                 url: optional_text(raw.source.url),
                 language: optional_text(raw.language),
+                fiscal_year_end,
             };
             fields::meta(&mut meta, problems);
             Ok(meta)
