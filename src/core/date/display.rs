@@ -51,6 +51,21 @@ impl DateSpec {
             Span::Until(b) => format!("../{}", b.iso()),
         }
     }
+
+    /// The value of an HTML `<time datetime>` attribute: the date as written when HTML has
+    /// that form (`2019`, `2019-09`, `2019-05-21`), otherwise its first day (`FY2019` with a
+    /// March year end gives `2018-04-01`), since HTML has no quarters, fiscal years or ranges.
+    pub fn html_datetime(&self) -> String {
+        match self.span {
+            Span::One(
+                d @ (PartialDate::Year(_) | PartialDate::Month(..) | PartialDate::Day(..)),
+            ) => d.iso(),
+            _ => {
+                let (y, m, d) = self.first_day();
+                format!("{y:04}-{m:02}-{d:02}")
+            }
+        }
+    }
 }
 
 impl fmt::Display for DateSpec {

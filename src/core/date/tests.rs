@@ -130,6 +130,20 @@ fn shown_for_people() {
 }
 
 #[test]
+fn html_datetime_is_a_valid_html_date() {
+    let html = |s: &str| DateSpec::parse_in(s, &march()).unwrap().html_datetime();
+    assert_eq!(html("2019"), "2019");
+    assert_eq!(html("2019-09"), "2019-09");
+    assert_eq!(html("2019-05-21"), "2019-05-21");
+    assert_eq!(html("2019-Q3"), "2019-07-01");
+    assert_eq!(html("FY2019"), "2018-04-01");
+    assert_eq!(html("FY2019-Q4"), "2019-01-01");
+    assert_eq!(html("2018-05/2019"), "2018-05-01");
+    assert_eq!(html("2017/.."), "2017-01-01");
+    assert_eq!(html("../FY2025"), "2024-04-01");
+}
+
+#[test]
 fn precision_of_each_form() {
     let p = |s: &str| DateSpec::parse(s).unwrap().start().unwrap().precision();
     assert_eq!(p("2019"), Precision::Year);
