@@ -414,3 +414,54 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_showcase_dates_read_as_the_spec_says() {
+    let v: Value =
+        serde_json::from_str(include_str!("fixtures/format2/showcase.json")).expect("JSON");
+    let end = v["report"]["fiscal_year_end"].as_u64().unwrap() as u8;
+    let period = DateSpec::parse_in(
+        v["report"]["period"].as_str().unwrap(),
+        &DateContext {
+            fiscal_year_end: end,
+            ..DateContext::CALENDAR
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        (period.first_day(), period.last_day()),
+        ((2022, 4, 1), (2023, 3, 31))
+    );
+    let context = DateContext::for_report(end, &period);
+    let mut got = Vec::new();
+    for e in v["entries"].as_array().unwrap() {
+        let mut written: Vec<&str> = e["date"].as_str().into_iter().collect();
+        for f in e["figures"].as_array().into_iter().flatten() {
+            written.extend(f["period"].as_str());
+            written.extend(f["baseline"]["period"].as_str());
+        }
+        for w in written {
+            let d = DateSpec::parse_in(w, &context).unwrap_or_else(|m| panic!("{w}: {m}"));
+            assert_eq!(d.iso(), w);
+            got.push((w.to_owned(), d.to_string(), d.first_day(), d.last_day()));
+        }
+    }
+    let want = [
+        ("2023", "2023", (2023, 1, 1), (2023, 12, 31)),
+        ("2023", "2023", (2023, 1, 1), (2023, 12, 31)),
+        ("2012", "2012", (2012, 1, 1), (2012, 12, 31)),
+        ("FY2023-Q1", "Q1 FY2023", (2022, 4, 1), (2022, 6, 30)),
+        ("2023-Q3", "Q3 2023", (2023, 7, 1), (2023, 9, 30)),
+        ("2017/..", "since 2017", (2017, 1, 1), (2023, 3, 31)),
+        ("../FY2025", "until FY2025", (2024, 4, 1), (2025, 3, 31)),
+        ("2023-06-14", "14 Jun 2023", (2023, 6, 14), (2023, 6, 14)),
+        ("FY2023", "FY2023", (2022, 4, 1), (2023, 3, 31)),
+        ("2023", "2023", (2023, 1, 1), (2023, 12, 31)),
+        ("2023-11", "Nov 2023", (2023, 11, 1), (2023, 11, 30)),
+    ];
+    let want: Vec<_> = want
+        .iter()
+        .map(|&(w, s, a, b)| (w.to_owned(), s.to_owned(), a, b))
+        .collect();
+    assert_eq!(got, want);
+}
