@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use report_explorer::core::date::{DateContext, DateSpec, PartialDate, Span};
+use report_explorer::core::date::{DateContext, DateSpec, Day, PartialDate, Span};
 use report_explorer::core::export::{csv_row, date_precision, entry_json};
 use report_explorer::core::load::{load_report, Loaded};
 use report_explorer::core::query::{Facet, Index, Selection};
@@ -76,7 +76,7 @@ fn a_march_fiscal_year_report_loads_every_form() {
         (r.meta.period.first_day(), r.meta.period.last_day()),
         ((2022, 4, 1), (2023, 3, 31))
     );
-    let got: Vec<(&str, String, String, (i32, u8, u8), (i32, u8, u8))> = r
+    let got: Vec<(&str, String, String, Day, Day)> = r
         .entries
         .iter()
         .filter_map(|e| {
