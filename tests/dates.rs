@@ -346,6 +346,20 @@ fn the_report_period_and_fiscal_year_end_are_checked() {
             )
         );
     }
+    for (bad, text) in [
+        (json!("3"), r#""3""#),
+        (json!(3.5), "3.5"),
+        (json!(-1), "-1"),
+        (json!(3.0), "3.0"),
+    ] {
+        assert_eq!(
+            fatal(&report(bad, "FY2023", &[])),
+            format!(
+                "not a valid report\nerror: report.fiscal_year_end: `{text}` is not a month number \
+                 (expected the month the fiscal year ends with, 1-12 (3 for March, 12 for December))"
+            )
+        );
+    }
     assert_eq!(
         fatal(&report(json!(3), "FY2023-Q5", &[])),
         format!("not a valid report\nerror: report.period: `FY2023-Q5` has quarter 5, outside 1-4 {EXPECTED}")

@@ -120,16 +120,39 @@ pub(super) fn optional_text(value: Option<String>) -> Option<String> {
     value.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
 }
 
+/// What `report.fiscal_year_end` should be, for its messages.
+const FISCAL_YEAR_END: &str =
+    "the month the fiscal year ends with, 1-12 (3 for March, 12 for December)";
+
 pub(super) fn report_meta(
-    value: Value,
+    mut value: Value,
     problems: &mut Vec<Problem>,
 ) -> Result<ReportMeta, Vec<Problem>> {
     unknown_fields(&value, RawReport::FIELDS, "report", problems);
     if let Some(source) = value.get("source") {
         unknown_fields(source, RawReportSource::FIELDS, "report.source", problems);
     }
-    let raw: RawReport = parse_at(value, "report").map_err(|p| vec![p])?;
     let mut errors = Vec::new();
+    // A month that is not a whole number is told as such, rather than as serde's `u64`.
+    if let Some(month) = value.get_mut("fiscal_year_end") {
+        if !month.is_null() && !month.is_u64() {
+            errors.push(
+                Problem::error(
+                    "report.fiscal_year_end",
+                    format!("`{month}` is not a month number"),
+                )
+                .expected(FISCAL_YEAR_END),
+            );
+            *month = Value::Null;
+        }
+    }
+    let raw: RawReport = match parse_at(value, "report") {
+        Ok(raw) => raw,
+        Err(p) => {
+            errors.push(p);
+            return Err(errors);
+        }
+    };
     let organisation = required_text(
         &raw.organisation,
         || "report.organisation".into(),
@@ -150,9 +173,7 @@ pub(super) fn report_meta(
                     "report.fiscal_year_end",
                     format!("month {month} is outside 1-12"),
                 )
-                .expected(
-                    "the month the fiscal year ends with, 1-12 (3 for March, 12 for December)",
-                ),
+                .expected(FISCAL_YEAR_END),
             );
             12
         }
