@@ -88,6 +88,7 @@ fn report_strategy() -> impl Strategy<Value = Report> {
                 chapter: None,
                 url: None,
                 language: None,
+                fiscal_year_end: 12,
             },
             subsidiaries: (0..n_sub)
                 .map(|i| Subsidiary {

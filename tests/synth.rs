@@ -1,7 +1,7 @@
 //! Synthetic reports: valid at every size, deterministic per seed, varied, and sized like real ones.
 #![cfg(not(target_arch = "wasm32"))]
 
-use report_explorer::core::date::Precision;
+use report_explorer::core::date::{Precision, Span};
 use report_explorer::core::load::load_report;
 use report_explorer::core::model::{Kind, Report};
 use report_explorer::core::query::Index;
@@ -77,14 +77,15 @@ fn every_kind_and_date_precision_appears_in_realistic_proportions() {
         match e.date {
             None => undated += 1,
             Some(d) => {
-                years.insert(d.start.year);
-                match d.end {
-                    None => *single.entry(d.start.precision()).or_default() += 1,
-                    Some(end) => {
+                years.insert(d.year());
+                match d.span {
+                    Span::One(one) => *single.entry(one.precision()).or_default() += 1,
+                    Span::Range(start, end) => {
                         *ranges
-                            .entry((d.start.precision(), end.precision()))
+                            .entry((start.precision(), end.precision()))
                             .or_default() += 1
                     }
+                    Span::Since(_) | Span::Until(_) => panic!("open range {}", d.iso()),
                 }
             }
         }

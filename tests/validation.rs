@@ -135,7 +135,7 @@ fn bad_report_period_is_fatal() {
     v["report"]["period"] = json!("FY21");
     assert_eq!(
         fatal(&v),
-        "not a valid report\nerror: report.period: `FY21` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD (expected an ISO 8601 date such as `2019`)"
+        "not a valid report\nerror: report.period: `FY21` is not a date of the forms YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, FYYYYY or FYYYYY-Qn (expected a date such as `2019`, `2019-09`, `2019-05-21`, `2019-Q3`, `FY2019` or `FY2019-Q1`, or a range such as `2018/2019`, `2017/..` or `../2019`)"
     );
 }
 
@@ -198,7 +198,7 @@ fn bad_date_in_entry() {
     v["entries"][0]["date"] = json!("2021-02-30");
     assert_eq!(
         problems(&v),
-        ["error: entries[0].date: `2021-02-30` has day 30, outside 1-28 (expected YYYY, YYYY-MM, YYYY-MM-DD or a range start/end)"]
+        ["error: entries[0].date: `2021-02-30` has day 30, outside 1-28 (expected a date such as `2019`, `2019-09`, `2019-05-21`, `2019-Q3`, `FY2019` or `FY2019-Q1`, or a range such as `2018/2019`, `2017/..` or `../2019`)"]
     );
 }
 

@@ -70,7 +70,7 @@ pub fn EntryDetail(
     };
     let date = entry
         .date
-        .map(|d| view! { <dt>"Date"</dt><dd><time datetime=d.iso()>{d.to_string()}</time></dd> });
+        .map(|d| view! { <dt>"Date"</dt><dd><time datetime=d.html_datetime()>{d.to_string()}</time></dd> });
     view! {
         <section class="entry-detail" data-testid="entry-detail" aria-labelledby="entry-detail-heading">
             <div class="detail-head">

@@ -607,7 +607,7 @@ pub fn TimelineView(
                                 link.run(sel)
                             };
                             let date = e.date.map(|d| d.to_string()).unwrap_or_default();
-                            let iso = e.date.map(|d| d.iso()).unwrap_or_default();
+                            let iso = e.date.map(|d| d.html_datetime()).unwrap_or_default();
                             view! {
                                 <li data-entry=i.to_string()>
                                     <time datetime=iso>{date}</time>

@@ -155,19 +155,15 @@ pub const CSV_HEADER: [&str; 15] = [
     "source_passage",
 ];
 
-/// `year`, `month` or `day`; for a range, both ends: `year/month`.
+/// `year`, `month`, `day`, `quarter`, `fiscal_year` or `fiscal_quarter`; for a range, both
+/// ends (`year/month`), an open end being `open` (`year/open`).
 pub fn date_precision(entry: &Entry) -> String {
-    let word = |p: crate::core::date::Precision| match p {
-        crate::core::date::Precision::Year => "year",
-        crate::core::date::Precision::Month => "month",
-        crate::core::date::Precision::Day => "day",
-    };
+    let word =
+        |d: Option<crate::core::date::PartialDate>| d.map_or("open", |d| d.precision().as_str());
     match entry.date {
         None => String::new(),
-        Some(d) => match d.end {
-            None => word(d.start.precision()).to_owned(),
-            Some(end) => format!("{}/{}", word(d.start.precision()), word(end.precision())),
-        },
+        Some(d) if d.is_single() => word(d.start()).to_owned(),
+        Some(d) => format!("{}/{}", word(d.start()), word(d.end())),
     }
 }
 

@@ -1,6 +1,6 @@
 //! The validated report model the rest of the app works with.
 
-use crate::core::date::DateSpec;
+use crate::core::date::{DateContext, DateSpec};
 use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
 use std::collections::HashMap;
 
@@ -37,6 +37,15 @@ pub struct ReportMeta {
     pub url: Option<String>,
     /// BCP 47 language tag of the text.
     pub language: Option<String>,
+    /// The month (1-12) the report's fiscal year ends with: 12 unless the file says.
+    pub fiscal_year_end: u8,
+}
+
+impl ReportMeta {
+    /// What the report's dates are read in: its fiscal year end, and its period for open ends.
+    pub fn date_context(&self) -> DateContext {
+        DateContext::for_report(self.fiscal_year_end, &self.period)
+    }
 }
 
 /// An organisational unit entries belong to.

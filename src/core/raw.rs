@@ -41,12 +41,20 @@ pub struct RawReport {
     pub source: RawReportSource,
     /// Language tag.
     pub language: Option<String>,
+    /// The month (1-12) the fiscal year ends with.
+    pub fiscal_year_end: Option<u64>,
 }
 
 impl RawReport {
     /// The field names the format defines for this object.
-    pub const FIELDS: &'static [&'static str] =
-        &["organisation", "title", "period", "source", "language"];
+    pub const FIELDS: &'static [&'static str] = &[
+        "organisation",
+        "title",
+        "period",
+        "source",
+        "language",
+        "fiscal_year_end",
+    ];
 }
 
 /// `report.source`.

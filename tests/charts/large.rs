@@ -124,6 +124,7 @@ fn synthetic(subs: usize, tops: usize, years: std::ops::RangeInclusive<i32>, n: 
             chapter: None,
             url: None,
             language: None,
+            fiscal_year_end: 12,
         },
         subsidiaries,
         categories,

@@ -1,12 +1,12 @@
 //! Validating entries one at a time against the subsidiaries and categories that loaded,
 //! with their figures, each problem with its JSON path.
 
-use super::fields;
 use super::items::{
     has_unknown_fields, join, optional_text, parse_at, quote_list, required_text, unique_id,
     unknown_fields,
 };
-use crate::core::date::{DateSpec, PLAUSIBLE_SPAN, PLAUSIBLE_YEARS};
+use super::{dates, fields};
+use crate::core::date::DateContext;
 use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
 use crate::core::model::{Category, Entry, Kind, Metric, Qualifier, Source, Subsidiary};
 use crate::core::problem::{Problem, Severity};
@@ -21,6 +21,7 @@ pub(super) struct EntryChecker {
     category_ids: HashSet<String>,
     skipped: Skipped,
     seen: HashMap<String, String>,
+    dates: DateContext,
 }
 
 /// Ids of subsidiaries and categories that were skipped, with the path of each, so an entry
@@ -38,6 +39,7 @@ impl EntryChecker {
         subsidiaries: &[Subsidiary],
         categories: &[Category],
         skipped: Skipped,
+        dates: DateContext,
     ) -> Self {
         EntryChecker {
             subsidiary_ids: subsidiaries
@@ -50,6 +52,7 @@ impl EntryChecker {
                 .collect(),
             skipped,
             seen: HashMap::new(),
+            dates,
         }
     }
 
@@ -138,6 +141,7 @@ impl EntryChecker {
             &self.subsidiary_ids,
             &self.category_ids,
             &self.skipped,
+            &self.dates,
             &mut errors,
         );
         let id = unique_id(&raw.id, format!("{base}.id"), &mut self.seen, &mut errors);
@@ -184,6 +188,7 @@ fn entry(
     subsidiary_ids: &HashSet<String>,
     category_ids: &HashSet<String>,
     skipped: &Skipped,
+    date_context: &DateContext,
     errors: &mut Vec<Problem>,
 ) -> Option<Entry> {
     let kind = Kind::parse(raw.kind.trim());
@@ -237,35 +242,13 @@ fn entry(
             });
         }
     }
-    let date = match raw.date.as_deref().map(str::trim) {
-        None => None,
-        Some(d) => match DateSpec::parse(d) {
-            Ok(date) => {
-                // Kept, but flagged: such a date is most likely a typo.
-                if let Some(why) = date.implausible() {
-                    errors.push(
-                        Problem::warning(
-                            format!("{base}.date"),
-                            format!("date `{d}` {why}; the entry is kept"),
-                        )
-                        .expected(format!(
-                            "a date within {}–{} spanning at most {PLAUSIBLE_SPAN} years",
-                            PLAUSIBLE_YEARS.start(),
-                            PLAUSIBLE_YEARS.end()
-                        )),
-                    );
-                }
-                Some(date)
-            }
-            Err(m) => {
-                errors.push(
-                    Problem::error(format!("{base}.date"), m)
-                        .expected("YYYY, YYYY-MM, YYYY-MM-DD or a range start/end"),
-                );
-                None
-            }
-        },
-    };
+    let date = dates::date_at(
+        raw.date.as_deref(),
+        || format!("{base}.date"),
+        "entry",
+        date_context,
+        errors,
+    );
     let metrics: Vec<Metric> = raw
         .metrics
         .iter()

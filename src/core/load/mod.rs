@@ -1,6 +1,7 @@
 //! Stage two of loading: validate the raw JSON into the model, collecting problems with JSON paths,
 //! in one go or in steps (`Loader`) over the items the splitter cuts from the text.
 
+mod dates;
 mod entries;
 mod fields;
 mod items;
@@ -318,7 +319,7 @@ fn header_of_split(text: &str, split: Split) -> Result<EntryPhase, LoadError> {
         &mut skipped.categories,
         &mut problems,
     );
-    let checker = EntryChecker::new(&subsidiaries, &categories, skipped);
+    let checker = EntryChecker::new(&subsidiaries, &categories, skipped, meta.date_context());
     Ok(EntryPhase {
         meta,
         subsidiaries,
