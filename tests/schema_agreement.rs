@@ -19,8 +19,8 @@
 //! **Agreement.** Let S be the items the schema rejects and L the items the loader rejects
 //! for a rule JSON Schema can express: an item the loader reports an error on, unless every
 //! error on it is one of [`LOADER_ONLY`] (duplicate ids, references to other items, calendar
-//! validity, category cycles, range order, rank beyond `out_of`, value beyond `out_of`, `to`
-//! below `value`; `docs/data-format.md` lists the same rules). When either side is fatal,
+//! validity, category cycles, range order, rank beyond `out_of`, value beyond `out_of`, whole
+//! numbers written with a point, `to` below `value`; `docs/data-format.md` lists the same rules). When either side is fatal,
 //! both must be fatal (a loader that stopped for a loader-only rule only requires the schema
 //! not to be fatal: the loader checked no items). Otherwise S must equal L.
 //!
@@ -69,6 +69,12 @@ const LOADER_ONLY: &[(&str, MessageTest)] = &[
         m.contains("beyond `out_of`")
             || m.contains("more than `out_of`")
             || m.contains("above `out_of`")
+    }),
+    ("whole numbers written with a point", |m| {
+        // JSON Schema's `integer` takes `3.0`; the loader asks for `3`.
+        first_quoted(m).is_some_and(|n| {
+            n.contains(['.', 'e', 'E']) && n.parse::<f64>().is_ok_and(|x| x.fract() == 0.0)
+        })
     }),
     ("`to` below `value`", |m| {
         m.contains("below `value`") || m.contains("less than `value`")
@@ -745,6 +751,7 @@ fn the_schema_and_the_loader_agree_on_single_changes() {
         ("/report/fiscal_year_end", json!(6)),
         ("/report/fiscal_year_end", json!(null)),
         ("/report/fiscal_year_end", json!("3")),
+        ("/report/fiscal_year_end", json!(3.0)),
         ("/report/title", json!("")),
         ("/report/title", json!("  ")),
         ("/report/language", json!(null)),
@@ -824,6 +831,7 @@ fn the_schema_and_the_loader_agree_on_single_changes() {
         ("/entries/0/figures/0/decimals", json!(11)),
         ("/entries/0/figures/0/decimals", json!(-1)),
         ("/entries/0/figures/0/decimals", json!(1.5)),
+        ("/entries/0/figures/0/decimals", json!(2.0)),
         ("/entries/0/figures/0/baseline", json!(null)),
         ("/entries/0/figures/0/baseline", json!({})),
         (
@@ -876,6 +884,7 @@ fn the_schema_and_the_loader_agree_on_single_changes() {
         ("/entries/0/kind", json!("kpi")),
         ("/report/fiscal_year_end", json!(3)),
         ("/report/fiscal_year_end", json!(13)),
+        ("/report/fiscal_year_end", json!(3.0)),
         ("/divisions", json!([{"id": "Ports", "name": "Ports"}])),
         ("/divisions", json!([{"id": "ports", "name": "Ports"}])),
         ("/subsidiaries/1/division", json!("ports")),
