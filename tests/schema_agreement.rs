@@ -66,9 +66,7 @@ const LOADER_ONLY: &[(&str, MessageTest)] = &[
     }),
     ("rank beyond out_of", |m| m.contains("beyond the list size")),
     ("value beyond out_of", |m| {
-        m.contains("beyond `out_of`")
-            || m.contains("more than `out_of`")
-            || m.contains("above `out_of`")
+        m.contains("is more than out_of") || score_above(m)
     }),
     ("whole numbers written with a point", |m| {
         // JSON Schema's `integer` takes `3.0`; the loader asks for `3`.
@@ -76,9 +74,7 @@ const LOADER_ONLY: &[(&str, MessageTest)] = &[
             n.contains(['.', 'e', 'E']) && n.parse::<f64>().is_ok_and(|x| x.fract() == 0.0)
         })
     }),
-    ("`to` below `value`", |m| {
-        m.contains("below `value`") || m.contains("less than `value`")
-    }),
+    ("`to` below `value`", |m| m.contains("is less than value")),
 ];
 
 /// The first `backquoted` text in a message.
@@ -92,6 +88,17 @@ fn is_id(s: &str) -> bool {
         && !s.starts_with('-')
         && s.bytes()
             .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'))
+}
+
+/// `score 6 is outside 0 to 5`: above the maximum (below 0 breaks the schema's `minimum`).
+fn score_above(m: &str) -> bool {
+    let Some(rest) = m.strip_prefix("score ") else {
+        return false;
+    };
+    let Some((v, n)) = rest.split_once(" is outside 0 to ") else {
+        return false;
+    };
+    matches!((v.parse::<f64>(), n.parse::<f64>()), (Ok(v), Ok(n)) if v > n)
 }
 
 /// `… has day 30, outside 1-28`: a day of 1–31 that its month does not have (a pattern can
