@@ -2,15 +2,16 @@
 //! with their figures, each problem with its JSON path.
 
 use super::fields;
+use super::figures;
 use super::items::{
     has_unknown_fields, join, optional_text, parse_at, quote_list, required_text, unique_id,
     unknown_fields,
 };
 use crate::core::date::{DateSpec, PLAUSIBLE_SPAN, PLAUSIBLE_YEARS};
 use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
-use crate::core::model::{Category, Entry, Kind, Metric, Qualifier, Source, Subsidiary};
+use crate::core::model::{Category, Entry, Kind, Source, Subsidiary};
 use crate::core::problem::{Problem, Severity};
-use crate::core::raw::{RawEntry, RawMetric, RawSource};
+use crate::core::raw::{RawEntry, RawSource};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -92,18 +93,6 @@ impl EntryChecker {
     ) -> Option<Entry> {
         let base = format!("entries[{i}]");
         unknown_fields(&value, RawEntry::FIELDS, &base, problems);
-        if let Some(Value::Array(metrics)) = value.get("metrics") {
-            for (j, m) in metrics.iter().enumerate() {
-                if has_unknown_fields(m, RawMetric::FIELDS) {
-                    unknown_fields(
-                        m,
-                        RawMetric::FIELDS,
-                        &format!("{base}.metrics[{j}]"),
-                        problems,
-                    );
-                }
-            }
-        }
         if let Some(source) = value.get("source") {
             if has_unknown_fields(source, RawSource::FIELDS) {
                 unknown_fields(
@@ -132,6 +121,8 @@ impl EntryChecker {
         problems: &mut Vec<Problem>,
     ) -> Option<Entry> {
         let mut errors = Vec::new();
+        // A bad figure is skipped on its own: its errors do not skip the entry.
+        let mut figure_problems = Vec::new();
         let entry = entry(
             raw,
             base,
@@ -139,6 +130,7 @@ impl EntryChecker {
             &self.category_ids,
             &self.skipped,
             &mut errors,
+            &mut figure_problems,
         );
         let id = unique_id(&raw.id, format!("{base}.id"), &mut self.seen, &mut errors);
         match (entry, id) {
@@ -146,11 +138,13 @@ impl EntryChecker {
                 if errors.iter().all(|p| p.severity == Severity::Warning) =>
             {
                 problems.extend(errors);
+                problems.extend(figure_problems);
                 fields::entry(&mut entry, base, problems);
                 Some(entry)
             }
             _ => {
                 problems.extend(errors);
+                problems.extend(figure_problems);
                 None
             }
         }
@@ -185,6 +179,7 @@ fn entry(
     category_ids: &HashSet<String>,
     skipped: &Skipped,
     errors: &mut Vec<Problem>,
+    figure_problems: &mut Vec<Problem>,
 ) -> Option<Entry> {
     let kind = Kind::parse(raw.kind.trim());
     if kind.is_none() {
@@ -266,12 +261,8 @@ fn entry(
             }
         },
     };
-    let metrics: Vec<Metric> = raw
-        .metrics
-        .iter()
-        .enumerate()
-        .filter_map(|(j, m)| metric(m, &format!("{base}.metrics[{j}]"), errors))
-        .collect();
+    // Format 1 (the only one read so far): `metrics`, currency units moved to `currency`.
+    let metrics = figures::figures(&raw.metrics, &format!("{base}.metrics"), 1, figure_problems);
     let section = required_text(
         &raw.source.section,
         || format!("{base}.source.section"),
@@ -299,49 +290,5 @@ fn entry(
         country: optional_text(raw.country.clone()),
         metrics,
         source: Source { section, passage },
-    })
-}
-
-fn metric(raw: &RawMetric, base: &str, errors: &mut Vec<Problem>) -> Option<Metric> {
-    let before = errors.len();
-    let label = required_text(&raw.label, || format!("{base}.label"), errors);
-    let unit = required_text(&raw.unit, || format!("{base}.unit"), errors);
-    let qualifier = match raw.qualifier.as_deref().map(str::trim) {
-        None => Qualifier::Exact,
-        Some(q) => Qualifier::parse(q).unwrap_or_else(|| {
-            let names: Vec<&str> = Qualifier::WRITTEN.iter().map(|q| q.as_str()).collect();
-            errors.push(
-                Problem::error(
-                    format!("{base}.qualifier"),
-                    format!("unknown qualifier `{q}`"),
-                )
-                .expected(format!("one of {} or no qualifier", quote_list(&names))),
-            );
-            Qualifier::Exact
-        }),
-    };
-    if let Some(n) = raw.out_of {
-        if n <= 0.0 || n.fract() != 0.0 {
-            errors.push(
-                Problem::error(format!("{base}.out_of"), format!("{n} is not a list size"))
-                    .expected("a positive whole number"),
-            );
-        } else if unit == "rank" && raw.value > n {
-            errors.push(
-                Problem::error(
-                    format!("{base}.value"),
-                    format!("rank {} is beyond the list size {n}", raw.value),
-                )
-                .expected("a rank no greater than `out_of`"),
-            );
-        }
-    }
-    (errors.len() == before).then(|| Metric {
-        label,
-        value: raw.value,
-        unit,
-        qualifier,
-        out_of: raw.out_of,
-        family: optional_text(raw.family.clone()),
     })
 }

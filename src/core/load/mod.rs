@@ -3,6 +3,7 @@
 
 mod entries;
 mod fields;
+mod figures;
 mod items;
 mod sniff;
 mod soft;
