@@ -203,7 +203,6 @@ pub fn count_noun(n: usize, singular: &str, plural: &str) -> String {
 mod tests {
     use super::*;
     use crate::core::model::{Baseline, Scale};
-    use proptest::prelude::*;
 
     fn m(value: f64, unit: &str, qualifier: Qualifier, out_of: Option<f64>) -> Metric {
         Metric {
@@ -443,26 +442,33 @@ mod tests {
         assert_eq!(count_noun(1200, "entry", "entries"), "1,200 entries");
     }
 
-    proptest! {
-        /// Whatever the number, the digits shown read back as exactly that number.
-        #[test]
-        fn printed_numbers_read_back_exactly(bits in any::<u64>(), decimals in 0u8..=10) {
-            let value = f64::from_bits(bits);
-            prop_assume!(value.is_finite());
-            for d in [None, Some(decimals)] {
-                let shown = printed_number(value, d);
-                prop_assert!(!shown.contains(['e', 'E']), "{shown}");
-                let back: f64 = shown.replace(',', "").parse().unwrap();
-                prop_assert_eq!(back, if value == 0.0 { 0.0 } else { value }, "{}", shown);
-            }
-        }
+    /// Property tests (native only: proptest is not built for wasm).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
 
-        /// Ordinary-sized numbers, as figures have them, read back exactly too.
-        #[test]
-        fn everyday_numbers_read_back_exactly(value in -1e12f64..1e12) {
-            let shown = printed_number(value, None);
-            let back: f64 = shown.replace(',', "").parse().unwrap();
-            prop_assert_eq!(back, value);
+        proptest! {
+            /// Whatever the number, the digits shown read back as exactly that number.
+            #[test]
+            fn printed_numbers_read_back_exactly(bits in any::<u64>(), decimals in 0u8..=10) {
+                let value = f64::from_bits(bits);
+                prop_assume!(value.is_finite());
+                for d in [None, Some(decimals)] {
+                    let shown = printed_number(value, d);
+                    prop_assert!(!shown.contains(['e', 'E']), "{shown}");
+                    let back: f64 = shown.replace(',', "").parse().unwrap();
+                    prop_assert_eq!(back, if value == 0.0 { 0.0 } else { value }, "{}", shown);
+                }
+            }
+
+            /// Ordinary-sized numbers, as figures have them, read back exactly too.
+            #[test]
+            fn everyday_numbers_read_back_exactly(value in -1e12f64..1e12) {
+                let shown = printed_number(value, None);
+                let back: f64 = shown.replace(',', "").parse().unwrap();
+                prop_assert_eq!(back, value);
+            }
         }
     }
 }
