@@ -120,10 +120,9 @@ pub struct RawEntry {
     pub location: Option<String>,
     /// Country.
     pub country: Option<String>,
-    /// Figures, each left as a raw value so that one bad figure is skipped on its own
-    /// (see `RawMetric`).
+    /// Metrics.
     #[serde(default)]
-    pub metrics: Vec<Value>,
+    pub metrics: Vec<RawMetric>,
     /// Source passage.
     pub source: RawSource,
 }

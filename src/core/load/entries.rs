@@ -72,7 +72,7 @@ impl EntryChecker {
         let duplicate = match (fast, unknown) {
             (Ok(raw), false) => {
                 let base = format!("entries[{i}]");
-                return Ok(self.validate(&raw, &base, problems));
+                return Ok(self.validate(&raw, &base, None, problems));
             }
             (Err(e), _) => e.to_string().starts_with("duplicate field"),
             _ => false,
@@ -87,12 +87,17 @@ impl EntryChecker {
     /// The entry at `entries[i]`, or `None` with its problems recorded.
     pub(super) fn check(
         &mut self,
-        value: Value,
+        mut value: Value,
         i: usize,
         problems: &mut Vec<Problem>,
     ) -> Option<Entry> {
         let base = format!("entries[{i}]");
         unknown_fields(&value, RawEntry::FIELDS, &base, problems);
+        // Figures are checked one by one, so that a bad one is skipped alone.
+        let figures = match value.get_mut("metrics") {
+            Some(Value::Array(figures)) => Some(std::mem::take(figures)),
+            _ => None,
+        };
         if let Some(source) = value.get("source") {
             if has_unknown_fields(source, RawSource::FIELDS) {
                 unknown_fields(
@@ -110,14 +115,16 @@ impl EntryChecker {
                 return None;
             }
         };
-        self.validate(&raw, &base, problems)
+        self.validate(&raw, &base, figures.as_deref(), problems)
     }
 
-    /// Checks a parsed entry against the subsidiaries, categories and ids seen so far.
+    /// Checks a parsed entry against the subsidiaries, categories and ids seen so far; its
+    /// figures are `raw`'s, or `figures` when they were taken out to be read one by one.
     fn validate(
         &mut self,
         raw: &RawEntry,
         base: &str,
+        figures: Option<&[Value]>,
         problems: &mut Vec<Problem>,
     ) -> Option<Entry> {
         let mut errors = Vec::new();
@@ -130,8 +137,13 @@ impl EntryChecker {
             &self.category_ids,
             &self.skipped,
             &mut errors,
-            &mut figure_problems,
         );
+        // Format 1 (the only one read so far): `metrics`, currency units moved to `currency`.
+        let metrics = match figures {
+            Some(values) => figures::figures(values, base, "metrics", 1, &mut figure_problems),
+            None => figures::parsed(&raw.metrics, base, "metrics", 1, &mut figure_problems),
+        };
+        let entry = entry.map(|e| Entry { metrics, ..e });
         let id = unique_id(&raw.id, format!("{base}.id"), &mut self.seen, &mut errors);
         match (entry, id) {
             (Some(mut entry), Some(_))
@@ -179,7 +191,6 @@ fn entry(
     category_ids: &HashSet<String>,
     skipped: &Skipped,
     errors: &mut Vec<Problem>,
-    figure_problems: &mut Vec<Problem>,
 ) -> Option<Entry> {
     let kind = Kind::parse(raw.kind.trim());
     if kind.is_none() {
@@ -261,8 +272,6 @@ fn entry(
             }
         },
     };
-    // Format 1 (the only one read so far): `metrics`, currency units moved to `currency`.
-    let metrics = figures::figures(&raw.metrics, &format!("{base}.metrics"), 1, figure_problems);
     let section = required_text(
         &raw.source.section,
         || format!("{base}.source.section"),
@@ -288,7 +297,7 @@ fn entry(
         awarding_body: optional_text(raw.awarding_body.clone()),
         location: optional_text(raw.location.clone()),
         country: optional_text(raw.country.clone()),
-        metrics,
+        metrics: Vec::new(),
         source: Source { section, passage },
     })
 }

@@ -3,12 +3,13 @@
 
 use super::fields;
 use super::items::unknown_fields;
-use super::items::{has_unknown_fields, optional_text, parse_at, quote_list, required_text};
+use super::items::{has_unknown_fields, parse_at, quote_list, required_text};
 use crate::core::currency::{is_code_shaped, is_currency};
 use crate::core::date::DateSpec;
 use crate::core::model::{Baseline, Metric, Qualifier, Scale};
 use crate::core::problem::Problem;
 use crate::core::raw::{RawBaseline, RawMetric};
+use serde::Deserialize;
 use serde_json::Value;
 
 /// What a figure's `period` or `baseline.period` should look like.
@@ -17,11 +18,33 @@ const DATE_EXPECTED: &str = "a date such as `2023`, `2023-09`, `2023-09-30` or a
 /// Most digits `decimals` may ask for.
 const MAX_DECIMALS: f64 = 10.0;
 
-/// The figures of one entry, written at `list` (`entries[2].figures`) in a file of format
-/// `version` (1 or 2). Each figure that breaks a rule gets errors at its path and is left out;
-/// the others are returned in file order. Warnings (unknown fields, odd text) go to `problems` too.
+/// The figures of one entry that all parsed (the loader's fast path), written in the list
+/// `list` (`figures`) of the entry at `entry` (`entries[2]`) in a file of format `version` (1 or 2). Each figure that breaks a
+/// rule gets errors at its path and is left out; the others are returned in file order.
+pub(super) fn parsed(
+    raws: &[RawMetric],
+    entry: &str,
+    list: &str,
+    version: u8,
+    problems: &mut Vec<Problem>,
+) -> Vec<Metric> {
+    raws.iter()
+        .enumerate()
+        .filter_map(|(j, raw)| {
+            let base = format!("{entry}.{list}[{j}]");
+            let mut metric = figure(raw, &base, version, problems)?;
+            fields::figure(&mut metric, &base, problems);
+            Some(metric)
+        })
+        .collect()
+}
+
+/// The figures of one entry as JSON values (when some figure is not well formed, or has a
+/// field the format does not define), checked as [`parsed`] does; a figure that does not
+/// parse is reported at its exact path and left out alone. Unknown fields are warnings.
 pub(super) fn figures(
     values: &[Value],
+    entry: &str,
     list: &str,
     version: u8,
     problems: &mut Vec<Problem>,
@@ -30,7 +53,7 @@ pub(super) fn figures(
         .iter()
         .enumerate()
         .filter_map(|(j, value)| {
-            let base = format!("{list}[{j}]");
+            let base = format!("{entry}.{list}[{j}]");
             if has_unknown_fields(value, RawMetric::FIELDS) {
                 unknown_fields(value, RawMetric::FIELDS, &base, problems);
             }
@@ -44,10 +67,11 @@ pub(super) fn figures(
                     );
                 }
             }
-            let raw: RawMetric = match parse_at(value.clone(), &base) {
+            // Read straight from the value; only a figure that fails is read again for its path.
+            let raw = match RawMetric::deserialize(value) {
                 Ok(raw) => raw,
-                Err(p) => {
-                    problems.push(p);
+                Err(_) => {
+                    problems.extend(parse_at::<RawMetric>(value.clone(), &base).err());
                     return None;
                 }
             };
@@ -70,17 +94,17 @@ pub(super) fn figure(
     let at = |field: &str| format!("{base}.{field}");
     let label = required_text(&raw.label, || at("label"), &mut errors);
     let value = raw.value;
-    finite(value, at("value"), &mut errors);
+    finite(value, || at("value"), &mut errors);
     if let Some(to) = raw.to {
-        if finite(to, at("to"), &mut errors) && value.is_finite() && to < value {
+        if finite(to, || at("to"), &mut errors) && value.is_finite() && to < value {
             errors.push(
                 Problem::error(at("to"), format!("{to} is less than value {value}"))
                     .expected("a number not less than `value`"),
             );
         }
     }
-    let mut unit = optional_text(raw.unit.clone());
-    let mut currency = optional_text(raw.currency.clone());
+    let mut unit = given(&raw.unit).map(str::to_owned);
+    let mut currency = given(&raw.currency).map(str::to_owned);
     // Format 1 wrote a currency as the unit: `RMB` moves, `TEU` stays.
     if version == 1 && currency.is_none() && unit.as_deref().is_some_and(is_currency) {
         currency = unit.take();
@@ -98,9 +122,9 @@ pub(super) fn figure(
             );
         }
     }
-    let scale = match optional_text(raw.scale.clone()) {
+    let scale = match given(&raw.scale) {
         None => None,
-        Some(s) => Scale::parse(&s).or_else(|| {
+        Some(s) => Scale::parse(s).or_else(|| {
             let names: Vec<&str> = Scale::ALL.iter().map(|s| s.as_str()).collect();
             errors.push(
                 Problem::error(at("scale"), format!("unknown scale `{s}`"))
@@ -109,9 +133,9 @@ pub(super) fn figure(
             None
         }),
     };
-    let qualifier = match optional_text(raw.qualifier.clone()) {
+    let qualifier = match given(&raw.qualifier) {
         None => Qualifier::Exact,
-        Some(q) => Qualifier::parse(&q).unwrap_or_else(|| {
+        Some(q) => Qualifier::parse(q).unwrap_or_else(|| {
             let names: Vec<&str> = Qualifier::WRITTEN.iter().map(|q| q.as_str()).collect();
             errors.push(
                 Problem::error(at("qualifier"), format!("unknown qualifier `{q}`"))
@@ -135,12 +159,12 @@ pub(super) fn figure(
             None
         }
     });
-    let period = date(raw.period.as_deref(), at("period"), &mut errors);
+    let period = date(raw.period.as_deref(), || at("period"), &mut errors);
     let baseline = raw.baseline.as_ref().map(|b| {
-        finite(b.value, at("baseline.value"), &mut errors);
+        finite(b.value, || at("baseline.value"), &mut errors);
         Baseline {
             value: b.value,
-            period: date(b.period.as_deref(), at("baseline.period"), &mut errors),
+            period: date(b.period.as_deref(), || at("baseline.period"), &mut errors),
         }
     });
     let ok = errors.is_empty();
@@ -157,16 +181,22 @@ pub(super) fn figure(
         decimals,
         period,
         baseline,
-        family: optional_text(raw.family.clone()),
+        family: given(&raw.family).map(str::to_owned),
     })
 }
 
+/// An optional text field's trimmed text, `None` when absent or blank.
+fn given(text: &Option<String>) -> Option<&str> {
+    text.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
 /// Whether `n` is finite; an error at `path` when it is not.
-fn finite(n: f64, path: String, errors: &mut Vec<Problem>) -> bool {
+fn finite(n: f64, path: impl FnOnce() -> String, errors: &mut Vec<Problem>) -> bool {
     let ok = n.is_finite();
     if !ok {
-        errors
-            .push(Problem::error(path, format!("{n} is not a finite number")).expected("a number"));
+        errors.push(
+            Problem::error(path(), format!("{n} is not a finite number")).expected("a number"),
+        );
     }
     ok
 }
@@ -182,7 +212,7 @@ fn out_of(raw: &RawMetric, unit: Option<&str>, base: &str, errors: &mut Vec<Prob
         .filter(|(_, n)| n.is_finite());
     let of = match raw.out_of {
         Some(n) if !n.is_finite() => {
-            finite(n, at("out_of"), errors);
+            finite(n, || at("out_of"), errors);
             return;
         }
         Some(n) if n <= 0.0 => {
@@ -248,10 +278,14 @@ fn out_of(raw: &RawMetric, unit: Option<&str>, base: &str, errors: &mut Vec<Prob
 }
 
 /// A figure's date, or `None` with an error when it is not one.
-fn date(text: Option<&str>, path: String, errors: &mut Vec<Problem>) -> Option<DateSpec> {
+fn date(
+    text: Option<&str>,
+    path: impl FnOnce() -> String,
+    errors: &mut Vec<Problem>,
+) -> Option<DateSpec> {
     let text = text.map(str::trim).filter(|t| !t.is_empty())?;
     DateSpec::parse(text)
-        .map_err(|m| errors.push(Problem::error(path, m).expected(DATE_EXPECTED)))
+        .map_err(|m| errors.push(Problem::error(path(), m).expected(DATE_EXPECTED)))
         .ok()
 }
 
@@ -268,7 +302,7 @@ mod tests {
         let Value::Array(values) = figs else {
             panic!("an array")
         };
-        let kept = figures(&values, "entries[2].figures", version, &mut problems);
+        let kept = figures(&values, "entries[2]", "figures", version, &mut problems);
         (
             kept,
             problems
@@ -466,7 +500,8 @@ mod tests {
             &[
                 json!({"label": "x", "value": 1, "units": "%", "baseline": {"value": 2, "year": 2020}}),
             ],
-            "entries[0].figures",
+            "entries[0]",
+            "figures",
             2,
             &mut problems,
         );
@@ -528,7 +563,7 @@ mod tests {
                 continue;
             };
             let mut problems = Vec::new();
-            let kept = figures(figs, &format!("entries[{i}].figures"), 2, &mut problems);
+            let kept = figures(figs, &format!("entries[{i}]"), "figures", 2, &mut problems);
             assert!(problems.is_empty(), "{problems:?}");
             assert_eq!(kept.len(), figs.len());
             shown.extend(
