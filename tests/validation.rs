@@ -344,3 +344,22 @@ fn unknown_fields_are_warnings_only() {
         ]
     );
 }
+
+#[test]
+fn format_1_currency_units_load_as_currencies_and_teu_stays_a_unit() {
+    use report_explorer::core::format::format_metric;
+    let mut v = good();
+    v["entries"][1]["metrics"] = json!([
+        { "label": "Donations", "value": 50000, "unit": "RMB", "qualifier": "over" },
+        { "label": "Throughput", "value": 4200000, "unit": "TEU" }
+    ]);
+    let loaded = load(&v);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let figures = &loaded.report.entries[1].metrics;
+    assert_eq!(figures[0].currency.as_deref(), Some("RMB"));
+    assert_eq!(figures[0].unit, None);
+    assert_eq!(figures[1].currency, None);
+    assert_eq!(figures[1].unit.as_deref(), Some("TEU"));
+    let shown: Vec<String> = figures.iter().map(format_metric).collect();
+    assert_eq!(shown, ["over RMB 50,000", "4,200,000 TEU"]);
+}
