@@ -35,6 +35,8 @@ pub fn FacetGroup(
                 .unwrap_or_default()
         })
     });
+    // Subsidiary and category names come from the data, in the report's language.
+    let from_data = matches!(facet, Facet::Subsidiary | Facet::Category);
     let filter = RwSignal::new(String::new());
     let unfolded = RwSignal::new(false);
     // The values listed, and how many values match the filter box in all.
@@ -154,7 +156,7 @@ pub fn FacetGroup(
                                             apply.run((sel, false));
                                         }
                                     />
-                                    <bdi class="facet-label">{label}</bdi>
+                                    <bdi class="facet-label" lang=from_data.then(crate::app::lang::report_lang).flatten()>{label}</bdi>
                                     <span class="facet-count" aria-label=move || format!("{} entries", count.get())>
                                         {count}
                                     </span>

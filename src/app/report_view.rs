@@ -24,12 +24,14 @@ pub fn ReportView(
     } = indexed;
     crate::app::crash::injected_fault();
     let meta = &report.meta;
+    crate::app::lang::provide_report_lang(meta.language.as_deref());
+    let lang = crate::app::lang::report_lang;
     // Names from the data sit in interface text: each is isolated.
     let chapter = meta
         .chapter
         .clone()
-        .map(|chapter| view! { ", chapter “"<bdi>{chapter}</bdi>"”" });
-    let source = view! { <bdi>{meta.document.clone()}</bdi>{chapter} };
+        .map(|chapter| view! { ", chapter “"<bdi lang=lang()>{chapter}</bdi>"”" });
+    let source = view! { <bdi lang=lang()>{meta.document.clone()}</bdi>{chapter} };
     let kinds = report
         .kind_counts()
         .into_iter()
@@ -49,8 +51,8 @@ pub fn ReportView(
     let period = meta.period.to_string();
     view! {
         <header class="report-header">
-            <p class="organisation"><bdi>{organisation}</bdi></p>
-            <h1 data-testid="report-title"><bdi>{title}</bdi></h1>
+            <p class="organisation"><bdi lang=lang()>{organisation}</bdi></p>
+            <h1 data-testid="report-title"><bdi lang=lang()>{title}</bdi></h1>
             <p class="report-period" data-testid="report-period">"Reporting period: "<bdi>{period}</bdi></p>
             <p class="report-source">"Source: " {source}</p>
             <p class="counts">{counts}</p>

@@ -561,7 +561,7 @@ pub fn TimelineView(
                                 let e = &tooltip_report.entries[*entry];
                                 let date = e.date.map(|d| d.to_string()).unwrap_or_default();
                                 let sub = tooltip_report.subsidiary_name(&e.subsidiary).to_owned();
-                                (e.title.clone(), view! { {date}" · "<bdi>{sub}</bdi> }.into_any())
+                                (e.title.clone(), view! { {date}" · "<bdi lang=crate::app::lang::report_lang()>{sub}</bdi> }.into_any())
                             }
                             Mark::Cluster(id) => {
                                 let label = laid_out.with(|l| l.cluster(id).map(|c| c.label()))?;
@@ -577,7 +577,7 @@ pub fn TimelineView(
                                 style:left=px(left)
                                 style:top=px(y + h + AXIS_HEIGHT + 4.0)
                             >
-                                <strong><bdi>{title}</bdi></strong>
+                                <strong><bdi lang=crate::app::lang::report_lang()>{title}</bdi></strong>
                                 <span>{detail}</span>
                             </div>
                         })
@@ -612,8 +612,8 @@ pub fn TimelineView(
                                 <li data-entry=i.to_string()>
                                     <time datetime=iso>{date}</time>
                                     " "
-                                    <a href=href><bdi>{e.title.clone()}</bdi></a>
-                                    " (" <bdi>{row_report.subsidiary_name(&e.subsidiary).to_owned()}</bdi> ")"
+                                    <a href=href><bdi lang=crate::app::lang::report_lang()>{e.title.clone()}</bdi></a>
+                                    " (" <bdi lang=crate::app::lang::report_lang()>{row_report.subsidiary_name(&e.subsidiary).to_owned()}</bdi> ")"
                                 </li>
                             }
                         }
