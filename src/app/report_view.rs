@@ -1,5 +1,6 @@
 //! A loaded report: its header, counts, any loading problems, and the list of entries.
 
+use crate::app::error_view::AuthorHint;
 use crate::app::explorer::ExplorerView;
 use crate::app::fetch::Indexed;
 use crate::core::format::count_noun;
@@ -101,6 +102,7 @@ fn ProblemList(
                 </ul>
                 {crate::core::problem::not_listed(problems.len(), MAX_PROBLEMS_SHOWN)
                     .map(|more| view! { <p class="problems-more">{more}</p> })}
+                <AuthorHint/>
             </details>
         </section>
     })
