@@ -5,6 +5,9 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 import { startServer } from './server.mjs';
 import { DIST, NO_PROBLEMS } from './common.mjs';
@@ -23,8 +26,8 @@ after(async () => {
 });
 
 /** Serves dist/, opens `query` (at `width` CSS pixels) and runs `body`. */
-async function visit({ query = FIXTURE, width = 1280, expected = [] }, body) {
-  const server = await startServer({ dir: DIST });
+async function visit({ query = FIXTURE, width = 1280, expected = [], files = {} }, body) {
+  const server = await startServer({ dir: DIST, files });
   const tab = await openPage(browser, { expected });
   try {
     await tab.page.setViewportSize({ width, height: 900 });
@@ -147,6 +150,20 @@ describe('the report language', () => {
       ]) {
         assert.equal(await langOf(page, selector), 'en', selector);
       }
+      assert.deepEqual(await collect(), NO_PROBLEMS);
+    });
+  });
+
+  test('a report without a language gives its text no lang of its own', async () => {
+    const report = JSON.parse(readFileSync(new URL('./fixtures/text.json', import.meta.url), 'utf8'));
+    delete report.report.language;
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'text-e2e-')), 'no-language.json');
+    writeFileSync(file, JSON.stringify(report));
+    const files = { 'data/no-language.json': file };
+    await visit({ query: '?data=data/no-language.json&entry=two-lines', files }, async ({ page, collect }) => {
+      await waitFor(page, 'entry-detail');
+      assert.equal(await page.locator('[lang]:not(html)').count(), 0);
+      assert.equal(await langOf(page, '#entry-detail-heading bdi'), 'en');
       assert.deepEqual(await collect(), NO_PROBLEMS);
     });
   });
