@@ -523,6 +523,10 @@ pub fn TimelineView(
                         each=move || laid_out.with(|l| l.lanes.iter().map(|lane| lane.key.clone()).collect::<Vec<_>>())
                         key=|key| key.clone()
                         children=move |key| {
+                            // A subsidiary's or category's name is the report's text; "Other" is ours.
+                            let lang = (key != crate::core::timeline::OTHER_LANE)
+                                .then(crate::app::lang::report_lang)
+                                .flatten();
                             let lane = Memo::new(move |previous: Option<&(f64, f64, String)>| {
                                 laid_out
                                     .with(|l| {
@@ -540,7 +544,7 @@ pub fn TimelineView(
                                     style:top=move || px(lane.with(|l| l.0) + AXIS_HEIGHT)
                                     style:height=move || px(lane.with(|l| l.1))
                                 >
-                                    <bdi class="tl-lane-label" title=label>{label}</bdi>
+                                    <bdi class="tl-lane-label" lang=lang title=label>{label}</bdi>
                                 </div>
                             }
                         }

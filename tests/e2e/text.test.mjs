@@ -154,6 +154,19 @@ describe('the report language', () => {
     });
   });
 
+  test('timeline lanes and tooltips carry it too; tooltip titles keep line breaks', async () => {
+    await visit({ query: `${FIXTURE}&view=timeline` }, async ({ page, collect }) => {
+      await page.locator('.tl-item').first().waitFor();
+      assert.equal(await langOf(page, '.tl-lane-label'), 'en-GB');
+      await page.locator('.tl-item').first().hover();
+      const tooltip = await waitFor(page, 'timeline-tooltip');
+      assert.equal(await langOf(page, '[data-testid="timeline-tooltip"] strong bdi'), 'en-GB');
+      assert.equal(await tooltip.locator('strong').evaluate((el) => getComputedStyle(el).whiteSpace), 'pre-line');
+      assert.equal(await langOf(page, '.tl-help'), 'en');
+      assert.deepEqual(await collect(), NO_PROBLEMS);
+    });
+  });
+
   test('a report without a language gives its text no lang of its own', async () => {
     const report = JSON.parse(readFileSync(new URL('./fixtures/text.json', import.meta.url), 'utf8'));
     delete report.report.language;
