@@ -118,8 +118,9 @@ fn entries_carry_realistic_figures_places_and_awarding_bodies() {
         *per_entry.entry(e.metrics.len()).or_default() += 1;
         for m in &e.metrics {
             families.extend(m.family.clone());
-            units.insert(m.unit.clone());
-            if m.unit == "rank" {
+            // Format 1 currency units load as currencies.
+            units.extend(m.unit.clone().or(m.currency.clone()));
+            if m.is_rank() {
                 assert!(m.value <= m.out_of.expect("a rank has a list size"));
             }
         }
@@ -131,6 +132,11 @@ fn entries_carry_realistic_figures_places_and_awarding_bodies() {
     assert!(families.len() >= 8, "families: {families:?}");
     for unit in ["%", "rank", "RMB", "USD", "participants", "hours"] {
         assert!(units.contains(unit), "unit {unit}: {units:?}");
+    }
+    for e in &report.entries {
+        for m in e.metrics.iter().filter(|m| m.currency.is_some()) {
+            assert_eq!(m.unit, None, "a currency figure has no unit");
+        }
     }
     assert!(report.entries.iter().any(|e| e.country.is_some()));
     assert!(report.subsidiaries.iter().any(|s| s.sector.is_none()));

@@ -283,16 +283,43 @@ fn number(v: f64) -> Value {
     }
 }
 
-fn metric_json(m: &Metric) -> Value {
+/// A figure with the format 2 figure fields, each written only when given, so that loading
+/// it again gives the same figure.
+pub fn metric_json(m: &Metric) -> Value {
     let mut o = Map::new();
     o.insert("label".into(), json!(m.label));
     o.insert("value".into(), number(m.value));
-    o.insert("unit".into(), json!(m.unit));
+    if let Some(to) = m.to {
+        o.insert("to".into(), number(to));
+    }
+    if let Some(u) = &m.unit {
+        o.insert("unit".into(), json!(u));
+    }
+    if let Some(c) = &m.currency {
+        o.insert("currency".into(), json!(c));
+    }
+    if let Some(s) = m.scale {
+        o.insert("scale".into(), json!(s.as_str()));
+    }
     if m.qualifier != Qualifier::Exact {
         o.insert("qualifier".into(), json!(m.qualifier.as_str()));
     }
     if let Some(n) = m.out_of {
         o.insert("out_of".into(), number(n));
+    }
+    if let Some(d) = m.decimals {
+        o.insert("decimals".into(), json!(d));
+    }
+    if let Some(p) = &m.period {
+        o.insert("period".into(), json!(p.iso()));
+    }
+    if let Some(b) = &m.baseline {
+        let mut base = Map::new();
+        base.insert("value".into(), number(b.value));
+        if let Some(p) = &b.period {
+            base.insert("period".into(), json!(p.iso()));
+        }
+        o.insert("baseline".into(), Value::Object(base));
     }
     if let Some(f) = &m.family {
         o.insert("family".into(), json!(f));

@@ -1,6 +1,7 @@
 //! Validating entries one at a time against the subsidiaries and categories that loaded,
 //! with their figures, each problem with its JSON path.
 
+use super::figures;
 use super::items::{
     has_unknown_fields, join, optional_text, parse_at, quote_list, required_text, unique_id,
     unknown_fields,
@@ -8,9 +9,9 @@ use super::items::{
 use super::{dates, fields};
 use crate::core::date::DateContext;
 use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
-use crate::core::model::{Category, Entry, Kind, Metric, Qualifier, Source, Subsidiary};
+use crate::core::model::{Category, Entry, Kind, Source, Subsidiary};
 use crate::core::problem::{Problem, Severity};
-use crate::core::raw::{RawEntry, RawMetric, RawSource};
+use crate::core::raw::{RawEntry, RawSource};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -74,7 +75,7 @@ impl EntryChecker {
         let duplicate = match (fast, unknown) {
             (Ok(raw), false) => {
                 let base = format!("entries[{i}]");
-                return Ok(self.validate(&raw, &base, problems));
+                return Ok(self.validate(&raw, &base, None, problems));
             }
             (Err(e), _) => e.to_string().starts_with("duplicate field"),
             _ => false,
@@ -89,24 +90,17 @@ impl EntryChecker {
     /// The entry at `entries[i]`, or `None` with its problems recorded.
     pub(super) fn check(
         &mut self,
-        value: Value,
+        mut value: Value,
         i: usize,
         problems: &mut Vec<Problem>,
     ) -> Option<Entry> {
         let base = format!("entries[{i}]");
         unknown_fields(&value, RawEntry::FIELDS, &base, problems);
-        if let Some(Value::Array(metrics)) = value.get("metrics") {
-            for (j, m) in metrics.iter().enumerate() {
-                if has_unknown_fields(m, RawMetric::FIELDS) {
-                    unknown_fields(
-                        m,
-                        RawMetric::FIELDS,
-                        &format!("{base}.metrics[{j}]"),
-                        problems,
-                    );
-                }
-            }
-        }
+        // Figures are checked one by one, so that a bad one is skipped alone.
+        let figures = match value.get_mut("metrics") {
+            Some(Value::Array(figures)) => Some(std::mem::take(figures)),
+            _ => None,
+        };
         if let Some(source) = value.get("source") {
             if has_unknown_fields(source, RawSource::FIELDS) {
                 unknown_fields(
@@ -124,17 +118,21 @@ impl EntryChecker {
                 return None;
             }
         };
-        self.validate(&raw, &base, problems)
+        self.validate(&raw, &base, figures.as_deref(), problems)
     }
 
-    /// Checks a parsed entry against the subsidiaries, categories and ids seen so far.
+    /// Checks a parsed entry against the subsidiaries, categories and ids seen so far; its
+    /// figures are `raw`'s, or `figures` when they were taken out to be read one by one.
     fn validate(
         &mut self,
         raw: &RawEntry,
         base: &str,
+        figures: Option<&[Value]>,
         problems: &mut Vec<Problem>,
     ) -> Option<Entry> {
         let mut errors = Vec::new();
+        // A bad figure is skipped on its own: its errors do not skip the entry.
+        let mut figure_problems = Vec::new();
         let entry = entry(
             raw,
             base,
@@ -144,17 +142,25 @@ impl EntryChecker {
             &self.dates,
             &mut errors,
         );
+        // Format 1 (the only one read so far): `metrics`, currency units moved to `currency`.
+        let metrics = match figures {
+            Some(values) => figures::figures(values, base, "metrics", 1, &mut figure_problems),
+            None => figures::parsed(&raw.metrics, base, "metrics", 1, &mut figure_problems),
+        };
+        let entry = entry.map(|e| Entry { metrics, ..e });
         let id = unique_id(&raw.id, format!("{base}.id"), &mut self.seen, &mut errors);
         match (entry, id) {
             (Some(mut entry), Some(_))
                 if errors.iter().all(|p| p.severity == Severity::Warning) =>
             {
                 problems.extend(errors);
+                problems.extend(figure_problems);
                 fields::entry(&mut entry, base, problems);
                 Some(entry)
             }
             _ => {
                 problems.extend(errors);
+                problems.extend(figure_problems);
                 None
             }
         }
@@ -249,12 +255,6 @@ fn entry(
         date_context,
         errors,
     );
-    let metrics: Vec<Metric> = raw
-        .metrics
-        .iter()
-        .enumerate()
-        .filter_map(|(j, m)| metric(m, &format!("{base}.metrics[{j}]"), errors))
-        .collect();
     let section = required_text(
         &raw.source.section,
         || format!("{base}.source.section"),
@@ -280,51 +280,7 @@ fn entry(
         awarding_body: optional_text(raw.awarding_body.clone()),
         location: optional_text(raw.location.clone()),
         country: optional_text(raw.country.clone()),
-        metrics,
+        metrics: Vec::new(),
         source: Source { section, passage },
-    })
-}
-
-fn metric(raw: &RawMetric, base: &str, errors: &mut Vec<Problem>) -> Option<Metric> {
-    let before = errors.len();
-    let label = required_text(&raw.label, || format!("{base}.label"), errors);
-    let unit = required_text(&raw.unit, || format!("{base}.unit"), errors);
-    let qualifier = match raw.qualifier.as_deref().map(str::trim) {
-        None => Qualifier::Exact,
-        Some(q) => Qualifier::parse(q).unwrap_or_else(|| {
-            let names: Vec<&str> = Qualifier::WRITTEN.iter().map(|q| q.as_str()).collect();
-            errors.push(
-                Problem::error(
-                    format!("{base}.qualifier"),
-                    format!("unknown qualifier `{q}`"),
-                )
-                .expected(format!("one of {} or no qualifier", quote_list(&names))),
-            );
-            Qualifier::Exact
-        }),
-    };
-    if let Some(n) = raw.out_of {
-        if n <= 0.0 || n.fract() != 0.0 {
-            errors.push(
-                Problem::error(format!("{base}.out_of"), format!("{n} is not a list size"))
-                    .expected("a positive whole number"),
-            );
-        } else if unit == "rank" && raw.value > n {
-            errors.push(
-                Problem::error(
-                    format!("{base}.value"),
-                    format!("rank {} is beyond the list size {n}", raw.value),
-                )
-                .expected("a rank no greater than `out_of`"),
-            );
-        }
-    }
-    (errors.len() == before).then(|| Metric {
-        label,
-        value: raw.value,
-        unit,
-        qualifier,
-        out_of: raw.out_of,
-        family: optional_text(raw.family.clone()),
     })
 }

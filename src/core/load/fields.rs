@@ -3,7 +3,7 @@
 //! warning). Summaries and passages may hold line breaks and are not scanned: they are most
 //! of a report's bytes, and loading stays as fast as before.
 
-use crate::core::model::{Category, Entry, ReportMeta, Subsidiary};
+use crate::core::model::{Category, Entry, Metric, ReportMeta, Subsidiary};
 use crate::core::problem::Problem;
 
 /// Characters a title, name or label may have before it is reported as over-long.
@@ -107,18 +107,20 @@ pub(super) fn category(c: &mut Category, base: &str, problems: &mut Vec<Problem>
     check(&mut c.name, || format!("{base}.name"), problems);
 }
 
-/// Checks a kept entry's one-line fields.
+/// Checks a kept figure's one-line fields; `base` is its path (`entries[2].figures[0]`).
+pub(super) fn figure(m: &mut Metric, base: &str, problems: &mut Vec<Problem>) {
+    check(&mut m.label, || format!("{base}.label"), problems);
+    check_opt(&mut m.unit, || format!("{base}.unit"), problems);
+    check_opt(&mut m.family, || format!("{base}.family"), problems);
+}
+
+/// Checks a kept entry's one-line fields (its figures are checked as they load).
 pub(super) fn entry(e: &mut Entry, base: &str, problems: &mut Vec<Problem>) {
     let p = problems;
     check(&mut e.title, || format!("{base}.title"), p);
     check_opt(&mut e.awarding_body, || format!("{base}.awarding_body"), p);
     check_opt(&mut e.location, || format!("{base}.location"), p);
     check_opt(&mut e.country, || format!("{base}.country"), p);
-    for (j, m) in e.metrics.iter_mut().enumerate() {
-        check(&mut m.label, || format!("{base}.metrics[{j}].label"), p);
-        check(&mut m.unit, || format!("{base}.metrics[{j}].unit"), p);
-        check_opt(&mut m.family, || format!("{base}.metrics[{j}].family"), p);
-    }
     check(
         &mut e.source.section,
         || format!("{base}.source.section"),

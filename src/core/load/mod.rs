@@ -4,6 +4,7 @@
 mod dates;
 mod entries;
 mod fields;
+mod figures;
 mod items;
 mod sniff;
 mod soft;
