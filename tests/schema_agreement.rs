@@ -900,6 +900,15 @@ fn the_schema_and_the_loader_agree_on_single_changes() {
         changes_1.push(("/entries/0/date", json!(date)));
         changes_1.push(("/report/period", json!(date)));
     }
+    // Format 1's metrics follow format 2's figure rules.
+    let metrics: Vec<(String, Value)> = changes
+        .iter()
+        .filter_map(|(place, value)| {
+            let rest = place.strip_prefix("/entries/0/figures")?;
+            Some((format!("/entries/0/metrics{rest}"), value.clone()))
+        })
+        .collect();
+    changes_1.extend(metrics.iter().map(|(p, v)| (p.as_str(), v.clone())));
     let changes = changes
         .into_iter()
         .map(|c| (&base, c))
