@@ -571,7 +571,6 @@ fn base_1() -> (Value, Vec<&'static str>) {
     let (mut file, _) = base_2();
     let o = file.as_object_mut().unwrap();
     o.insert("format".into(), json!("report-explorer/1"));
-    o.remove("divisions");
     let entry = file["entries"][0].as_object_mut().unwrap();
     entry.remove("subsidiaries");
     entry.insert("subsidiary".into(), json!("meridian"));
@@ -581,6 +580,7 @@ fn base_1() -> (Value, Vec<&'static str>) {
         "",
         "/report",
         "/report/source",
+        "/divisions/0",
         "/subsidiaries/1",
         "/categories/1",
         "/entries/0",
