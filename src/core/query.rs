@@ -33,7 +33,8 @@ type Day = (i32, u8, u8);
 const WEIGHTS: [u32; 6] = [8, 4, 4, 2, 2, 1];
 
 /// An entry's searchable text, folded, one string per weighted field:
-/// title; subsidiary; categories; summary; awarding body, location and country; passage and section.
+/// title; subsidiaries and their divisions; categories; summary; awarding body, location and
+/// countries; passage and section.
 struct EntryText([String; 6]);
 
 /// Per-report lookup structures, built once and reused for every query.
@@ -190,8 +191,11 @@ impl IndexBuilder {
             let i = start + i;
             let index = &mut self.index;
             index.entry_positions.insert(e.id.clone(), i);
-            if let Some(&s) = self.sub_pos.get(&e.subsidiary) {
-                index.subsidiaries[s].2.insert(i);
+            // An entry shared by several subsidiaries counts under each of them.
+            for sub in &e.subsidiaries {
+                if let Some(&s) = self.sub_pos.get(sub) {
+                    index.subsidiaries[s].2.insert(i);
+                }
             }
             let mut cat_names = Vec::new();
             for c in &e.categories {
@@ -225,15 +229,21 @@ impl IndexBuilder {
                     index.dates.push(None);
                 }
             }
-            let sub_name = report.subsidiary_name(&e.subsidiary);
-            let place = [&e.awarding_body, &e.location, &e.country]
+            // Every subsidiary's name, and its division's.
+            let mut who: Vec<&str> = Vec::with_capacity(e.subsidiaries.len() * 2);
+            for sub in &e.subsidiaries {
+                who.push(report.subsidiary_name(sub));
+                who.extend(report.division_of(sub));
+            }
+            let place = [&e.awarding_body, &e.location]
                 .iter()
                 .filter_map(|s| s.as_deref())
+                .chain(e.countries.iter().map(String::as_str))
                 .collect::<Vec<_>>()
                 .join(" \u{1f} ");
             index.texts.push(EntryText([
                 fold(&e.title),
-                fold(sub_name),
+                fold(&who.join(" \u{1f} ")),
                 fold(&cat_names.join(" \u{1f} ")),
                 fold(&e.summary),
                 fold(&place),

@@ -148,14 +148,15 @@ pub fn awards_data(scope: &Scope<'_>) -> AwardsData {
         if e.kind != Kind::Award {
             continue;
         }
-        let Some(&s) = sub_pos.get(&e.subsidiary) else {
-            continue;
-        };
+        // A shared award counts under each of its subsidiaries, as their filters list it.
+        let subs = e.subsidiaries.iter().filter_map(|id| sub_pos.get(id));
         match e.date {
             Some(d) => {
                 let (a, b) = (d.first_day().0, d.last_day().0);
                 lo_hi = Some(lo_hi.map_or((a, b), |(lo, hi)| (lo.min(a), hi.max(b))));
-                per_sub[s] += 1;
+                for &s in subs {
+                    per_sub[s] += 1;
+                }
             }
             None => undated += 1,
         }
