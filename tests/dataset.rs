@@ -114,7 +114,11 @@ fn figures_come_from_their_passages() {
 #[test]
 fn every_subsidiary_and_leaf_category_is_used() {
     let report = report();
-    let used_subs: HashSet<_> = report.entries.iter().map(|e| &e.subsidiary).collect();
+    let used_subs: HashSet<_> = report
+        .entries
+        .iter()
+        .flat_map(|e| &e.subsidiaries)
+        .collect();
     for s in &report.subsidiaries {
         assert!(
             used_subs.contains(&s.id),

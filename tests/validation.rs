@@ -78,7 +78,7 @@ fn good_report_loads_completely() {
     assert_eq!(e.metrics[0].qualifier, Qualifier::Over);
     assert_eq!(e.metrics[1].out_of, Some(50.0));
     assert_eq!(r.entries[1].date.unwrap().to_string(), "2020–2021");
-    assert_eq!(r.subsidiary_name(&e.subsidiary), "Acme Bank");
+    assert_eq!(r.subsidiary_name(&e.subsidiaries[0]), "Acme Bank");
 }
 
 #[test]

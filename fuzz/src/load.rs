@@ -206,7 +206,8 @@ fn check_loaded(loaded: &Loaded) {
             "duplicate entry id {:?}",
             e.id
         );
-        assert!(subsidiaries.contains(&e.subsidiary), "{:?}", e.id);
+        assert!(!e.subsidiaries.is_empty(), "{:?} has no subsidiary", e.id);
+        assert!(e.subsidiaries.iter().all(|s| subsidiaries.contains(s)));
         assert!(!e.categories.is_empty(), "{:?} has no category", e.id);
         assert!(e.categories.iter().all(|c| categories.contains(c)));
         assert!(!e.title.trim().is_empty() && !e.summary.trim().is_empty());
@@ -230,7 +231,9 @@ fn check_index(loaded: &Loaded) {
     assert_eq!(stepped.len(), report.entries.len());
     for (i, e) in report.entries.iter().enumerate() {
         assert_eq!(index.position(&e.id), Some(i));
-        assert!(index.knows(Facet::Subsidiary, e.subsidiary.as_str()));
+        for s in &e.subsidiaries {
+            assert!(index.knows(Facet::Subsidiary, s.as_str()));
+        }
         for c in &e.categories {
             assert!(index.knows(Facet::Category, c.as_str()));
         }

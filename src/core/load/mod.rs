@@ -308,7 +308,7 @@ fn header_of_split(text: &str, split: Split) -> Result<EntryPhase, LoadError> {
             "format",
             format!("unsupported format `{}`", file.format),
         )
-        .expected(format!("`{FORMAT}` (or `{FORMAT_1}`)"))]));
+        .expected(format!("`{FORMAT}` or `{FORMAT_1}`"))]));
     };
     let meta = match report_meta(file.report, &mut problems) {
         Ok(meta) => meta,
