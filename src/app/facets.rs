@@ -1,4 +1,5 @@
-//! The facet panel: one group per facet with counts, a filter box for long lists, and clear buttons.
+//! The facet panel: one group per facet with counts, a filter box for long lists, and clear
+//! buttons; subsidiaries listed under their divisions' headings when the report has divisions.
 
 use crate::core::query::{Facet, FacetValue, QueryResult, Selection};
 use crate::core::text::fold;
@@ -46,12 +47,22 @@ pub fn FacetGroup(
         values.with(|vs| {
             let mut matching = 0;
             let mut tokens = Vec::new();
+            // The group of the last value listed: a value of another group starts a heading.
+            let mut group: Option<&str> = None;
             for v in vs {
-                if !(needle.is_empty() || v.selected || fold(&v.label).contains(&needle)) {
+                if !(needle.is_empty()
+                    || v.selected
+                    || fold(&v.label).contains(&needle)
+                    || v.group.as_deref().is_some_and(|g| fold(g).contains(&needle)))
+                {
                     continue;
                 }
                 if matching < limit || v.selected {
-                    tokens.push((v.token.clone(), v.label.clone(), v.depth));
+                    let heading = (v.group.is_some() && v.group.as_deref() != group)
+                        .then(|| v.group.clone())
+                        .flatten();
+                    group = v.group.as_deref();
+                    tokens.push((v.token.clone(), v.label.clone(), v.depth, heading));
                 }
                 matching += 1;
             }
@@ -72,6 +83,26 @@ pub fn FacetGroup(
         values.with(|vs| vs.iter().find(|v| v.token == token).cloned())
     };
     let long = move || values.with(|v| v.len() > FILTER_BOX_FROM);
+    // A division heading selects all its subsidiaries, or clears them when all are selected.
+    let toggle_group = move |group: String| {
+        let (members, all_on) = values.with_untracked(|vs| {
+            let members: Vec<&FacetValue> = vs
+                .iter()
+                .filter(|v| v.group.as_deref() == Some(group.as_str()))
+                .collect();
+            let all_on = members.iter().all(|v| v.selected);
+            let tokens: Vec<(String, bool)> =
+                members.iter().map(|v| (v.token.clone(), v.selected)).collect();
+            (tokens, all_on)
+        });
+        let mut sel = selection.get_untracked();
+        for (token, on) in members {
+            if on == all_on {
+                sel.toggle(facet, &token);
+            }
+        }
+        apply.run((sel, false));
+    };
     let any_selected = Memo::new(move |_| selection.with(|s| s.selected_count(facet) > 0));
     let heading_id = format!("facet-{}-heading", facet.param());
     let labelled_by = heading_id.clone();
@@ -120,8 +151,8 @@ pub fn FacetGroup(
             <ul class="facet-values" node_ref=list_ref>
                 <For
                     each=move || tokens.get()
-                    key=|(token, _, _)| token.clone()
-                    children=move |(token, label, depth)| {
+                    key=|(token, _, _, heading)| (token.clone(), heading.clone())
+                    children=move |(token, label, depth, heading)| {
                         let t1 = token.clone();
                         let t2 = token.clone();
                         let t3 = token.clone();
@@ -131,7 +162,35 @@ pub fn FacetGroup(
                         let disabled = Memo::new(move |_| {
                             value(&t3).is_some_and(|v| v.count == 0 && !v.selected)
                         });
+                        let heading = heading.map(|group| {
+                            let name = group.clone();
+                            let members = Memo::new(move |_| {
+                                values.with(|vs| {
+                                    let of: Vec<&FacetValue> = vs
+                                        .iter()
+                                        .filter(|v| v.group.as_deref() == Some(group.as_str()))
+                                        .collect();
+                                    !of.is_empty() && of.iter().all(|v| v.selected)
+                                })
+                            });
+                            let label = name.clone();
+                            view! {
+                                <li class="facet-group-head">
+                                    <button
+                                        type="button"
+                                        class="link-button facet-group"
+                                        data-testid="facet-group"
+                                        aria-pressed=move || members.get().to_string()
+                                        title=format!("Select every subsidiary of {label}")
+                                        on:click=move |_| toggle_group(name.clone())
+                                    >
+                                        <bdi>{label.clone()}</bdi>
+                                    </button>
+                                </li>
+                            }
+                        });
                         view! {
+                            {heading}
                             <li class=format!("facet-value depth-{}", depth.min(4)) class:zero=move || count.get() == 0>
                                 <label>
                                     <input

@@ -292,6 +292,13 @@ pub struct Source {
 }
 
 impl Source {
+    /// The page reference for people: `p. 45`, `pp. 45–46`, `p. iv`; `None` without a page.
+    pub fn page_label(&self) -> Option<String> {
+        let page = self.page.as_deref()?;
+        let range = page.contains(['–', '-', '—']) || page.contains(',');
+        Some(format!("{} {page}", if range { "pp." } else { "p." }))
+    }
+
     /// Where the page reference links: the passage's own address, else the report
     /// document's `#page=N` when the page is a number and the document has an address.
     pub fn link(&self, document: Option<&str>) -> Option<String> {
@@ -374,6 +381,45 @@ impl Report {
     /// Display name of a category id (the id itself if unknown).
     pub fn category_name<'a>(&'a self, id: &'a CategoryId) -> &'a str {
         self.category(id).map_or(id.as_str(), |c| c.name.as_str())
+    }
+
+    /// A subsidiary's name with its division's, when it has one: `North Terminal (Ports)`.
+    pub fn subsidiary_label(&self, id: &SubsidiaryId) -> String {
+        let name = self.subsidiary_name(id);
+        match self.division_of(id) {
+            Some(division) => format!("{name} ({division})"),
+            None => name.to_owned(),
+        }
+    }
+
+    /// Who an entry belongs to, the lead first: `North Terminal`, `North Terminal, with South
+    /// Terminal`, `A, with B and C`.
+    pub fn lead_with(&self, entry: &Entry) -> String {
+        let Some((lead, others)) = entry.subsidiaries.split_first() else {
+            return String::new();
+        };
+        let lead = self.subsidiary_name(lead);
+        match self.with_others(entry) {
+            Some(with) if !others.is_empty() => format!("{lead}, {with}"),
+            _ => lead.to_owned(),
+        }
+    }
+
+    /// `with South Terminal`, `with B and C`, `with B, C and D` for an entry shared with other
+    /// subsidiaries than its lead; `None` when it has only one.
+    pub fn with_others(&self, entry: &Entry) -> Option<String> {
+        let others: Vec<&str> = entry
+            .subsidiaries
+            .iter()
+            .skip(1)
+            .map(|s| self.subsidiary_name(s))
+            .collect();
+        let (last, rest) = others.split_last()?;
+        Some(if rest.is_empty() {
+            format!("with {last}")
+        } else {
+            format!("with {} and {last}", rest.join(", "))
+        })
     }
 
     /// An entry's subsidiaries' names, the lead first, joined with `, `.

@@ -24,6 +24,9 @@ pub struct FacetValue {
     pub selected: bool,
     /// Nesting depth (categories only; 0 at the top).
     pub depth: usize,
+    /// The heading it is listed under: a subsidiary's division, when the report has any.
+    /// Values of one group are listed together; those without a group come first.
+    pub group: Option<String>,
 }
 
 /// A calendar day as (year, month, day), ordered chronologically.
@@ -41,6 +44,9 @@ struct EntryText([String; 6]);
 pub struct Index {
     n: usize,
     subsidiaries: Vec<(SubsidiaryId, String, Bitset)>,
+    /// The subsidiary facet's order (positions in `subsidiaries`) with each one's division
+    /// name: those without a division first, then each division's, in report order.
+    sub_order: Vec<(usize, Option<String>)>,
     /// Categories in tree order: (id, name, depth, entries in it or its descendants).
     categories: Vec<(CategoryId, String, usize, Bitset)>,
     kinds: Vec<(Kind, Bitset)>,
@@ -104,6 +110,23 @@ impl IndexBuilder {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
             .collect();
+        let mut sub_order: Vec<(usize, Option<String>)> = report
+            .subsidiaries
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.division.is_none())
+            .map(|(i, _)| (i, None))
+            .collect();
+        for d in &report.divisions {
+            sub_order.extend(
+                report
+                    .subsidiaries
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.division.as_ref() == Some(&d.id))
+                    .map(|(i, _)| (i, Some(d.name.clone()))),
+            );
+        }
 
         // Category tree order and ancestor chains.
         let parent: HashMap<CategoryId, CategoryId> = report
@@ -160,6 +183,7 @@ impl IndexBuilder {
             index: Index {
                 n,
                 subsidiaries,
+                sub_order,
                 categories,
                 kinds,
                 years: Vec::new(),
@@ -480,14 +504,19 @@ impl Index {
                 count: base.intersection_count(bits),
                 selected,
                 depth,
+                group: None,
             };
         match facet {
             Facet::Subsidiary => self
-                .subsidiaries
+                .sub_order
                 .iter()
-                .map(|(id, name, bits)| {
+                .map(|(i, group)| {
+                    let (id, name, bits) = &self.subsidiaries[*i];
                     let on = sel.subsidiaries.contains(id);
-                    value(id.to_string(), name.clone(), bits, on, 0)
+                    FacetValue {
+                        group: group.clone(),
+                        ..value(id.to_string(), name.clone(), bits, on, 0)
+                    }
                 })
                 .collect(),
             Facet::Category => self
