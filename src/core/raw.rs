@@ -14,7 +14,7 @@ pub struct RawFile {
     pub format: String,
     /// Report metadata.
     pub report: Value,
-    /// Divisions (groups of subsidiaries); kept whole, as a short list.
+    /// Divisions (groups of subsidiaries); optional.
     pub divisions: Option<Vec<Value>>,
     /// Subsidiaries.
     pub subsidiaries: Vec<Value>,

@@ -204,12 +204,26 @@ fn parse_item<T: DeserializeOwned>(
     parse_at(value, base).map_err(|p| problems.push(p)).ok()
 }
 
-/// The valid divisions (a short list, kept whole in the file's skeleton).
-pub(super) fn divisions(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec<Division> {
+/// The valid divisions; the ids of skipped ones go to `skipped` with their paths.
+pub(super) fn divisions(
+    values: Vec<super::Item>,
+    skipped: &mut HashMap<String, String>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Division> {
     let mut seen = HashMap::new();
     let mut out = Vec::new();
     for (i, value) in values.into_iter().enumerate() {
         let base = format!("divisions[{i}]");
+        let value = match value {
+            Ok(value) => value,
+            Err((spoiled, id)) => {
+                if let Some(id) = id {
+                    skipped.insert(id, base);
+                }
+                problems.extend(spoiled);
+                continue;
+            }
+        };
         let Some(raw) = parse_item::<RawDivision>(value, RawDivision::FIELDS, &base, problems)
         else {
             continue;
@@ -223,7 +237,10 @@ pub(super) fn divisions(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec<
                 fields::division(&mut division, &base, problems);
                 out.push(division);
             }
-            _ => problems.extend(errors),
+            _ => {
+                skipped.insert(raw.id.clone(), base);
+                problems.extend(errors);
+            }
         }
     }
     out
@@ -234,6 +251,7 @@ pub(super) fn divisions(values: Vec<Value>, problems: &mut Vec<Problem>) -> Vec<
 pub(super) fn subsidiaries(
     values: Vec<super::Item>,
     divisions: &[Division],
+    skipped_divisions: &HashMap<String, String>,
     skipped: &mut HashMap<String, String>,
     problems: &mut Vec<Problem>,
 ) -> Vec<Subsidiary> {
@@ -264,13 +282,19 @@ pub(super) fn subsidiaries(
                 let division = raw.division.filter(|d| !d.trim().is_empty()).and_then(|d| {
                     let found = divisions.iter().find(|x| x.id.as_str() == d);
                     if found.is_none() {
-                        problems.push(
-                            Problem::warning(
-                                format!("{base}.division"),
+                        let at = format!("{base}.division");
+                        problems.push(match skipped_divisions.get(&d) {
+                            Some(first) => Problem::warning(
+                                at,
+                                format!("division `{d}` was skipped because of its own problem at {first}; the subsidiary loads without a division"),
+                            )
+                            .expected("a division that loads"),
+                            None => Problem::warning(
+                                at,
                                 format!("unknown division id `{d}`; the subsidiary loads without a division"),
                             )
                             .expected("the id of an entry in `divisions`"),
-                        );
+                        });
                     }
                     found.map(|x| x.id.clone())
                 });

@@ -26,6 +26,7 @@ use crate::core::raw::RawFile;
 use crate::core::split::{Split, SplitError, Splitter};
 use items::{parse_at, unknown_fields};
 use serde_json::Value;
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
@@ -314,13 +315,19 @@ fn header_of_split(text: &str, split: Split) -> Result<EntryPhase, LoadError> {
         Ok(meta) => meta,
         Err(errors) => return Err(LoadError::Invalid(errors)),
     };
-    let [subsidiary_ranges, category_ranges, entry_ranges] = split.items;
+    let [subsidiary_ranges, category_ranges, entry_ranges, division_ranges] = split.items;
     let mut read = ItemReader::default();
     let mut skipped = Skipped::default();
-    let divisions = divisions(file.divisions.unwrap_or_default(), &mut problems);
+    let mut skipped_divisions = HashMap::new();
+    let divisions = divisions(
+        read.items(text, division_ranges, "divisions")?,
+        &mut skipped_divisions,
+        &mut problems,
+    );
     let subsidiaries = subsidiaries(
         read.items(text, subsidiary_ranges, "subsidiaries")?,
         &divisions,
+        &skipped_divisions,
         &mut skipped.subsidiaries,
         &mut problems,
     );
