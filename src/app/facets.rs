@@ -53,7 +53,9 @@ pub fn FacetGroup(
                 if !(needle.is_empty()
                     || v.selected
                     || fold(&v.label).contains(&needle)
-                    || v.group.as_deref().is_some_and(|g| fold(g).contains(&needle)))
+                    || v.group
+                        .as_deref()
+                        .is_some_and(|g| fold(g).contains(&needle)))
                 {
                     continue;
                 }
@@ -91,8 +93,10 @@ pub fn FacetGroup(
                 .filter(|v| v.group.as_deref() == Some(group.as_str()))
                 .collect();
             let all_on = members.iter().all(|v| v.selected);
-            let tokens: Vec<(String, bool)> =
-                members.iter().map(|v| (v.token.clone(), v.selected)).collect();
+            let tokens: Vec<(String, bool)> = members
+                .iter()
+                .map(|v| (v.token.clone(), v.selected))
+                .collect();
             (tokens, all_on)
         });
         let mut sel = selection.get_untracked();

@@ -26,8 +26,14 @@ pub struct RawFile {
 
 impl RawFile {
     /// The field names the format defines for this object.
-    pub const FIELDS: &'static [&'static str] =
-        &["format", "report", "divisions", "subsidiaries", "categories", "entries"];
+    pub const FIELDS: &'static [&'static str] = &[
+        "format",
+        "report",
+        "divisions",
+        "subsidiaries",
+        "categories",
+        "entries",
+    ];
 }
 
 /// `divisions[]`.

@@ -290,11 +290,8 @@ fn entry(
                     format!("subsidiary `{s}` was skipped because of its own problem at {at}"),
                 )
                 .expected("a subsidiary that loads"),
-                None => Problem::error(
-                    subsidiary_path(j),
-                    format!("unknown subsidiary id `{s}`"),
-                )
-                .expected("the id of an entry in `subsidiaries`"),
+                None => Problem::error(subsidiary_path(j), format!("unknown subsidiary id `{s}`"))
+                    .expected("the id of an entry in `subsidiaries`"),
             });
         }
     }
