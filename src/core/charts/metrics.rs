@@ -174,7 +174,7 @@ pub fn metrics_data(report: &Report, positions: &[usize], family: &str, unit: &s
                 title: e.title.clone(),
                 subsidiary: Series::named(
                     e.subsidiaries.first().map_or("", |s| s.as_str()),
-                    &report.subsidiary_names(e),
+                    report.subsidiary_names(e),
                 ),
                 value,
                 unit: m.unit.clone(),
