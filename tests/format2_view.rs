@@ -138,3 +138,41 @@ async fn a_card_shows_every_subsidiary_its_countries_and_its_page() {
         0
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_detail_lists_every_subsidiary_with_its_division_and_links_the_page() {
+    let view = mount_report(REPORT);
+    let root = &view.root;
+    let open: web_sys::HtmlElement = find(root, "[data-testid=entry][data-id=e1] a.entry-open");
+    open.click();
+    until("the detail opens", || {
+        !all(root, "[data-testid=entry-detail]").is_empty()
+    })
+    .await;
+    let detail: web_sys::Element = find(root, "[data-testid=entry-detail]");
+    let fields = text(&detail, ".detail-fields");
+    assert!(
+        fields.contains("Subsidiaries")
+            && fields.contains("Acme Build (Works), Acme Bank (Finance)"),
+        "{fields}"
+    );
+    assert!(
+        fields.contains("Countries") && fields.contains("Poland, Vietnam"),
+        "{fields}"
+    );
+    let links = all(&detail, "a.detail-subsidiary");
+    assert_eq!(links.len(), 2);
+    assert!(links[1]
+        .get_attribute("href")
+        .unwrap()
+        .contains("sub=acme-bank"));
+    let page: web_sys::Element = find(&detail, "figcaption [data-testid=page-ref]");
+    assert_eq!(
+        page.get_attribute("href").as_deref(),
+        Some("https://example.com/acme.pdf#page=45")
+    );
+    assert_eq!(
+        page.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+}
