@@ -5,9 +5,11 @@
 mod large;
 
 use plotters::prelude::*;
+use report_explorer::core::charts::metrics::measure;
 use report_explorer::core::charts::{
-    awards_data, coverage_data, draw, hit_test, metric_options, metrics_data, render_svg, Chart,
-    ChartHits, ChartTheme, Mark, MeasuredBackend, NaiveMeasure, Scope, TextMeasure, MAX_FIGURES,
+    awards_data, coverage_data, draw, hit_test, metric_options, metrics_data, render_svg, table,
+    Chart, ChartHits, ChartTheme, Mark, MeasuredBackend, NaiveMeasure, Scope, TextMeasure,
+    MAX_FIGURES,
 };
 use report_explorer::core::load::load_report;
 use report_explorer::core::model::Report;
@@ -267,7 +269,7 @@ fn no_chart_mixes_units() {
         for bar in &data.bars {
             assert_eq!(bar.unit, o.unit);
             let m = &r.entries[bar.entry].metrics[bar.metric];
-            assert_eq!(m.unit, o.unit);
+            assert_eq!(measure(m), o.unit);
             assert_eq!(m.family.as_deref(), Some(o.family.as_str()));
         }
     }
@@ -357,4 +359,102 @@ fn measured_backend_reports_the_logical_size_and_turns_quarter_text() {
         backend.estimate_text_size("abcde", &turned).unwrap(),
         (10, 30)
     );
+}
+
+/// The default report with format 2 figures on its first entries: money at two scales, scores
+/// and percentages in one family, and ranges.
+fn with_format2_figures() -> Report {
+    use report_explorer::core::model::{Metric, Scale};
+    let mut r = report();
+    let money = |label: &str, value: f64, scale: Scale| Metric {
+        currency: Some("HKD".into()),
+        scale: Some(scale),
+        family: Some("bonds".into()),
+        ..Metric::new(label, value)
+    };
+    let rated = |label: &str, value: f64, unit: &str, out_of: Option<f64>| Metric {
+        unit: Some(unit.into()),
+        out_of,
+        family: Some("engagement".into()),
+        ..Metric::new(label, value)
+    };
+    let cold = |label: &str, value: f64, to: Option<f64>| Metric {
+        unit: Some("°C".into()),
+        to,
+        family: Some("storage".into()),
+        ..Metric::new(label, value)
+    };
+    r.entries[0].metrics = vec![
+        money("Green bonds", 8.0, Scale::Billion),
+        money("Social bonds", 500.0, Scale::Million),
+        rated("Engagement", 4.6, "score", Some(5.0)),
+        cold("Vaccines", 2.0, Some(8.0)),
+    ];
+    r.entries[1].metrics = vec![
+        money("Blue bonds", 2.5, Scale::Billion),
+        rated("Engaged staff", 81.0, "%", None),
+        rated("Pulse", 7.5, "score", Some(10.0)),
+        cold("Frozen food", 0.0, None),
+    ];
+    r
+}
+
+#[test]
+fn figures_group_by_currency_scale_and_unit_never_mixed() {
+    let r = with_format2_figures();
+    let options: Vec<(String, String, usize)> = metric_options(&r, &all(&r))
+        .into_iter()
+        .filter(|o| ["bonds", "engagement", "storage"].contains(&o.family.as_str()))
+        .map(|o| (o.family, o.unit, o.count))
+        .collect();
+    let want = [
+        ("bonds", "HKD billion", 2),
+        ("bonds", "HKD million", 1),
+        ("engagement", "%", 1),
+        ("engagement", "score out of 10", 1),
+        ("engagement", "score out of 5", 1),
+        ("storage", "°C", 2),
+    ];
+    let want: Vec<(String, String, usize)> = want
+        .iter()
+        .map(|&(f, u, n)| (f.to_owned(), u.to_owned(), n))
+        .collect();
+    assert_eq!(options, want);
+    let billions = metrics_data(&r, &all(&r), "bonds", "HKD billion");
+    assert_eq!(billions.axis_label, "Bonds (HKD billion)");
+    let texts: Vec<&str> = billions.bars.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts, ["HKD 8 billion", "HKD 2.5 billion"]);
+    // A score's axis runs to its maximum.
+    let scores = metrics_data(&r, &all(&r), "engagement", "score out of 5");
+    assert_eq!(scores.limit, Some(5.0));
+    assert_eq!(scores.bars[0].text, "4.6 out of 5");
+}
+
+#[test]
+fn a_range_is_drawn_as_its_span_and_labelled_as_printed() {
+    let r = with_format2_figures();
+    let data = metrics_data(&r, &all(&r), "storage", "°C");
+    let hits = drawn(Chart::Metrics(&data));
+    let spans: Vec<(f64, f64)> = hits.bars.iter().map(|b| (b.from, b.to)).collect();
+    // Largest first: the range (2 to 8), then the plain figure, from 0 to its value.
+    assert_eq!(spans, [(2.0, 8.0), (0.0, 0.0)]);
+    assert!(
+        hits.bars[0].text.ends_with(": 2–8 °C"),
+        "{}",
+        hits.bars[0].text
+    );
+    let rows = table(Chart::Metrics(&data)).rows;
+    let shown: Vec<&str> = rows.iter().map(|row| row[3].as_str()).collect();
+    assert_eq!(shown, ["2–8 °C", "0 °C"]);
+    for (name, theme) in themes() {
+        let svg = render_svg(Chart::Metrics(&data), SIZE, &theme, Some(CAPTION));
+        assert!(svg.contains("2–8 °C"));
+        snapshot(&format!("metrics-range-{name}"), &svg);
+    }
+    let bonds = metrics_data(&r, &all(&r), "bonds", "HKD billion");
+    for (name, theme) in themes() {
+        let svg = render_svg(Chart::Metrics(&bonds), SIZE, &theme, Some(CAPTION));
+        assert!(svg.contains("HKD 8 billion") && !svg.contains("HKD 500 million"));
+        snapshot(&format!("metrics-currency-{name}"), &svg);
+    }
 }

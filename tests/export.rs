@@ -298,3 +298,107 @@ fn nothing_selected_still_has_provenance() {
     assert_eq!(doc["entries"], Value::Array(vec![]));
     assert_eq!(doc["provenance"]["filters"], "none");
 }
+
+/// Figures using every format 2 figure field, on the first entry.
+fn with_every_figure_field() -> Report {
+    use report_explorer::core::date::DateSpec;
+    use report_explorer::core::model::{Baseline, Metric, Qualifier, Scale};
+    let date = |s: &str| Some(DateSpec::parse(s).unwrap());
+    let mut r = report();
+    r.entries[0].metrics = vec![
+        Metric {
+            period: date("2023"),
+            baseline: Some(Baseline {
+                value: 0.0061,
+                period: date("2012"),
+            }),
+            family: Some("ltifr".into()),
+            ..Metric::new("Lost time injury frequency rate", 0.0042)
+        },
+        Metric {
+            currency: Some("HKD".into()),
+            scale: Some(Scale::Billion),
+            qualifier: Qualifier::Over,
+            ..Metric::new("Green bonds", 8.0)
+        },
+        Metric {
+            unit: Some("%".into()),
+            decimals: Some(2),
+            ..Metric::new("Coupon", 3.5)
+        },
+        Metric {
+            unit: Some("°C".into()),
+            to: Some(8.0),
+            ..Metric::new("Storage", 2.0)
+        },
+        Metric {
+            unit: Some("score".into()),
+            out_of: Some(5.0),
+            qualifier: Qualifier::UpTo,
+            ..Metric::new("Engagement", 4.6)
+        },
+        Metric {
+            unit: Some("rank".into()),
+            out_of: Some(250.0),
+            baseline: Some(Baseline {
+                value: 60.0,
+                period: None,
+            }),
+            ..Metric::new("Port ranking", 54.0)
+        },
+        Metric {
+            value: 1e21,
+            unit: Some("TEU".into()),
+            ..Metric::new("Huge", 0.0)
+        },
+        Metric {
+            value: 1e-7,
+            qualifier: Qualifier::LessThan,
+            ..Metric::new("Tiny", 0.0)
+        },
+    ];
+    r
+}
+
+#[test]
+fn every_figure_field_round_trips_through_json() {
+    let r = with_every_figure_field();
+    let text = entries_json(&r, &[0], &provenance(&r));
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    let written = &doc["entries"][0]["figures"];
+    assert_eq!(
+        written[0]["baseline"],
+        serde_json::json!({"value": 0.0061, "period": "2012"})
+    );
+    assert_eq!(written[0]["period"], "2023");
+    assert_eq!(written[1]["currency"], "HKD");
+    assert_eq!(written[1]["scale"], "billion");
+    assert_eq!(
+        written[1].get("unit"),
+        None,
+        "a currency figure has no unit"
+    );
+    assert_eq!(written[2]["decimals"], 2);
+    assert_eq!(written[3]["to"], 8);
+    assert_eq!(written[4]["qualifier"], "up_to");
+    let mut file: Value = serde_json::from_str(DATA).unwrap();
+    file["format"] = doc["format"].clone();
+    file["entries"] = doc["entries"].clone();
+    let loaded = load_report(&file.to_string()).expect("re-loads");
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.report.entries[0].metrics, r.entries[0].metrics);
+}
+
+#[test]
+fn csv_figures_read_as_printed() {
+    let r = with_every_figure_field();
+    let (header, rows) = read_csv(&entries_csv(&r, &[0], &provenance(&r)));
+    let column = header.iter().position(|h| h == "metrics").unwrap();
+    assert_eq!(
+        rows[0][column],
+        "Lost time injury frequency rate: 0.0042 in 2023, down from 0.0061 in 2012; \
+         Green bonds: over HKD 8 billion; Coupon: 3.50%; Storage: 2–8 °C; \
+         Engagement: up to 4.6 out of 5; Port ranking: 54th of 250, down from 60th; \
+         Huge: 1,000,000,000,000,000,000,000 TEU; Tiny: less than 0.0000001"
+    );
+}

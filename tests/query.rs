@@ -96,6 +96,7 @@ fn report_strategy() -> impl Strategy<Value = Report> {
                 chapter: None,
                 url: None,
                 language: None,
+                fiscal_year_end: 12,
             },
             divisions: vec![],
             subsidiaries: (0..n_sub)
@@ -585,4 +586,39 @@ fn a_blank_search_in_the_url_is_no_search_and_round_trips() {
     // A real search keeps its spaces as typed.
     let (sel, _) = decode(params(&[("q", " quick ")]), &index);
     assert_eq!(sel.query, " quick ");
+}
+
+#[test]
+fn latin_letters_without_a_decomposition_are_found_and_highlighted_whole() {
+    let report = load_report(include_str!("e2e/fixtures/text.json"))
+        .unwrap()
+        .report;
+    let index = Index::new(&report);
+    for (query, title, marked) in [
+        ("lodz", "Branch opened in Łódź", "Łódź"),
+        ("orsted", "Ørsted partnership award", "Ørsted"),
+        ("strasse", "Office on Hauptstraße", "straße"),
+        ("aebelo", "Clean-up on Æbelø", "Æbelø"),
+        ("da nang", "Service desk in Đà Nẵng", "Đà Nẵng"),
+    ] {
+        let sel = Selection {
+            query: query.into(),
+            ..Selection::default()
+        };
+        let res = index.query(&sel, &index.search(query));
+        let titles: Vec<&str> = res
+            .entries
+            .iter()
+            .map(|&i| report.entries[i].title.as_str())
+            .collect();
+        assert_eq!(titles, [title], "{query}");
+        let segments = report_explorer::core::text::highlight(title, &query_words(query));
+        let hits: Vec<&str> = segments
+            .iter()
+            .filter(|s| s.hit)
+            .map(|s| s.text.as_str())
+            .collect();
+        let want: Vec<&str> = marked.split(' ').collect();
+        assert_eq!(hits, want, "{query}");
+    }
 }

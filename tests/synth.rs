@@ -1,7 +1,7 @@
 //! Synthetic reports: valid at every size, deterministic per seed, varied, and sized like real ones.
 #![cfg(not(target_arch = "wasm32"))]
 
-use report_explorer::core::date::Precision;
+use report_explorer::core::date::{Precision, Span};
 use report_explorer::core::load::load_report;
 use report_explorer::core::model::{Kind, Report};
 use report_explorer::core::query::Index;
@@ -78,14 +78,15 @@ fn every_kind_and_date_precision_appears_in_realistic_proportions() {
         match e.date {
             None => undated += 1,
             Some(d) => {
-                years.insert(d.start.year);
-                match d.end {
-                    None => *single.entry(d.start.precision()).or_default() += 1,
-                    Some(end) => {
+                years.insert(d.year());
+                match d.span {
+                    Span::One(one) => *single.entry(one.precision()).or_default() += 1,
+                    Span::Range(start, end) => {
                         *ranges
-                            .entry((d.start.precision(), end.precision()))
+                            .entry((start.precision(), end.precision()))
                             .or_default() += 1
                     }
+                    Span::Since(_) | Span::Until(_) => panic!("open range {}", d.iso()),
                 }
             }
         }
@@ -118,8 +119,9 @@ fn entries_carry_realistic_figures_places_and_awarding_bodies() {
         *per_entry.entry(e.metrics.len()).or_default() += 1;
         for m in &e.metrics {
             families.extend(m.family.clone());
-            units.insert(m.unit.clone());
-            if m.unit == "rank" {
+            // Format 1 currency units load as currencies.
+            units.extend(m.unit.clone().or(m.currency.clone()));
+            if m.is_rank() {
                 assert!(m.value <= m.out_of.expect("a rank has a list size"));
             }
         }
@@ -131,6 +133,11 @@ fn entries_carry_realistic_figures_places_and_awarding_bodies() {
     assert!(families.len() >= 8, "families: {families:?}");
     for unit in ["%", "rank", "RMB", "USD", "participants", "hours"] {
         assert!(units.contains(unit), "unit {unit}: {units:?}");
+    }
+    for e in &report.entries {
+        for m in e.metrics.iter().filter(|m| m.currency.is_some()) {
+            assert_eq!(m.unit, None, "a currency figure has no unit");
+        }
     }
     assert!(report.entries.iter().any(|e| !e.countries.is_empty()));
     assert!(report.subsidiaries.iter().any(|s| s.sector.is_none()));

@@ -62,6 +62,7 @@ fn report_strategy() -> impl Strategy<Value = Report> {
                 chapter: None,
                 url: None,
                 language: None,
+                fiscal_year_end: 12,
             },
             divisions: vec![],
             subsidiaries: (0..n_sub)
@@ -170,8 +171,8 @@ proptest! {
             let drawn = item.x1 - item.x0;
             let expected_days = match precision {
                 ItemPrecision::Day => 1.0,
-                ItemPrecision::Month => days_in_month(d.start.year, d.start.month.unwrap()),
-                ItemPrecision::Year => day_number(d.start.year + 1, 1, 1) as f64 - day_number(d.start.year, 1, 1) as f64,
+                ItemPrecision::Month => days_in_month(d.year(), d.first_day().1),
+                ItemPrecision::Year => day_number(d.year() + 1, 1, 1) as f64 - day_number(d.year(), 1, 1) as f64,
                 ItemPrecision::Range => end - start,
             };
             prop_assert!((end - start - expected_days).abs() < EPS);
@@ -278,6 +279,7 @@ fn report_of(n_sub: usize, entries: Vec<(usize, usize, Option<String>)>) -> Repo
             chapter: None,
             url: None,
             language: None,
+            fiscal_year_end: 12,
         },
         divisions: vec![],
         subsidiaries: (0..n_sub)

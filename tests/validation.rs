@@ -135,7 +135,7 @@ fn bad_report_period_is_fatal() {
     v["report"]["period"] = json!("FY21");
     assert_eq!(
         fatal(&v),
-        "not a valid report\nerror: report.period: `FY21` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD (expected an ISO 8601 date such as `2019`)"
+        "not a valid report\nerror: report.period: `FY21` is not a date of the forms YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, FYYYYY or FYYYYY-Qn (expected a date such as `2019`, `2019-09`, `2019-05-21`, `2019-Q3`, `FY2019` or `FY2019-Q1`, or a range such as `2018/2019`, `2017/..` or `../2019`)"
     );
 }
 
@@ -198,7 +198,7 @@ fn bad_date_in_entry() {
     v["entries"][0]["date"] = json!("2021-02-30");
     assert_eq!(
         problems(&v),
-        ["error: entries[0].date: `2021-02-30` has day 30, outside 1-28 (expected YYYY, YYYY-MM, YYYY-MM-DD or a range start/end)"]
+        ["error: entries[0].date: `2021-02-30` has day 30, outside 1-28 (expected a date such as `2019`, `2019-09`, `2019-05-21`, `2019-Q3`, `FY2019` or `FY2019-Q1`, or a range such as `2018/2019`, `2017/..` or `../2019`)"]
     );
 }
 
@@ -235,8 +235,49 @@ fn unknown_qualifier() {
     v["entries"][0]["metrics"][0]["qualifier"] = json!("more than");
     assert_eq!(
         problems(&v),
-        ["error: entries[0].metrics[0].qualifier: unknown qualifier `more than` (expected one of `over`, `at_least`, `approximately`, `within`, `at_most` or no qualifier)"]
+        ["error: entries[0].metrics[0].qualifier: unknown qualifier `more than` (expected one of `over`, `under`, `less_than`, `at_least`, `at_most`, `up_to`, `approximately`, `within` or no qualifier)"]
     );
+}
+
+#[test]
+fn a_bad_figure_skips_only_itself_and_the_entry_loads() {
+    let mut v = good();
+    v["entries"][0]["metrics"][0]["to"] = json!(50);
+    let loaded = load(&v);
+    let said: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        said,
+        ["error: entries[0].metrics[0].to: 50 is less than value 92 (expected a number not less than `value`)"]
+    );
+    // Both entries load; the first keeps its good figure, the rank.
+    assert_eq!(loaded.report.entries.len(), 2);
+    let labels: Vec<&str> = loaded.report.entries[0]
+        .metrics
+        .iter()
+        .map(|m| m.label.as_str())
+        .collect();
+    assert_eq!(labels, ["Rank"]);
+    // A figure that is not even the right type is skipped alone too.
+    let mut v = good();
+    v["entries"][0]["metrics"][1]["value"] = json!("third");
+    let loaded = load(&v);
+    assert_eq!(loaded.report.entries.len(), 2);
+    assert_eq!(loaded.report.entries[0].metrics.len(), 1);
+    assert_eq!(
+        loaded.problems[0].to_string(),
+        "error: entries[0].metrics[1].value: invalid type: string \"third\", expected f64"
+    );
+}
+
+#[test]
+fn an_entry_skipped_for_its_own_problem_still_reports_its_bad_figures() {
+    let mut v = good();
+    v["entries"][0]["kind"] = json!("prize");
+    v["entries"][0]["metrics"][1]["value"] = json!(51);
+    let loaded = load(&v);
+    assert_eq!(loaded.report.entries.len(), 1);
+    let paths: Vec<&str> = loaded.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["entries[0].kind", "entries[0].metrics[1].value"]);
 }
 
 #[test]
@@ -302,4 +343,23 @@ fn unknown_fields_are_warnings_only() {
             "warning: entries[0].colour: unknown field `colour` ignored (expected one of `id`, `kind`, `title`, `summary`, `subsidiary`, `categories`, `date`, `awarding_body`, `location`, `country`, `metrics`, `source`)"
         ]
     );
+}
+
+#[test]
+fn format_1_currency_units_load_as_currencies_and_teu_stays_a_unit() {
+    use report_explorer::core::format::format_metric;
+    let mut v = good();
+    v["entries"][1]["metrics"] = json!([
+        { "label": "Donations", "value": 50000, "unit": "RMB", "qualifier": "over" },
+        { "label": "Throughput", "value": 4200000, "unit": "TEU" }
+    ]);
+    let loaded = load(&v);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let figures = &loaded.report.entries[1].metrics;
+    assert_eq!(figures[0].currency.as_deref(), Some("RMB"));
+    assert_eq!(figures[0].unit, None);
+    assert_eq!(figures[1].currency, None);
+    assert_eq!(figures[1].unit.as_deref(), Some("TEU"));
+    let shown: Vec<String> = figures.iter().map(format_metric).collect();
+    assert_eq!(shown, ["over RMB 50,000", "4,200,000 TEU"]);
 }

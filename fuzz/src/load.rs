@@ -212,7 +212,12 @@ fn check_loaded(loaded: &Loaded) {
         assert!(e.categories.iter().all(|c| categories.contains(c)));
         assert!(!e.title.trim().is_empty() && !e.summary.trim().is_empty());
         for m in &e.metrics {
-            assert!(!m.label.trim().is_empty() && !m.unit.trim().is_empty());
+            assert!(!m.label.trim().is_empty());
+            assert!(m.unit.as_ref().is_none_or(|u| !u.trim().is_empty()));
+            assert!(m.value.is_finite() && m.to.is_none_or(|to| to >= m.value));
+            assert!(m.currency.is_none() || m.unit.is_none());
+            assert!(m.decimals.is_none_or(|d| d <= 10));
+            assert!(m.out_of.is_none_or(|n| n > 0.0));
         }
     }
     for p in &loaded.problems {

@@ -37,7 +37,7 @@ pub fn EntryCard(
         .map(|c| report.category_name(c).to_owned())
         .collect::<Vec<_>>()
         .join(" · ");
-    let date = entry.date.map(|d| (d.iso(), d.to_string()));
+    let date = entry.date.map(|d| (d.html_datetime(), d.to_string()));
     let metrics = entry
         .metrics
         .iter()

@@ -107,15 +107,16 @@ pub fn EntryDetail(
         })
         .collect();
     let meta = &report.meta;
-    // Names from the data sit in interface text: each is isolated.
+    let lang = crate::app::lang::report_lang;
+    // Names from the data sit in interface text: each is isolated, in the report's language.
     let chapter = meta
         .chapter
         .clone()
-        .map(|ch| view! { ", “"<bdi>{ch}</bdi>"”" });
+        .map(|ch| view! { ", “"<bdi lang=lang()>{ch}</bdi>"”" });
     let cite = view! {
-        <bdi>{meta.document.clone()}</bdi>
+        <bdi lang=lang()>{meta.document.clone()}</bdi>
         {chapter}
-        ", section “"<bdi>{entry.source.section.clone()}</bdi>"”"
+        ", section “"<bdi lang=lang()>{entry.source.section.clone()}</bdi>"”"
         {page}
     };
     let heading = NodeRef::<html::H2>::new();
@@ -126,19 +127,19 @@ pub fn EntryDetail(
         }
     });
     let optional = |label: &'static str, value: Option<String>| {
-        value.map(|v| view! { <dt>{label}</dt><dd><bdi>{v}</bdi></dd> })
+        value.map(|v| view! { <dt>{label}</dt><dd><bdi lang=lang()>{v}</bdi></dd> })
     };
     let date = entry
         .date
-        .map(|d| view! { <dt>"Date"</dt><dd><time datetime=d.iso()>{d.to_string()}</time></dd> });
+        .map(|d| view! { <dt>"Date"</dt><dd><time datetime=d.html_datetime()>{d.to_string()}</time></dd> });
     view! {
         <section class="entry-detail" data-testid="entry-detail" aria-labelledby="entry-detail-heading">
             <div class="detail-head">
                 <p class="kind">{entry.kind.label()}</p>
                 <a class="close" href=close data-testid="close-detail">"Close"</a>
             </div>
-            <h2 id="entry-detail-heading" tabindex="-1" node_ref=heading><bdi>{entry.title.clone()}</bdi></h2>
-            <p class="summary"><bdi>{entry.summary.clone()}</bdi></p>
+            <h2 id="entry-detail-heading" tabindex="-1" node_ref=heading><bdi lang=lang()>{entry.title.clone()}</bdi></h2>
+            <p class="summary"><bdi lang=lang()>{entry.summary.clone()}</bdi></p>
             <dl class="detail-fields">
                 <dt>{sub_label}</dt>
                 <dd>
@@ -148,10 +149,10 @@ pub fn EntryDetail(
                         .map(|(i, (name, division, href))| {
                             // The lead's link keeps the test id the single subsidiary had.
                             let testid = if i == 0 { "detail-subsidiary" } else { "detail-subsidiary-other" };
-                            let division = division.map(|d| view! { " (" <bdi>{d}</bdi> ")" });
+                            let division = division.map(|d| view! { " (" <bdi lang=lang()>{d}</bdi> ")" });
                             view! {
                                 {(i > 0).then_some(", ")}
-                                <a class="detail-subsidiary" href=href data-testid=testid><bdi>{name}</bdi></a>
+                                <a class="detail-subsidiary" href=href data-testid=testid><bdi lang=lang()>{name}</bdi></a>
                                 {division}
                             }
                         })
@@ -161,7 +162,7 @@ pub fn EntryDetail(
                 <dd>
                     {categories
                         .into_iter()
-                        .map(|(name, href)| view! { <a class="detail-category" href=href><bdi>{name}</bdi></a>" " })
+                        .map(|(name, href)| view! { <a class="detail-category" href=href><bdi lang=lang()>{name}</bdi></a>" " })
                         .collect_view()}
                 </dd>
                 {date}
@@ -183,14 +184,14 @@ pub fn EntryDetail(
                                 {entry
                                     .metrics
                                     .iter()
-                                    .map(|m| view! { <tr><th scope="row"><bdi>{m.label.clone()}</bdi></th><td><bdi>{format_metric(m)}</bdi></td></tr> })
+                                    .map(|m| view! { <tr><th scope="row"><bdi lang=lang()>{m.label.clone()}</bdi></th><td><bdi>{format_metric(m)}</bdi></td></tr> })
                                     .collect_view()}
                             </tbody>
                         </table>
                     }
                 })}
             <figure class="detail-source">
-                <blockquote><bdi>{entry.source.passage.clone()}</bdi></blockquote>
+                <blockquote><bdi lang=lang()>{entry.source.passage.clone()}</bdi></blockquote>
                 <figcaption>{cite}</figcaption>
             </figure>
         </section>

@@ -1,4 +1,5 @@
-//! The error view: what failed, the details (status, line and column, problems) and a retry button.
+//! The error view: what failed, the details (status, line and column, problems), how an author
+//! checks a data file, and a retry button.
 
 use crate::core::source::LoadFailure;
 use crate::core::text::reveal_direction_controls;
@@ -13,6 +14,11 @@ pub fn ErrorView(
     on_retry: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
     let heading = failure.heading();
+    // The file itself is at fault (not the network or the address): its author can check it.
+    let file_at_fault = matches!(
+        failure,
+        LoadFailure::Load { .. } | LoadFailure::Empty { .. }
+    );
     // Messages quote values from the file or the link: direction controls are shown.
     let message = reveal_direction_controls(&failure.to_string());
     let problems: Vec<String> = failure
@@ -32,9 +38,37 @@ pub fn ErrorView(
                         </ul>
                     }
                 })}
+            {file_at_fault.then(|| view! { <AuthorHint/> })}
             <button type="button" class="retry" data-testid="retry" on:click=move |_| on_retry()>
                 "Try again"
             </button>
         </section>
+    }
+}
+
+/// Where an author finds help with a data file: the command that checks it on their own
+/// computer (the `report-data` tool in this repository, `tools/report-data`) and the format's
+/// documentation, which a build ships beside the app as `docs/`.
+#[component]
+pub fn AuthorHint() -> impl IntoView {
+    view! {
+        <div class="author-hint" data-testid="author-hint">
+            <p>
+                "Made this file? Check it on your computer with "
+                <code>"report-data check FILE"</code>
+                ": it lists every problem with its place in the file. From the Report Explorer source, run "
+                <code>"cargo run -p report-data -- check FILE"</code>
+                ", or install the tool once with "
+                <code>"cargo install --path tools/report-data"</code>
+                "."
+            </p>
+            <p>
+                "The format is described in "
+                <a href="docs/data-format.md" data-testid="docs-link">"the data format guide"</a>
+                ", with a "
+                <a href="docs/report.schema.json">"JSON Schema"</a>
+                " that editors can check files against."
+            </p>
+        </div>
     }
 }

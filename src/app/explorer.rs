@@ -300,6 +300,12 @@ pub fn ExplorerView(
                                     Memo::new(move |_| chip_parts(&key).unwrap_or_default())
                                 };
                                 let label = move || parts.with(|p| p.0.clone());
+                                // Subsidiary and category names are the report's text.
+                                let lang = [Facet::Subsidiary, Facet::Category]
+                                    .iter()
+                                    .any(|f| key.starts_with(&format!("{}:", f.param())))
+                                    .then(crate::app::lang::report_lang)
+                                    .flatten();
                                 view! {
                                     <button
                                         type="button"
@@ -316,7 +322,7 @@ pub fn ExplorerView(
                                                     {facet.clone()}
                                                     ": "
                                                     {quoted.then_some("“")}
-                                                    <bdi>{value.clone()}</bdi>
+                                                    <bdi lang=lang.clone()>{value.clone()}</bdi>
                                                     {quoted.then_some("”")}
                                                 }
                                             })

@@ -12,6 +12,8 @@ const FILTER_BOX_FROM: usize = 8;
 const SHOWN_FOLDED: usize = 20;
 /// Values listed at most once unfolded or filtered; the filter box finds the others.
 const SHOWN_MAX: usize = 100;
+/// Category depths from here on carry `--depth` inline (class `depth-10`); shallower ones by class.
+const DEEP: usize = 10;
 
 /// One facet's values as checkboxes with crossfilter counts.
 #[component]
@@ -34,6 +36,8 @@ pub fn FacetGroup(
                 .unwrap_or_default()
         })
     });
+    // Subsidiary and category names come from the data, in the report's language.
+    let from_data = matches!(facet, Facet::Subsidiary | Facet::Category);
     let filter = RwSignal::new(String::new());
     let unfolded = RwSignal::new(false);
     // The values listed, and how many values match the filter box in all.
@@ -188,14 +192,21 @@ pub fn FacetGroup(
                                         title=format!("Select every subsidiary of {label}")
                                         on:click=move |_| toggle_group(name.clone())
                                     >
-                                        <bdi>{label.clone()}</bdi>
+                                        <bdi lang=crate::app::lang::report_lang()>{label.clone()}</bdi>
                                     </button>
                                 </li>
                             }
                         });
                         view! {
                             {heading}
-                            <li class=format!("facet-value depth-{}", depth.min(4)) class:zero=move || count.get() == 0>
+                            // The indent comes from `--depth` (style/main.css): a class sets it up to
+                            // depth 9, so the first-paint snapshot needs no style attribute (the CSP blocks
+                            // those); deeper levels set it through the CSSOM, which the CSP allows.
+                            <li
+                                class=format!("facet-value depth-{}", depth.min(DEEP))
+                                style:--depth=(depth >= DEEP).then(|| depth.to_string())
+                                class:zero=move || count.get() == 0
+                            >
                                 <label>
                                     <input
                                         type="checkbox"
@@ -208,7 +219,7 @@ pub fn FacetGroup(
                                             apply.run((sel, false));
                                         }
                                     />
-                                    <bdi class="facet-label">{label}</bdi>
+                                    <bdi class="facet-label" lang=from_data.then(crate::app::lang::report_lang).flatten()>{label}</bdi>
                                     <span class="facet-count" aria-label=move || format!("{} entries", count.get())>
                                         {count}
                                     </span>

@@ -1,10 +1,11 @@
 //! Search-match highlighting as text nodes and `<mark>` elements (never HTML strings).
 
+use crate::app::lang::report_lang;
 use crate::core::text::highlight;
 use leptos::prelude::*;
 
 /// Shows `text` with every search word marked, isolated in a `<bdi>` so that direction
-/// controls in the data cannot reorder the interface text around it.
+/// controls in the data cannot reorder the interface text around it, in the report's language.
 #[component]
 pub fn Highlighted(
     /// The text to show.
@@ -30,5 +31,5 @@ pub fn Highlighted(
                 .collect_view()
         })
     };
-    view! { <bdi>{marked}</bdi> }
+    view! { <bdi lang=report_lang()>{marked}</bdi> }
 }

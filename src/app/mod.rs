@@ -13,6 +13,7 @@ pub mod explorer;
 pub mod facets;
 pub mod fetch;
 pub mod highlight;
+pub mod lang;
 pub mod listen;
 pub mod report_view;
 pub mod resize;

@@ -1,5 +1,6 @@
 //! A loaded report: its header, counts, any loading problems, and the list of entries.
 
+use crate::app::error_view::AuthorHint;
 use crate::app::explorer::ExplorerView;
 use crate::app::fetch::Indexed;
 use crate::core::format::count_noun;
@@ -24,12 +25,14 @@ pub fn ReportView(
     } = indexed;
     crate::app::crash::injected_fault();
     let meta = &report.meta;
+    crate::app::lang::provide_report_lang(meta.language.as_deref());
+    let lang = crate::app::lang::report_lang;
     // Names from the data sit in interface text: each is isolated.
     let chapter = meta
         .chapter
         .clone()
-        .map(|chapter| view! { ", chapter “"<bdi>{chapter}</bdi>"”" });
-    let source = view! { <bdi>{meta.document.clone()}</bdi>{chapter} };
+        .map(|chapter| view! { ", chapter “"<bdi lang=lang()>{chapter}</bdi>"”" });
+    let source = view! { <bdi lang=lang()>{meta.document.clone()}</bdi>{chapter} };
     let kinds = report
         .kind_counts()
         .into_iter()
@@ -57,8 +60,8 @@ pub fn ReportView(
     let period = meta.period.to_string();
     view! {
         <header class="report-header">
-            <p class="organisation"><bdi>{organisation}</bdi></p>
-            <h1 data-testid="report-title"><bdi>{title}</bdi></h1>
+            <p class="organisation"><bdi lang=lang()>{organisation}</bdi></p>
+            <h1 data-testid="report-title"><bdi lang=lang()>{title}</bdi></h1>
             <p class="report-period" data-testid="report-period">"Reporting period: "<bdi>{period}</bdi></p>
             <p class="report-source">"Source: " {source}</p>
             <p class="counts">{counts}</p>
@@ -107,6 +110,7 @@ fn ProblemList(
                 </ul>
                 {crate::core::problem::not_listed(problems.len(), MAX_PROBLEMS_SHOWN)
                     .map(|more| view! { <p class="problems-more">{more}</p> })}
+                <AuthorHint/>
             </details>
         </section>
     })

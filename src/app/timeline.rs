@@ -523,6 +523,10 @@ pub fn TimelineView(
                         each=move || laid_out.with(|l| l.lanes.iter().map(|lane| lane.key.clone()).collect::<Vec<_>>())
                         key=|key| key.clone()
                         children=move |key| {
+                            // A subsidiary's or category's name is the report's text; "Other" is ours.
+                            let lang = (key != crate::core::timeline::OTHER_LANE)
+                                .then(crate::app::lang::report_lang)
+                                .flatten();
                             let lane = Memo::new(move |previous: Option<&(f64, f64, String)>| {
                                 laid_out
                                     .with(|l| {
@@ -540,7 +544,7 @@ pub fn TimelineView(
                                     style:top=move || px(lane.with(|l| l.0) + AXIS_HEIGHT)
                                     style:height=move || px(lane.with(|l| l.1))
                                 >
-                                    <bdi class="tl-lane-label" title=label>{label}</bdi>
+                                    <bdi class="tl-lane-label" lang=lang title=label>{label}</bdi>
                                 </div>
                             }
                         }
@@ -562,7 +566,7 @@ pub fn TimelineView(
                                 let date = e.date.map(|d| d.to_string()).unwrap_or_default();
                                 // A shared entry sits in its lead's lane: say who shares it.
                                 let sub = tooltip_report.lead_with(e);
-                                (e.title.clone(), view! { {date}" · "<bdi>{sub}</bdi> }.into_any())
+                                (e.title.clone(), view! { {date}" · "<bdi lang=crate::app::lang::report_lang()>{sub}</bdi> }.into_any())
                             }
                             Mark::Cluster(id) => {
                                 let label = laid_out.with(|l| l.cluster(id).map(|c| c.label()))?;
@@ -578,7 +582,7 @@ pub fn TimelineView(
                                 style:left=px(left)
                                 style:top=px(y + h + AXIS_HEIGHT + 4.0)
                             >
-                                <strong><bdi>{title}</bdi></strong>
+                                <strong><bdi lang=crate::app::lang::report_lang()>{title}</bdi></strong>
                                 <span>{detail}</span>
                             </div>
                         })
@@ -608,13 +612,13 @@ pub fn TimelineView(
                                 link.run(sel)
                             };
                             let date = e.date.map(|d| d.to_string()).unwrap_or_default();
-                            let iso = e.date.map(|d| d.iso()).unwrap_or_default();
+                            let iso = e.date.map(|d| d.html_datetime()).unwrap_or_default();
                             view! {
                                 <li data-entry=i.to_string()>
                                     <time datetime=iso>{date}</time>
                                     " "
-                                    <a href=href><bdi>{e.title.clone()}</bdi></a>
-                                    " (" <bdi>{row_report.lead_with(e)}</bdi> ")"
+                                    <a href=href><bdi lang=crate::app::lang::report_lang()>{e.title.clone()}</bdi></a>
+                                    " (" <bdi lang=crate::app::lang::report_lang()>{row_report.lead_with(e)}</bdi> ")"
                                 </li>
                             }
                         }

@@ -161,19 +161,15 @@ pub const CSV_HEADER: [&str; 17] = [
 /// spreadsheet template reads them.
 pub const LIST_SEPARATOR: &str = "; ";
 
-/// `year`, `month` or `day`; for a range, both ends: `year/month`.
+/// `year`, `month`, `day`, `quarter`, `fiscal_year` or `fiscal_quarter`; for a range, both
+/// ends (`year/month`), an open end being `open` (`year/open`).
 pub fn date_precision(entry: &Entry) -> String {
-    let word = |p: crate::core::date::Precision| match p {
-        crate::core::date::Precision::Year => "year",
-        crate::core::date::Precision::Month => "month",
-        crate::core::date::Precision::Day => "day",
-    };
+    let word =
+        |d: Option<crate::core::date::PartialDate>| d.map_or("open", |d| d.precision().as_str());
     match entry.date {
         None => String::new(),
-        Some(d) => match d.end {
-            None => word(d.start.precision()).to_owned(),
-            Some(end) => format!("{}/{}", word(d.start.precision()), word(end.precision())),
-        },
+        Some(d) if d.is_single() => word(d.start()).to_owned(),
+        Some(d) => format!("{}/{}", word(d.start()), word(d.end())),
     }
 }
 
@@ -305,16 +301,43 @@ fn number(v: f64) -> Value {
     }
 }
 
-fn metric_json(m: &Metric) -> Value {
+/// A figure with the format 2 figure fields, each written only when given, so that loading
+/// it again gives the same figure.
+pub fn metric_json(m: &Metric) -> Value {
     let mut o = Map::new();
     o.insert("label".into(), json!(m.label));
     o.insert("value".into(), number(m.value));
-    o.insert("unit".into(), json!(m.unit));
+    if let Some(to) = m.to {
+        o.insert("to".into(), number(to));
+    }
+    if let Some(u) = &m.unit {
+        o.insert("unit".into(), json!(u));
+    }
+    if let Some(c) = &m.currency {
+        o.insert("currency".into(), json!(c));
+    }
+    if let Some(s) = m.scale {
+        o.insert("scale".into(), json!(s.as_str()));
+    }
     if m.qualifier != Qualifier::Exact {
         o.insert("qualifier".into(), json!(m.qualifier.as_str()));
     }
     if let Some(n) = m.out_of {
         o.insert("out_of".into(), number(n));
+    }
+    if let Some(d) = m.decimals {
+        o.insert("decimals".into(), json!(d));
+    }
+    if let Some(p) = &m.period {
+        o.insert("period".into(), json!(p.iso()));
+    }
+    if let Some(b) = &m.baseline {
+        let mut base = Map::new();
+        base.insert("value".into(), number(b.value));
+        if let Some(p) = &b.period {
+            base.insert("period".into(), json!(p.iso()));
+        }
+        o.insert("baseline".into(), Value::Object(base));
     }
     if let Some(f) = &m.family {
         o.insert("family".into(), json!(f));

@@ -7,6 +7,7 @@ pub mod bitset;
 pub mod charts;
 pub mod config;
 pub mod crossfilter;
+pub mod currency;
 pub mod date;
 pub mod embed;
 pub mod export;

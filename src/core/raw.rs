@@ -63,12 +63,20 @@ pub struct RawReport {
     pub source: RawReportSource,
     /// Language tag.
     pub language: Option<String>,
+    /// The month (1-12) the fiscal year ends with.
+    pub fiscal_year_end: Option<u64>,
 }
 
 impl RawReport {
     /// The field names the format defines for this object.
-    pub const FIELDS: &'static [&'static str] =
-        &["organisation", "title", "period", "source", "language"];
+    pub const FIELDS: &'static [&'static str] = &[
+        "organisation",
+        "title",
+        "period",
+        "source",
+        "language",
+        "fiscal_year_end",
+    ];
 }
 
 /// `report.source`.
@@ -255,27 +263,65 @@ where
     Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
 }
 
-/// `entries[].metrics[]`.
+/// `entries[].figures[]` (format 1's `metrics[]`).
 #[derive(Deserialize, Debug)]
 pub struct RawMetric {
     /// Label.
     pub label: String,
     /// Value.
     pub value: f64,
+    /// Upper end of a range.
+    pub to: Option<f64>,
     /// Unit.
-    pub unit: String,
+    pub unit: Option<String>,
+    /// Currency code.
+    pub currency: Option<String>,
+    /// Scale word.
+    pub scale: Option<String>,
     /// Qualifier.
     pub qualifier: Option<String>,
-    /// Size of a ranked list.
+    /// Size of a ranked list, maximum score or the whole.
     pub out_of: Option<f64>,
+    /// Digits after the point (checked to be a whole number 0–10).
+    pub decimals: Option<f64>,
+    /// Period (date string).
+    pub period: Option<String>,
+    /// Earlier figure compared to.
+    pub baseline: Option<RawBaseline>,
     /// Family of comparable figures.
     pub family: Option<String>,
 }
 
 impl RawMetric {
     /// The field names the format defines for this object.
-    pub const FIELDS: &'static [&'static str] =
-        &["label", "value", "unit", "qualifier", "out_of", "family"];
+    pub const FIELDS: &'static [&'static str] = &[
+        "label",
+        "value",
+        "to",
+        "unit",
+        "currency",
+        "scale",
+        "qualifier",
+        "out_of",
+        "decimals",
+        "period",
+        "baseline",
+        "family",
+    ];
+}
+
+/// `entries[].figures[].baseline`.
+#[derive(Deserialize, Debug)]
+pub struct RawBaseline {
+    /// Earlier value.
+    pub value: f64,
+    /// Its period (date string).
+    pub period: Option<String>,
+}
+
+impl RawBaseline {
+    /// The field names the format defines for this object.
+    pub const FIELDS: &'static [&'static str] = &["value", "period"];
 }
 
 /// `entries[].source`.

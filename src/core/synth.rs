@@ -758,13 +758,15 @@ fn figure_value(spec: &FigureSpec, rng: &mut Rng) -> (Metric, RawMetric) {
     };
     let weights: Vec<u32> = spec.qualifiers.iter().map(|(_, w)| *w).collect();
     let qualifier = spec.qualifiers[rng.weighted(&weights)].0;
+    // Written as a format 1 unit; the loader reads a currency code as the figure's currency.
+    let currency = crate::core::currency::is_currency(spec.unit);
     let metric = Metric {
-        label: spec.label.to_owned(),
-        value,
-        unit: spec.unit.to_owned(),
+        unit: (!currency).then(|| spec.unit.to_owned()),
+        currency: currency.then(|| spec.unit.to_owned()),
         qualifier,
         out_of: out_of.map(|n| n as f64),
         family: spec.family.map(str::to_owned),
+        ..Metric::new(spec.label, value)
     };
     let raw = RawMetric {
         label: spec.label,
@@ -1036,7 +1038,7 @@ fn passage(
     }
     for (metric, _) in metrics {
         let label = lower_first(&metric.label);
-        sentences.push(match metric.unit.as_str() {
+        sentences.push(match metric.unit_str() {
             "rank" => format!(
                 "We ranked {} in the {}.",
                 format_metric(metric),

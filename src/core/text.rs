@@ -3,8 +3,10 @@
 use crate::core::fold_table::{MARKS, TO_MANY, TO_ONE};
 
 /// Folds one character for matching: lower case, no diacritics, plain quotes.
-/// The same as lower-casing, decomposing canonically (NFD) and dropping every
-/// combining mark, with small tables (`tests/fold_table.rs` checks every character).
+/// The same as lower-casing, decomposing canonically (NFD), dropping every combining
+/// mark and reading Latin letters that have no decomposition as plain letters (`ł` → `l`,
+/// `ß` → `ss`, `æ` → `ae`), with small tables (`tests/fold_table.rs` checks every character).
+/// A character folded to several letters keeps one source range, so a highlight covers it whole.
 fn fold_char(c: char, out: &mut impl FnMut(char)) {
     if c.is_ascii() {
         return out(c.to_ascii_lowercase());
@@ -56,7 +58,7 @@ fn base_chars(c: char, out: &mut impl FnMut(char)) {
     }
 }
 
-/// Folds text for matching: `Société Générale’s` becomes `societe generale's`.
+/// Folds text for matching: `Société Générale’s` becomes `societe generale's`, `Łódź` `lodz`.
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         // Most report text is ASCII: lower-casing is all the folding it needs.

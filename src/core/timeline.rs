@@ -31,7 +31,7 @@ pub use marks::{
 };
 pub use paging::{ListPage, LIST_PAGE_SIZE};
 
-use crate::core::date::{DateSpec, Precision};
+use crate::core::date::{DateSpec, Precision, Span};
 
 /// Days since 1970-01-01 of a calendar day (proleptic Gregorian).
 pub fn day_number(year: i32, month: u8, day: u8) -> i64 {
@@ -233,7 +233,8 @@ pub enum ItemPrecision {
     Month,
     /// A calendar year.
     Year,
-    /// A range of two dates.
+    /// A range of two dates (open or not), a quarter or a fiscal year: drawn from its first
+    /// to its last day.
     Range,
 }
 
@@ -241,11 +242,16 @@ pub enum ItemPrecision {
 pub fn item_span(date: &DateSpec) -> (f64, f64, ItemPrecision) {
     let (fy, fm, fd) = date.first_day();
     let (ly, lm, ld) = date.last_day();
-    let precision = match (date.end, date.start.precision()) {
-        (Some(_), _) => ItemPrecision::Range,
-        (None, Precision::Day) => ItemPrecision::Day,
-        (None, Precision::Month) => ItemPrecision::Month,
-        (None, Precision::Year) => ItemPrecision::Year,
+    let precision = match date.span {
+        Span::One(d) => match d.precision() {
+            Precision::Day => ItemPrecision::Day,
+            Precision::Month => ItemPrecision::Month,
+            Precision::Year => ItemPrecision::Year,
+            Precision::Quarter | Precision::FiscalYear | Precision::FiscalQuarter => {
+                ItemPrecision::Range
+            }
+        },
+        Span::Range(..) | Span::Since(_) | Span::Until(_) => ItemPrecision::Range,
     };
     (
         day_number(fy, fm, fd) as f64,

@@ -87,12 +87,10 @@ fn synthetic(subs: usize, tops: usize, years: std::ops::RangeInclusive<i32>, n: 
             };
             let metrics = if i % 3 == 0 {
                 vec![Metric {
-                    label: format!("Visitors {i}"),
-                    value: rng.below(1_000_000) as f64,
-                    unit: "visitors".into(),
+                    unit: Some("visitors".into()),
                     qualifier: Qualifier::Exact,
-                    out_of: None,
                     family: Some("people-reached".into()),
+                    ..Metric::new(format!("Visitors {i}"), rng.below(1_000_000) as f64)
                 }]
             } else {
                 Vec::new()
@@ -128,6 +126,7 @@ fn synthetic(subs: usize, tops: usize, years: std::ops::RangeInclusive<i32>, n: 
             chapter: None,
             url: None,
             language: None,
+            fiscal_year_end: 12,
         },
         subsidiaries,
         categories,

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 import { startServer } from './server.mjs';
-import { DATASET, DIST, NO_PROBLEMS } from './common.mjs';
+import { DATASET, DIST, NO_PROBLEMS, figuresOf } from './common.mjs';
 import { launchBrowser, openPage, text, waitFor } from './browser.mjs';
 
 const TOTAL = DATASET.entries.length;
@@ -89,7 +89,7 @@ describe('charts', () => {
       await page.locator('[data-testid="table-toggle-metrics"]').click();
       const family = await page.locator('[data-testid="metric-family"]').inputValue();
       const [fam, unit] = family.split('|');
-      const want = DATASET.entries.flatMap((e) => (e.metrics ?? []).filter((m) => m.family === fam && m.unit === unit));
+      const want = figuresOf(fam, unit);
       assert.equal(await page.locator('[data-testid="table-metrics"] tbody tr').count(), want.length);
       assert.deepEqual(await collect(), NO_PROBLEMS);
     } finally {

@@ -63,3 +63,24 @@ export function expected({ sub = [], cat = [], kind = [] }) {
       (kind.length === 0 || kind.includes(e.kind)),
   ).length;
 }
+
+/** Currency codes as the app reads a format 1 unit (a subset is enough for the test data). */
+const FORMAT1_CURRENCIES = new Set(['RMB', 'CNY', 'HKD', 'USD', 'EUR', 'GBP', 'JPY']);
+
+/**
+ * The figures of `family` whose measure is `measure`, as the figures chart groups them
+ * (`core::charts::metrics::measure`: currency, scale and unit together; a score with its maximum).
+ */
+export function figuresOf(family, measure) {
+  const measureOf = (m) => {
+    let { unit, currency } = m;
+    if (DATASET.format === 'report-explorer/1' && !currency && FORMAT1_CURRENCIES.has(unit)) {
+      [currency, unit] = [unit, undefined];
+    }
+    const u = unit === 'score' && m.out_of != null ? `score out of ${m.out_of}` : unit;
+    return [currency, m.scale, u].filter((p) => p != null && p !== '').join(' ');
+  };
+  return DATASET.entries.flatMap((e) =>
+    (e.figures ?? e.metrics ?? []).filter((m) => m.family === family && measureOf(m) === measure),
+  );
+}

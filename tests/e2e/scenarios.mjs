@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer, FIXTURES_DIR } from './server.mjs';
-import { DATASET, DIST, NO_PROBLEMS, expected } from './common.mjs';
+import { DATASET, DIST, NO_PROBLEMS, expected, figuresOf } from './common.mjs';
 
 export { expected };
 import { byTestId, launchEngine } from './engine.mjs';
@@ -335,9 +335,7 @@ function defineAll(engine, launchOptions) {
         await tab.click(byTestId('table-toggle-metrics'));
         await tab.waitFor(byTestId('table-metrics'));
         const [family, unit] = other.value.split('|');
-        const want = DATASET.entries.flatMap((e) =>
-          (e.metrics ?? []).filter((m) => m.family === family && m.unit === unit),
-        );
+        const want = figuresOf(family, unit);
         assert.equal(await tab.count(`${byTestId('table-metrics')} tbody tr`), want.length);
         assert.match(other.label, new RegExp(`\\(${want.length}\\)$`));
         assert.deepEqual(await tab.collect(), NO_PROBLEMS);

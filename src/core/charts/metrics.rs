@@ -1,7 +1,9 @@
-//! The metrics chart: one horizontal bar per figure of a chosen family and unit.
+//! The metrics chart: one horizontal bar per figure of a chosen family and measure.
 //!
-//! Units are never mixed on one axis: figures are grouped by `(family, unit)`
-//! and a chart shows exactly one group. Figures without a family are not
+//! Units are never mixed on one axis: figures are grouped by family and by their
+//! [`measure`] (currency, scale and unit together, so `HKD billion` is apart from
+//! `HKD million`, and a score out of 5 from a percentage), and a chart shows exactly
+//! one group. A range (`2–8 °C`) is drawn as its span. Figures without a family are not
 //! charted (there is nothing to say they are comparable). Ranks are drawn as
 //! their position (1st is the shortest bar) and the axis says lower is better.
 //!
@@ -12,19 +14,38 @@
 use super::group::MAX_FIGURES;
 use super::plot::{draw_plot, BarPlot, DrawError, Segment};
 use super::{ChartHits, ChartTheme, Mark, Series};
-use crate::core::format::format_metric;
-use crate::core::model::Report;
+use crate::core::format::{format_metric, printed_number};
+use crate::core::model::{Metric, Report};
 use crate::core::text::isolate;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::collections::BTreeMap;
 
-/// A `(family, unit)` group of figures the reader can chart.
+/// What a figure's number counts, as one key for grouping: its currency, scale and unit as
+/// shown (`HKD billion`, `million customers`, `%`, `TEU`, `rank`), a score with its maximum
+/// (`score out of 5`); empty for a bare number.
+pub fn measure(m: &Metric) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(c) = &m.currency {
+        parts.push(c.clone());
+    }
+    if let Some(s) = m.scale {
+        parts.push(s.as_str().to_owned());
+    }
+    match (m.unit.as_deref(), m.out_of) {
+        (Some("score"), Some(n)) => parts.push(format!("score out of {}", printed_number(n, None))),
+        (Some(u), _) => parts.push(u.to_owned()),
+        (None, _) => {}
+    }
+    parts.join(" ")
+}
+
+/// A `(family, measure)` group of figures the reader can chart.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MetricOption {
     /// The family token, e.g. `people-reached`.
     pub family: String,
-    /// The unit, e.g. `visitors`, `%`, `rank`.
+    /// The [`measure`], e.g. `visitors`, `%`, `rank`, `HKD billion`.
     pub unit: String,
     /// Figures in the group.
     pub count: usize,
@@ -45,11 +66,13 @@ pub struct MetricBar {
     pub title: String,
     /// Whose figure it is.
     pub subsidiary: Series,
-    /// The number as printed.
+    /// The number as printed (the lower end of a range).
     pub value: f64,
-    /// The unit (always the chart's unit).
+    /// The upper end of a range.
+    pub to: Option<f64>,
+    /// The [`measure`] (always the chart's).
     pub unit: String,
-    /// The figure as people read it, with its qualifier: `over 92%`.
+    /// The figure as people read it, with its qualifier: `over 92%`, `2–8 °C`.
     pub text: String,
 }
 
@@ -58,8 +81,10 @@ pub struct MetricBar {
 pub struct MetricsData {
     /// The family token.
     pub family: String,
-    /// The one unit on the value axis.
+    /// The one [`measure`] on the value axis.
     pub unit: String,
+    /// The largest value the measure allows (100 for `%`, the maximum for a score), if any.
+    pub limit: Option<f64>,
     /// The value axis description.
     pub axis_label: String,
     /// Whether smaller values are better (ranks).
@@ -104,25 +129,25 @@ pub fn family_label(family: &str) -> String {
     }
 }
 
-/// The value axis description for a family and unit.
+/// The value axis description for a family and [`measure`].
 pub fn axis_label(family: &str, unit: &str) -> String {
-    if unit == "rank" {
-        format!("{} (lower is better)", family_label(family))
-    } else {
-        format!("{} ({unit})", family_label(family))
+    match unit {
+        "rank" => format!("{} (lower is better)", family_label(family)),
+        "" => family_label(family),
+        _ => format!("{} ({unit})", family_label(family)),
     }
 }
 
-/// The `(family, unit)` groups among the entries at `positions`, by family then unit.
+/// The `(family, measure)` groups among the entries at `positions`, by family then measure.
 pub fn metric_options(report: &Report, positions: &[usize]) -> Vec<MetricOption> {
-    let mut groups: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    let mut groups: BTreeMap<(&str, String), usize> = BTreeMap::new();
     for &p in positions {
         let Some(e) = report.entries.get(p) else {
             continue;
         };
         for m in &e.metrics {
             if let Some(f) = &m.family {
-                *groups.entry((f.as_str(), m.unit.as_str())).or_default() += 1;
+                *groups.entry((f.as_str(), measure(m))).or_default() += 1;
             }
         }
     }
@@ -130,25 +155,29 @@ pub fn metric_options(report: &Report, positions: &[usize]) -> Vec<MetricOption>
         .into_iter()
         .map(|((family, unit), count)| MetricOption {
             family: family.into(),
-            unit: unit.into(),
+            label: axis_label(family, &unit),
+            unit,
             count,
-            label: axis_label(family, unit),
         })
         .collect()
 }
 
-/// The figures of `family` in `unit` among the entries at `positions`.
+/// The figures of `family` whose [`measure`] is `unit` among the entries at `positions`.
 pub fn metrics_data(report: &Report, positions: &[usize], family: &str, unit: &str) -> MetricsData {
     let lower_is_better = unit == "rank";
     // Rank every figure by (value, entry, metric), then describe only the ones charted.
     let mut found: Vec<(f64, usize, usize)> = Vec::new();
+    let mut limit = (unit == "%").then_some(100.0);
     for &p in positions {
         let Some(e) = report.entries.get(p) else {
             continue;
         };
         for (i, m) in e.metrics.iter().enumerate() {
-            if m.family.as_deref() == Some(family) && m.unit == unit && m.value.is_finite() {
+            if m.family.as_deref() == Some(family) && m.value.is_finite() && measure(m) == unit {
                 found.push((m.value, p, i));
+                if m.is_score() {
+                    limit = m.out_of;
+                }
             }
         }
     }
@@ -177,7 +206,8 @@ pub fn metrics_data(report: &Report, positions: &[usize], family: &str, unit: &s
                     report.subsidiary_names(e),
                 ),
                 value,
-                unit: m.unit.clone(),
+                to: m.to,
+                unit: unit.to_owned(),
                 text: format_metric(m),
             }
         })
@@ -185,6 +215,7 @@ pub fn metrics_data(report: &Report, positions: &[usize], family: &str, unit: &s
     MetricsData {
         family: family.into(),
         unit: unit.into(),
+        limit,
         axis_label: axis_label(family, unit),
         lower_is_better,
         bars,
@@ -203,19 +234,23 @@ pub fn draw_metrics<DB: DrawingBackend>(
         horizontal: true,
         value_label: data.axis_label.clone(),
         integer: false,
-        value_max: if data.unit == "%" { 100.0 } else { 0.0 },
+        value_max: data.limit.unwrap_or(0.0),
         note: data.note().unwrap_or_default(),
         ..BarPlot::default()
     };
     for (i, bar) in data.bars.iter().enumerate() {
-        let value = bar.value.max(0.0);
+        // A range is drawn as its span, a single value from zero.
+        let (from, value) = match bar.to {
+            Some(to) => (bar.value.max(0.0), to.max(0.0)),
+            None => (0.0, bar.value.max(0.0)),
+        };
         plot.bands.push(bar.label.clone());
         plot.sublabels.push(bar.subsidiary.label.clone());
         plot.totals.push(bar.text.clone());
         plot.value_max = plot.value_max.max(value);
         plot.segments.push(Segment {
             band: i,
-            from: 0.0,
+            from,
             to: value,
             colour: theme.accent,
             mark: Mark::Metric {

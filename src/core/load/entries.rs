@@ -1,16 +1,17 @@
 //! Validating entries one at a time against the subsidiaries and categories that loaded,
 //! with their figures, each problem with its JSON path.
 
-use super::fields;
+use super::figures;
 use super::items::{
     has_unknown_fields, join, optional_text, parse_at, quote_list, required_text, unique_id,
     unknown_fields,
 };
-use crate::core::date::{DateSpec, PLAUSIBLE_SPAN, PLAUSIBLE_YEARS};
+use super::{dates, fields};
+use crate::core::date::DateContext;
 use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
-use crate::core::model::{Category, Entry, Kind, Metric, Qualifier, Source, Subsidiary, Version};
+use crate::core::model::{Category, Entry, Kind, Source, Subsidiary, Version};
 use crate::core::problem::{Problem, Severity};
-use crate::core::raw::{RawEntry, RawEntry1, RawMetric, RawSource};
+use crate::core::raw::{RawEntry, RawEntry1, RawSource};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -21,6 +22,7 @@ pub(super) struct EntryChecker {
     category_ids: HashSet<String>,
     skipped: Skipped,
     seen: HashMap<String, String>,
+    dates: DateContext,
     /// The file's format version: format 1 entries are read with format 1's names and migrated.
     pub(super) version: Version,
 }
@@ -40,6 +42,7 @@ impl EntryChecker {
         subsidiaries: &[Subsidiary],
         categories: &[Category],
         skipped: Skipped,
+        dates: DateContext,
         version: Version,
     ) -> Self {
         EntryChecker {
@@ -53,6 +56,7 @@ impl EntryChecker {
                 .collect(),
             skipped,
             seen: HashMap::new(),
+            dates,
             version,
         }
     }
@@ -83,7 +87,7 @@ impl EntryChecker {
         let duplicate = match (fast, unknown) {
             (Ok(raw), false) => {
                 let base = format!("entries[{i}]");
-                return Ok(self.validate(&raw, &base, problems));
+                return Ok(self.validate(&raw, &base, None, problems));
             }
             (Err(e), _) => e.to_string().starts_with("duplicate field"),
             _ => false,
@@ -101,7 +105,7 @@ impl EntryChecker {
     /// The entry at `entries[i]`, or `None` with its problems recorded.
     pub(super) fn check(
         &mut self,
-        value: Value,
+        mut value: Value,
         i: usize,
         problems: &mut Vec<Problem>,
     ) -> Option<Entry> {
@@ -120,18 +124,11 @@ impl EntryChecker {
             }
             Version::V1 => unknown_fields(&value, RawEntry1::FIELDS, &base, problems),
         }
-        if let Some(Value::Array(metrics)) = value.get(figures) {
-            for (j, m) in metrics.iter().enumerate() {
-                if has_unknown_fields(m, RawMetric::FIELDS) {
-                    unknown_fields(
-                        m,
-                        RawMetric::FIELDS,
-                        &format!("{base}.{figures}[{j}]"),
-                        problems,
-                    );
-                }
-            }
-        }
+        // Figures are checked one by one, so that a bad one is skipped alone.
+        let figures = match value.get_mut(figures) {
+            Some(Value::Array(figures)) => Some(std::mem::take(figures)),
+            _ => None,
+        };
         if let Some(source) = value.get("source") {
             if has_unknown_fields(source, RawSource::FIELDS) {
                 unknown_fields(
@@ -158,37 +155,46 @@ impl EntryChecker {
                 return None;
             }
         };
-        self.validate(&raw, &base, problems)
+        self.validate(&raw, &base, figures.as_deref(), problems)
     }
 
-    /// Checks a parsed entry against the subsidiaries, categories and ids seen so far.
+    /// Checks a parsed entry against the subsidiaries, categories and ids seen so far; its
+    /// figures are `raw`'s, or `figures` when they were taken out to be read one by one.
     fn validate(
         &mut self,
         raw: &RawEntry,
         base: &str,
+        figures: Option<&[Value]>,
         problems: &mut Vec<Problem>,
     ) -> Option<Entry> {
         let mut errors = Vec::new();
-        let entry = entry(
-            raw,
-            base,
-            self.version,
-            &self.subsidiary_ids,
-            &self.category_ids,
-            &self.skipped,
-            &mut errors,
-        );
+        // A bad figure is skipped on its own: its errors do not skip the entry.
+        let mut figure_problems = Vec::new();
+        let entry = entry(raw, base, self, &mut errors);
+        // Format 1's `metrics` are read with its currency rule (units moved to `currency`).
+        let list = figures_field(self.version);
+        let version = match self.version {
+            Version::V1 => 1,
+            Version::V2 => 2,
+        };
+        let metrics = match figures {
+            Some(values) => figures::figures(values, base, list, version, &mut figure_problems),
+            None => figures::parsed(&raw.figures, base, list, version, &mut figure_problems),
+        };
+        let entry = entry.map(|e| Entry { metrics, ..e });
         let id = unique_id(&raw.id, format!("{base}.id"), &mut self.seen, &mut errors);
         match (entry, id) {
             (Some(mut entry), Some(_))
                 if errors.iter().all(|p| p.severity == Severity::Warning) =>
             {
                 problems.extend(errors);
-                fields::entry(&mut entry, base, figures_field(self.version), problems);
+                problems.extend(figure_problems);
+                fields::entry(&mut entry, base, self.version, problems);
                 Some(entry)
             }
             _ => {
                 problems.extend(errors);
+                problems.extend(figure_problems);
                 None
             }
         }
@@ -253,15 +259,22 @@ fn duplicate_field<T: serde::de::DeserializeOwned>(text: &str, i: usize) -> Opti
     )
 }
 
+/// The entry `raw` at `base`, checked against what `checker` knows, or `None` with its errors.
 fn entry(
     raw: &RawEntry,
     base: &str,
-    version: Version,
-    subsidiary_ids: &HashSet<String>,
-    category_ids: &HashSet<String>,
-    skipped: &Skipped,
+    checker: &EntryChecker,
     errors: &mut Vec<Problem>,
 ) -> Option<Entry> {
+    let EntryChecker {
+        subsidiary_ids,
+        category_ids,
+        skipped,
+        dates: date_context,
+        version,
+        ..
+    } = checker;
+    let version = *version;
     let kind = Kind::parse(raw.kind.trim());
     if kind.is_none() {
         let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
@@ -313,42 +326,13 @@ fn entry(
             });
         }
     }
-    let date = match raw.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-        None => None,
-        Some(d) => match DateSpec::parse(d) {
-            Ok(date) => {
-                // Kept, but flagged: such a date is most likely a typo.
-                if let Some(why) = date.implausible() {
-                    errors.push(
-                        Problem::warning(
-                            format!("{base}.date"),
-                            format!("date `{d}` {why}; the entry is kept"),
-                        )
-                        .expected(format!(
-                            "a date within {}–{} spanning at most {PLAUSIBLE_SPAN} years",
-                            PLAUSIBLE_YEARS.start(),
-                            PLAUSIBLE_YEARS.end()
-                        )),
-                    );
-                }
-                Some(date)
-            }
-            Err(m) => {
-                errors.push(
-                    Problem::error(format!("{base}.date"), m)
-                        .expected("YYYY, YYYY-MM, YYYY-MM-DD or a range start/end"),
-                );
-                None
-            }
-        },
-    };
-    let figures = figures_field(version);
-    let metrics: Vec<Metric> = raw
-        .figures
-        .iter()
-        .enumerate()
-        .filter_map(|(j, m)| metric(m, &format!("{base}.{figures}[{j}]"), version, errors))
-        .collect();
+    let date = dates::date_at(
+        raw.date.as_deref(),
+        || format!("{base}.date"),
+        "entry",
+        date_context,
+        errors,
+    );
     let countries = countries(raw.countries.as_deref(), base, version, errors);
     let section = required_text(
         &raw.source.section,
@@ -391,7 +375,7 @@ fn entry(
         awarding_body: optional_text(raw.awarding_body.clone()),
         location: optional_text(raw.location.clone()),
         countries,
-        metrics,
+        metrics: Vec::new(),
         source: Source {
             section,
             passage,
@@ -483,53 +467,4 @@ pub(super) fn is_web_address(url: &str) -> bool {
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
-}
-
-fn metric(
-    raw: &RawMetric,
-    base: &str,
-    _version: Version,
-    errors: &mut Vec<Problem>,
-) -> Option<Metric> {
-    let before = errors.len();
-    let label = required_text(&raw.label, || format!("{base}.label"), errors);
-    let unit = required_text(&raw.unit, || format!("{base}.unit"), errors);
-    let qualifier = match raw.qualifier.as_deref().map(str::trim) {
-        None => Qualifier::Exact,
-        Some(q) => Qualifier::parse(q).unwrap_or_else(|| {
-            let names: Vec<&str> = Qualifier::WRITTEN.iter().map(|q| q.as_str()).collect();
-            errors.push(
-                Problem::error(
-                    format!("{base}.qualifier"),
-                    format!("unknown qualifier `{q}`"),
-                )
-                .expected(format!("one of {} or no qualifier", quote_list(&names))),
-            );
-            Qualifier::Exact
-        }),
-    };
-    if let Some(n) = raw.out_of {
-        if n <= 0.0 || n.fract() != 0.0 {
-            errors.push(
-                Problem::error(format!("{base}.out_of"), format!("{n} is not a list size"))
-                    .expected("a positive whole number"),
-            );
-        } else if unit == "rank" && raw.value > n {
-            errors.push(
-                Problem::error(
-                    format!("{base}.value"),
-                    format!("rank {} is beyond the list size {n}", raw.value),
-                )
-                .expected("a rank no greater than `out_of`"),
-            );
-        }
-    }
-    (errors.len() == before).then(|| Metric {
-        label,
-        value: raw.value,
-        unit,
-        qualifier,
-        out_of: raw.out_of,
-        family: optional_text(raw.family.clone()),
-    })
 }

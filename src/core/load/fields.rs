@@ -3,7 +3,7 @@
 //! warning). Summaries and passages may hold line breaks and are not scanned: they are most
 //! of a report's bytes, and loading stays as fast as before.
 
-use crate::core::model::{Category, Division, Entry, ReportMeta, Subsidiary};
+use crate::core::model::{Category, Division, Entry, Metric, ReportMeta, Subsidiary, Version};
 use crate::core::problem::Problem;
 
 /// Characters a title, name or label may have before it is reported as over-long.
@@ -112,25 +112,28 @@ pub(super) fn category(c: &mut Category, base: &str, problems: &mut Vec<Problem>
     check(&mut c.name, || format!("{base}.name"), problems);
 }
 
-/// Checks a kept entry's one-line fields; `figures` is the name the file gives the figures.
-pub(super) fn entry(e: &mut Entry, base: &str, figures: &str, problems: &mut Vec<Problem>) {
+/// Checks a kept figure's one-line fields; `base` is its path (`entries[2].figures[0]`).
+pub(super) fn figure(m: &mut Metric, base: &str, problems: &mut Vec<Problem>) {
+    check(&mut m.label, || format!("{base}.label"), problems);
+    check_opt(&mut m.unit, || format!("{base}.unit"), problems);
+    check_opt(&mut m.family, || format!("{base}.family"), problems);
+}
+
+/// Checks a kept entry's one-line fields (its figures are checked as they load); a format 1
+/// file's one country keeps its path, `country`.
+pub(super) fn entry(e: &mut Entry, base: &str, version: Version, problems: &mut Vec<Problem>) {
     let p = problems;
     check(&mut e.title, || format!("{base}.title"), p);
     check_opt(&mut e.awarding_body, || format!("{base}.awarding_body"), p);
     check_opt(&mut e.location, || format!("{base}.location"), p);
     check_opt(&mut e.source.page, || format!("{base}.source.page"), p);
-    let one_country = e.countries.len() == 1 && figures == "metrics";
+    let one_country = e.countries.len() == 1 && version == Version::V1;
     for (j, c) in e.countries.iter_mut().enumerate() {
         if one_country {
             check(c, || format!("{base}.country"), p);
         } else {
             check(c, || format!("{base}.countries[{j}]"), p);
         }
-    }
-    for (j, m) in e.metrics.iter_mut().enumerate() {
-        check(&mut m.label, || format!("{base}.{figures}[{j}].label"), p);
-        check(&mut m.unit, || format!("{base}.{figures}[{j}].unit"), p);
-        check_opt(&mut m.family, || format!("{base}.{figures}[{j}].family"), p);
     }
     check(
         &mut e.source.section,

@@ -2,7 +2,7 @@
 //! `entries.rs`), each problem with its JSON path.
 
 use super::fields;
-use crate::core::date::DateSpec;
+use crate::core::date::{DateContext, DateSpec, EXAMPLES};
 use crate::core::ids::{CategoryId, DivisionId, SubsidiaryId};
 use crate::core::model::{Category, Division, ReportMeta, Subsidiary};
 use crate::core::problem::Problem;
@@ -46,7 +46,8 @@ fn plain_types(message: &str) -> String {
         ("struct RawSubsidiary", "a subsidiary (an object)"),
         ("struct RawDivision", "a division (an object)"),
         ("struct RawCategory", "a category (an object)"),
-        ("struct RawMetric", "a metric (an object)"),
+        ("struct RawMetric", "a figure (an object)"),
+        ("struct RawBaseline", "a baseline (an object)"),
         ("struct RawSource", "a source (an object)"),
         ("struct RawReportSource", "a source (an object)"),
         ("struct RawReport", "the report's metadata (an object)"),
@@ -122,16 +123,39 @@ pub(super) fn optional_text(value: Option<String>) -> Option<String> {
     value.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
 }
 
+/// What `report.fiscal_year_end` should be, for its messages.
+const FISCAL_YEAR_END: &str =
+    "the month the fiscal year ends with, 1-12 (3 for March, 12 for December)";
+
 pub(super) fn report_meta(
-    value: Value,
+    mut value: Value,
     problems: &mut Vec<Problem>,
 ) -> Result<ReportMeta, Vec<Problem>> {
     unknown_fields(&value, RawReport::FIELDS, "report", problems);
     if let Some(source) = value.get("source") {
         unknown_fields(source, RawReportSource::FIELDS, "report.source", problems);
     }
-    let raw: RawReport = parse_at(value, "report").map_err(|p| vec![p])?;
     let mut errors = Vec::new();
+    // A month that is not a whole number is told as such, rather than as serde's `u64`.
+    if let Some(month) = value.get_mut("fiscal_year_end") {
+        if !month.is_null() && !month.is_u64() {
+            errors.push(
+                Problem::error(
+                    "report.fiscal_year_end",
+                    format!("`{month}` is not a month number"),
+                )
+                .expected(FISCAL_YEAR_END),
+            );
+            *month = Value::Null;
+        }
+    }
+    let raw: RawReport = match parse_at(value, "report") {
+        Ok(raw) => raw,
+        Err(p) => {
+            errors.push(p);
+            return Err(errors);
+        }
+    };
     let organisation = required_text(
         &raw.organisation,
         || "report.organisation".into(),
@@ -143,9 +167,26 @@ pub(super) fn report_meta(
         || "report.source.document".into(),
         &mut errors,
     );
-    let period = DateSpec::parse(raw.period.trim()).map_err(|m| {
-        Problem::error("report.period", m).expected("an ISO 8601 date such as `2019`")
-    });
+    let fiscal_year_end = match raw.fiscal_year_end {
+        None => 12,
+        Some(month @ 1..=12) => month as u8,
+        Some(month) => {
+            errors.push(
+                Problem::error(
+                    "report.fiscal_year_end",
+                    format!("month {month} is outside 1-12"),
+                )
+                .expected(FISCAL_YEAR_END),
+            );
+            12
+        }
+    };
+    let context = DateContext {
+        fiscal_year_end,
+        ..DateContext::CALENDAR
+    };
+    let period = DateSpec::parse_in(raw.period.trim(), &context)
+        .map_err(|m| Problem::error("report.period", m).expected(EXAMPLES));
     match period {
         Ok(period) if errors.is_empty() => {
             let mut meta = ReportMeta {
@@ -156,6 +197,7 @@ pub(super) fn report_meta(
                 chapter: optional_text(raw.source.chapter),
                 url: optional_text(raw.source.url),
                 language: optional_text(raw.language),
+                fiscal_year_end,
             };
             fields::meta(&mut meta, problems);
             Ok(meta)

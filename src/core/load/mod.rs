@@ -1,8 +1,10 @@
 //! Stage two of loading: validate the raw JSON into the model, collecting problems with JSON paths,
 //! in one go or in steps (`Loader`) over the items the splitter cuts from the text.
 
+mod dates;
 mod entries;
 mod fields;
+mod figures;
 mod items;
 mod sniff;
 mod soft;
@@ -336,7 +338,13 @@ fn header_of_split(text: &str, split: Split) -> Result<EntryPhase, LoadError> {
         &mut skipped.categories,
         &mut problems,
     );
-    let checker = EntryChecker::new(&subsidiaries, &categories, skipped, version);
+    let checker = EntryChecker::new(
+        &subsidiaries,
+        &categories,
+        skipped,
+        meta.date_context(),
+        version,
+    );
     Ok(EntryPhase {
         meta,
         divisions,
