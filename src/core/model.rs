@@ -171,7 +171,7 @@ impl Kind {
         }
     }
 
-    /// A lower-case count for people: `1 award`, `25 initiatives`.
+    /// A count for people, in lower case but for acronyms: `1 award`, `25 initiatives`, `3 KPIs`.
     pub fn count(self, n: usize) -> String {
         let (one, many) = match self {
             Kind::Award => ("award", "awards"),
