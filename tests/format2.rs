@@ -599,3 +599,34 @@ fn exports_write_every_subsidiary_and_country() {
     v["entries"] = json!(r.entries.iter().map(entry_json).collect::<Vec<_>>());
     assert_eq!(load(&v).report, r);
 }
+
+#[test]
+fn figure_periods_are_read_in_the_reports_fiscal_year() {
+    let mut v = good();
+    v["report"]["fiscal_year_end"] = json!(3);
+    v["entries"][1]["figures"] = json!([
+        { "label": "Engagement", "value": 4.6, "unit": "score", "out_of": 5, "period": "FY2023",
+          "baseline": { "value": 4.1, "period": "FY2022-Q4" } }
+    ]);
+    let loaded = load(&v);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let figure = &loaded.report.entries[1].metrics[0];
+    let period = figure.period.expect("period");
+    assert_eq!(
+        (period.first_day(), period.last_day()),
+        ((2022, 4, 1), (2023, 3, 31))
+    );
+    let baseline = figure
+        .baseline
+        .as_ref()
+        .and_then(|b| b.period)
+        .expect("baseline period");
+    assert_eq!(
+        (baseline.first_day(), baseline.last_day()),
+        ((2022, 1, 1), (2022, 3, 31))
+    );
+    assert_eq!(
+        report_explorer::core::format::format_metric(figure),
+        "4.6 out of 5 in FY2023, up from 4.1 in Q4 FY2022"
+    );
+}

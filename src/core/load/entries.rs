@@ -178,8 +178,22 @@ impl EntryChecker {
             Version::V2 => 2,
         };
         let metrics = match figures {
-            Some(values) => figures::figures(values, base, list, version, &mut figure_problems),
-            None => figures::parsed(&raw.figures, base, list, version, &mut figure_problems),
+            Some(values) => figures::figures(
+                values,
+                base,
+                list,
+                version,
+                &self.dates,
+                &mut figure_problems,
+            ),
+            None => figures::parsed(
+                &raw.figures,
+                base,
+                list,
+                version,
+                &self.dates,
+                &mut figure_problems,
+            ),
         };
         let entry = entry.map(|e| Entry { metrics, ..e });
         let id = unique_id(&raw.id, format!("{base}.id"), &mut self.seen, &mut errors);
