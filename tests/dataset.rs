@@ -115,6 +115,42 @@ fn figures_come_from_their_passages() {
     }
 }
 
+/// A figure's period, scale and currency are printed in its passage: `In 2019`, `as of the end of
+/// 2019`, `18 million tonnes`, `RMB50,000`.
+#[test]
+fn figure_periods_scales_and_currencies_come_from_their_passages() {
+    let report = report();
+    let mut periods = 0;
+    for e in &report.entries {
+        for m in &e.metrics {
+            if let Some(period) = m.period {
+                periods += 1;
+                assert!(
+                    e.source.passage.contains(&period.iso()),
+                    "{}: period {} of {} is not in its passage",
+                    e.id,
+                    period.iso(),
+                    m.label
+                );
+            }
+            if let Some(scale) = m.scale {
+                let printed = format!(
+                    "{} {}",
+                    report_explorer::core::format::format_number(m.value),
+                    scale.as_str()
+                );
+                assert!(e.source.passage.contains(&printed), "{}: `{printed}`", e.id);
+            }
+            if let Some(currency) = &m.currency {
+                assert!(e.source.passage.contains(currency.as_str()), "{}: {currency}", e.id);
+            }
+        }
+    }
+    // The chapter dates 11 figures: the 2 ENR ranks, the 2 Angola RED figures, the 2 of Quick
+    // Claims, the Academy's visitors and the 4 of the Wealth Legend of Youth competition.
+    assert_eq!(periods, 11);
+}
+
 #[test]
 fn every_subsidiary_and_leaf_category_is_used() {
     let report = report();
