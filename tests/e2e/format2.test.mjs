@@ -123,13 +123,13 @@ describe('format 2 entries', () => {
 
   test('a page reference links to the passage, or to the document at that page', async () => {
     await visit('&entry=ltifr-2023', async (page) => {
-      const ref = page.locator('[data-testid="page-ref"]');
+      const ref = page.locator('[data-testid="entry-detail"] [data-testid="page-ref"]');
       assert.match(await ref.innerText(), /45/);
       assert.equal(await ref.getAttribute('href'), 'https://example.com/meridian-2023.pdf#page=45');
       assert.equal(await ref.getAttribute('rel'), 'noopener noreferrer');
     });
     await visit('&entry=throughput', async (page) => {
-      const ref = page.locator('[data-testid="page-ref"]');
+      const ref = page.locator('[data-testid="entry-detail"] [data-testid="page-ref"]');
       assert.match(await ref.innerText(), /12–13/);
     });
   });
