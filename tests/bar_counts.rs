@@ -279,6 +279,108 @@ fn generated_bars_list_exactly_their_numbers() {
     }
 }
 
+/// `text` (a format 1 report) in format 2 with shared entries: every third entry also belongs
+/// to the next subsidiary in the file, every seventh to the two after that too.
+fn shared(text: &str) -> Report {
+    let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
+    let subs: Vec<String> = v["subsidiaries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_owned())
+        .collect();
+    v["format"] = serde_json::json!("report-explorer/2");
+    for (i, e) in v["entries"].as_array_mut().unwrap().iter_mut().enumerate() {
+        let o = e.as_object_mut().unwrap();
+        let lead = o.remove("subsidiary").unwrap().as_str().unwrap().to_owned();
+        let at = subs.iter().position(|s| *s == lead).unwrap();
+        let mut list = vec![lead];
+        let mut add = |k: usize| {
+            let s = subs[(at + k) % subs.len()].clone();
+            if !list.contains(&s) {
+                list.push(s);
+            }
+        };
+        if i % 3 == 0 {
+            add(1);
+        }
+        if i % 7 == 0 {
+            add(2);
+            add(3);
+        }
+        o.insert("subsidiaries".into(), serde_json::json!(list));
+        if let Some(c) = o.remove("country") {
+            o.insert("countries".into(), serde_json::json!([c]));
+        }
+        if let Some(m) = o.remove("metrics") {
+            o.insert("figures".into(), m);
+        }
+    }
+    let loaded = load_report(&v.to_string()).expect("shared report loads");
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .all(|p| p.severity != Severity::Error),
+        "{:?}",
+        loaded.problems
+    );
+    let many = loaded
+        .report
+        .entries
+        .iter()
+        .filter(|e| e.subsidiaries.len() > 1)
+        .count();
+    assert!(
+        many * 4 > loaded.report.entries.len(),
+        "{many} shared entries"
+    );
+    loaded.report
+}
+
+#[test]
+fn bars_with_shared_entries_list_exactly_their_numbers() {
+    // CITIC with shared entries: a shared entry counts in each of its subsidiaries' bars.
+    let r = shared(include_str!("../public/data/report.json"));
+    let index = Index::new(&r);
+    let all = states(&index, &Facet::ALL, &[]);
+    let checked = check_all(&r, &all, true);
+    assert!(checked.clicked > 400, "{} clicks", checked.clicked);
+    // A generated report large enough for "Other" rows and series.
+    let r = shared(&generate(1_500, 4));
+    let index = Index::new(&r);
+    let mut awards = Selection::default();
+    awards.toggle(Facet::Kind, "award");
+    let some = states(&index, &[Facet::Subsidiary], &[awards]);
+    let checked = check_all(&r, &some, false);
+    assert!(checked.clicked > 500, "{} clicks", checked.clicked);
+    let first = check_all(&r, &some[..1], true);
+    assert!(first.clicked > 0);
+}
+
+#[test]
+fn a_shared_award_counts_under_each_subsidiary_in_the_awards_chart() {
+    let r = shared(include_str!("../public/data/report.json"));
+    let index = Index::new(&r);
+    let sel = Selection::default();
+    let hits = index.search("");
+    let data = awards_data(&Scope::new(&r, &index, &sel, &hits));
+    // Bars count each shared award once per subsidiary: their sum exceeds the awards dated.
+    let bars: usize = data.counts.iter().flatten().sum();
+    let dated = r
+        .entries
+        .iter()
+        .filter(|e| e.kind.as_str() == "award" && e.date.is_some())
+        .count();
+    let shared_awards = r
+        .entries
+        .iter()
+        .filter(|e| e.kind.as_str() == "award" && e.date.is_some() && e.subsidiaries.len() > 1)
+        .count();
+    assert!(shared_awards > 0);
+    assert!(bars > dated, "{bars} in bars, {dated} dated awards");
+}
+
 /// The fixture report with implausible dates.
 const HUGE: &str = include_str!("e2e/fixtures/huge-dates.json");
 

@@ -279,7 +279,12 @@ fn no_chart_mixes_units() {
 fn coverage_follows_the_filter() {
     let r = report();
     let bank: Vec<usize> = (0..r.entries.len())
-        .filter(|&i| r.entries[i].subsidiary.as_str() == "citic-bank")
+        .filter(|&i| {
+            r.entries[i]
+                .subsidiaries
+                .iter()
+                .any(|s| s.as_str() == "citic-bank")
+        })
         .collect();
     let mut sel = Selection::default();
     sel.toggle(Facet::Subsidiary, "citic-bank");

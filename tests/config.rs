@@ -288,7 +288,7 @@ fn bad_default_filters() {
         [
             "error: default_filters.cat[1]: found a number (expected a list of category ids like `customer-service`)",
             "error: default_filters.foo: unknown filter `foo` (expected `sub`, `cat`, `kind`, `year` or `q`)",
-            "error: default_filters.kind: unknown kind `medal` (expected a list of kinds: award, initiative, product, service, project, event)",
+            "error: default_filters.kind: unknown kind `medal` (expected a list of kinds: award, initiative, product, service, project, event, target, incident, partnership, kpi)",
             "error: default_filters.q: found a number (expected a string of search words)",
             "error: default_filters.sub: id `Citic Bank` contains `C` (expected a list of subsidiary ids like `acme-bank`)",
             "error: default_filters.year: `19` is not a year (expected a list of years like `2019`, or `undated`)",

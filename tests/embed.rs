@@ -160,7 +160,7 @@ fn state_answer_and_filter_updates() {
     let awards_of_bank = report
         .entries
         .iter()
-        .filter(|e| e.subsidiary.as_str() == "citic-bank" && e.kind.as_str() == "award")
+        .filter(|e| e.subsidiaries[0].as_str() == "citic-bank" && e.kind.as_str() == "award")
         .count();
     assert!(awards_of_bank > 0);
     assert_eq!(

@@ -183,6 +183,9 @@ fn json_round_trips_through_the_loader() {
 
     // Wrap the exported entries in the original report and load it again.
     let mut file: Value = serde_json::from_str(DATA).unwrap();
+    // The export writes format 2.
+    assert_eq!(doc["format"], "report-explorer/2");
+    file["format"] = doc["format"].clone();
     file["entries"] = doc["entries"].clone();
     let loaded = load_report(&file.to_string()).expect("re-loads");
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
@@ -199,6 +202,9 @@ fn every_entry_round_trips() {
     assert!(!text.contains("92.0"));
     let doc: Value = serde_json::from_str(&text).unwrap();
     let mut file: Value = serde_json::from_str(DATA).unwrap();
+    // The export writes format 2.
+    assert_eq!(doc["format"], "report-explorer/2");
+    file["format"] = doc["format"].clone();
     file["entries"] = doc["entries"].clone();
     let loaded = load_report(&file.to_string()).unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
@@ -286,7 +292,7 @@ fn nothing_selected_still_has_provenance() {
     assert_eq!(p.filters, "none");
     let text = entries_csv(&r, &[], &p);
     let (header, rows) = read_csv(&text);
-    assert_eq!(header.len(), 15);
+    assert_eq!(header.len(), 17);
     assert!(rows.is_empty());
     let doc: Value = serde_json::from_str(&entries_json(&r, &[], &p)).unwrap();
     assert_eq!(doc["entries"], Value::Array(vec![]));
@@ -359,7 +365,7 @@ fn every_figure_field_round_trips_through_json() {
     let r = with_every_figure_field();
     let text = entries_json(&r, &[0], &provenance(&r));
     let doc: Value = serde_json::from_str(&text).unwrap();
-    let written = &doc["entries"][0]["metrics"];
+    let written = &doc["entries"][0]["figures"];
     assert_eq!(
         written[0]["baseline"],
         serde_json::json!({"value": 0.0061, "period": "2012"})
@@ -376,6 +382,7 @@ fn every_figure_field_round_trips_through_json() {
     assert_eq!(written[3]["to"], 8);
     assert_eq!(written[4]["qualifier"], "up_to");
     let mut file: Value = serde_json::from_str(DATA).unwrap();
+    file["format"] = doc["format"].clone();
     file["entries"] = doc["entries"].clone();
     let loaded = load_report(&file.to_string()).expect("re-loads");
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);

@@ -91,9 +91,9 @@ fn small_report_keeps_good_items_and_lists_problems() {
     assert_eq!(
         problems,
         [
-            "warning: extra: unknown field `extra` ignored (expected one of `format`, `report`, `subsidiaries`, `categories`, `entries`)",
+            "warning: extra: unknown field `extra` ignored (expected one of `format`, `report`, `divisions`, `subsidiaries`, `categories`, `entries`)",
             "error: categories[1].parent: unknown category id `nowhere` (expected the id of another category)",
-            "error: entries[1].kind: unknown kind `nope` (expected one of `award`, `initiative`, `product`, `service`, `project`, `event`)",
+            "error: entries[1].kind: unknown kind `nope` (expected one of `award`, `initiative`, `product`, `service`, `project`, `event`, `target`, `incident`, `partnership`, `kpi`)",
             "warning: entries[2].colour: unknown field `colour` ignored (expected one of `id`, `kind`, `title`, `summary`, `subsidiary`, `categories`, `date`, `awarding_body`, `location`, `country`, `metrics`, `source`)",
             "error: entries[2].categories[0]: category `c2` was skipped because of its own problem at categories[1] (expected a category that loads)",
         ]

@@ -25,7 +25,7 @@ const WORDS: [&str; 8] = [
 
 fn entry(
     i: usize,
-    sub: usize,
+    subs: Vec<usize>,
     cats: Vec<usize>,
     kind: usize,
     date: Option<String>,
@@ -41,7 +41,13 @@ fn entry(
         kind: Kind::ALL[kind],
         title: format!("Entry {i} {text}"),
         summary: text.clone(),
-        subsidiary: SubsidiaryId::new(&format!("s{sub}")).unwrap(),
+        // Shared by several subsidiaries now and then, each listed once.
+        subsidiaries: subs
+            .iter()
+            .enumerate()
+            .filter(|(j, s)| !subs[..*j].contains(s))
+            .map(|(_, s)| SubsidiaryId::new(&format!("s{s}")).unwrap())
+            .collect(),
         categories: cats
             .into_iter()
             .map(|c| CategoryId::new(&format!("c{c}")).unwrap())
@@ -49,11 +55,13 @@ fn entry(
         date: date.map(|d| DateSpec::parse(&d).unwrap()),
         awarding_body: None,
         location: None,
-        country: None,
+        countries: vec![],
         metrics: vec![],
         source: Source {
             section: "S".into(),
             passage: text,
+            page: None,
+            url: None,
         },
     }
 }
@@ -69,7 +77,7 @@ fn report_strategy() -> impl Strategy<Value = Report> {
             ]);
             let entries = proptest::collection::vec(
                 (
-                    0..n_sub,
+                    proptest::collection::vec(0..n_sub, 1..3),
                     proptest::collection::vec(0..n_cat, 1..3),
                     0usize..6,
                     date,
@@ -90,11 +98,13 @@ fn report_strategy() -> impl Strategy<Value = Report> {
                 language: None,
                 fiscal_year_end: 12,
             },
+            divisions: vec![],
             subsidiaries: (0..n_sub)
                 .map(|i| Subsidiary {
                     id: SubsidiaryId::new(&format!("s{i}")).unwrap(),
                     name: format!("Sub {i}"),
                     sector: None,
+                    division: None,
                 })
                 .collect(),
             // A parent must come earlier, so the tree has no cycles.
@@ -195,7 +205,7 @@ fn passes(r: &Report, e: &Entry, sel: &Selection, skip: Option<Facet>) -> bool {
         "{} {} {}",
         e.title,
         e.summary,
-        r.subsidiary_name(&e.subsidiary)
+        r.subsidiary_names(e)
     ));
     let cat_names: Vec<String> = r
         .categories
@@ -211,7 +221,7 @@ fn passes(r: &Report, e: &Entry, sel: &Selection, skip: Option<Facet>) -> bool {
     search_ok
         && (skip == Some(Facet::Subsidiary)
             || sel.subsidiaries.is_empty()
-            || sel.subsidiaries.contains(&e.subsidiary))
+            || e.subsidiaries.iter().any(|s| sel.subsidiaries.contains(s)))
         && (skip == Some(Facet::Category)
             || sel.categories.is_empty()
             || sel.categories.iter().any(in_cat))
@@ -222,7 +232,7 @@ fn passes(r: &Report, e: &Entry, sel: &Selection, skip: Option<Facet>) -> bool {
 /// Brute force: does entry `e` have value `token` of `facet`?
 fn has_value(r: &Report, e: &Entry, facet: Facet, token: &str) -> bool {
     match facet {
-        Facet::Subsidiary => e.subsidiary.as_str() == token,
+        Facet::Subsidiary => e.subsidiaries.iter().any(|s| s.as_str() == token),
         Facet::Kind => e.kind.as_str() == token,
         Facet::Year => match e.date {
             None => token == "undated",
@@ -306,7 +316,7 @@ fn two_subsidiaries_give_the_union_and_a_category_intersects() {
     let count = |sub: &str| {
         r.entries
             .iter()
-            .filter(|e| e.subsidiary.as_str() == sub)
+            .filter(|e| e.subsidiaries.iter().any(|s| s.as_str() == sub))
             .count()
     };
     let (sel, notices) = decode(params(&[("sub", "citic-bank,citic-trust")]), &index);
@@ -325,7 +335,10 @@ fn two_subsidiaries_give_the_union_and_a_category_intersects() {
         .entries
         .iter()
         .filter(|e| {
-            e.kind == Kind::Award && ["citic-bank", "citic-trust"].contains(&e.subsidiary.as_str())
+            e.kind == Kind::Award
+                && e.subsidiaries
+                    .iter()
+                    .any(|s| ["citic-bank", "citic-trust"].contains(&s.as_str()))
         })
         .count();
     assert_eq!(res.entries.len(), want);

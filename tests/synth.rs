@@ -63,8 +63,9 @@ fn a_smaller_report_is_a_prefix_of_a_larger_one() {
 fn every_kind_and_date_precision_appears_in_realistic_proportions() {
     let report = load_clean(&generate(1000, 3));
     let kinds: BTreeMap<Kind, usize> = report.kind_counts().into_iter().collect();
-    for kind in Kind::ALL {
-        assert!(kinds[&kind] >= 30, "{kind:?}: {kinds:?}");
+    // The six kinds of format 1 (the generator writes format 1).
+    for kind in &Kind::ALL[..6] {
+        assert!(kinds[kind] >= 30, "{kind:?}: {kinds:?}");
     }
     assert!(kinds[&Kind::Initiative] > kinds[&Kind::Product]);
     assert!(kinds[&Kind::Award] > kinds[&Kind::Event]);
@@ -138,7 +139,7 @@ fn entries_carry_realistic_figures_places_and_awarding_bodies() {
             assert_eq!(m.unit, None, "a currency figure has no unit");
         }
     }
-    assert!(report.entries.iter().any(|e| e.country.is_some()));
+    assert!(report.entries.iter().any(|e| !e.countries.is_empty()));
     assert!(report.subsidiaries.iter().any(|s| s.sector.is_none()));
     assert!(
         report

@@ -14,16 +14,18 @@ fn entry(i: usize, sub: usize, cat: usize, kind: usize, date: Option<String>) ->
         kind: Kind::ALL[kind],
         title: format!("Entry {}", 1_000_000 - i),
         summary: String::new(),
-        subsidiary: SubsidiaryId::new(&format!("s{sub}")).unwrap(),
+        subsidiaries: vec![SubsidiaryId::new(&format!("s{sub}")).unwrap()],
         categories: vec![CategoryId::new(&format!("c{cat}")).unwrap()],
         date: date.map(|d| DateSpec::parse(&d).unwrap()),
         awarding_body: None,
         location: None,
-        country: None,
+        countries: vec![],
         metrics: vec![],
         source: Source {
             section: "S".into(),
             passage: "P".into(),
+            page: None,
+            url: None,
         },
     }
 }
@@ -62,11 +64,13 @@ fn report_strategy() -> impl Strategy<Value = Report> {
                 language: None,
                 fiscal_year_end: 12,
             },
+            divisions: vec![],
             subsidiaries: (0..n_sub)
                 .map(|i| Subsidiary {
                     id: SubsidiaryId::new(&format!("s{i}")).unwrap(),
                     name: format!("Sub {i}"),
                     sector: None,
+                    division: None,
                 })
                 .collect(),
             // c0 is top level; the others are its children, so category lanes collapse to c0.
@@ -277,11 +281,13 @@ fn report_of(n_sub: usize, entries: Vec<(usize, usize, Option<String>)>) -> Repo
             language: None,
             fiscal_year_end: 12,
         },
+        divisions: vec![],
         subsidiaries: (0..n_sub)
             .map(|i| Subsidiary {
                 id: SubsidiaryId::new(&format!("s{i}")).unwrap(),
                 name: format!("Sub {i}"),
                 sector: None,
+                division: None,
             })
             .collect(),
         categories: vec![Category {
@@ -945,7 +951,7 @@ fn default_dataset_order_and_keys() {
     assert_eq!(navigate(&l, handover, Direction::Left), Some(opening));
     // Down from CITIC Construction's opening: CITIC Press (2018 only), nearest in time.
     let down = navigate(&l, opening, Direction::Down).unwrap();
-    assert_eq!(r.entries[down].subsidiary.as_str(), "citic-press");
+    assert_eq!(r.entries[down].subsidiaries[0].as_str(), "citic-press");
     // The pointer finds the item it is over.
     let item = l.items.iter().find(|i| i.entry == opening).unwrap();
     assert_eq!(

@@ -78,7 +78,7 @@ fn good_report_loads_completely() {
     assert_eq!(e.metrics[0].qualifier, Qualifier::Over);
     assert_eq!(e.metrics[1].out_of, Some(50.0));
     assert_eq!(r.entries[1].date.unwrap().to_string(), "2020–2021");
-    assert_eq!(r.subsidiary_name(&e.subsidiary), "Acme Bank");
+    assert_eq!(r.subsidiary_name(&e.subsidiaries[0]), "Acme Bank");
 }
 
 #[test]
@@ -115,7 +115,7 @@ fn wrong_format_version() {
     v["format"] = json!("report-explorer/9");
     assert_eq!(
         fatal(&v),
-        "not a valid report\nerror: format: unsupported format `report-explorer/9` (expected `report-explorer/1`)"
+        "not a valid report\nerror: format: unsupported format `report-explorer/9` (expected `report-explorer/2` or `report-explorer/1`)"
     );
 }
 
@@ -157,7 +157,7 @@ fn unknown_kind() {
     v["entries"][0]["kind"] = json!("prize");
     assert_eq!(
         problems(&v),
-        ["error: entries[0].kind: unknown kind `prize` (expected one of `award`, `initiative`, `product`, `service`, `project`, `event`)"]
+        ["error: entries[0].kind: unknown kind `prize` (expected one of `award`, `initiative`, `product`, `service`, `project`, `event`, `target`, `incident`, `partnership`, `kpi`)"]
     );
     assert_eq!(load(&v).report.entries.len(), 1);
 }
@@ -339,7 +339,7 @@ fn unknown_fields_are_warnings_only() {
     assert_eq!(
         problems(&v),
         [
-            "warning: publisher: unknown field `publisher` ignored (expected one of `format`, `report`, `subsidiaries`, `categories`, `entries`)",
+            "warning: publisher: unknown field `publisher` ignored (expected one of `format`, `report`, `divisions`, `subsidiaries`, `categories`, `entries`)",
             "warning: entries[0].colour: unknown field `colour` ignored (expected one of `id`, `kind`, `title`, `summary`, `subsidiary`, `categories`, `date`, `awarding_body`, `location`, `country`, `metrics`, `source`)"
         ]
     );

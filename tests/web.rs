@@ -132,7 +132,7 @@ fn error_view_lists_validation_problems() {
     assert_eq!(items.len(), 1);
     assert_eq!(
         items[0].text_content().unwrap(),
-        "error: format: unsupported format `other/2` (expected `report-explorer/1`)"
+        "error: format: unsupported format `other/2` (expected `report-explorer/2` or `report-explorer/1`)"
     );
 }
 

@@ -206,7 +206,8 @@ fn check_loaded(loaded: &Loaded) {
             "duplicate entry id {:?}",
             e.id
         );
-        assert!(subsidiaries.contains(&e.subsidiary), "{:?}", e.id);
+        assert!(!e.subsidiaries.is_empty(), "{:?} has no subsidiary", e.id);
+        assert!(e.subsidiaries.iter().all(|s| subsidiaries.contains(s)));
         assert!(!e.categories.is_empty(), "{:?} has no category", e.id);
         assert!(e.categories.iter().all(|c| categories.contains(c)));
         assert!(!e.title.trim().is_empty() && !e.summary.trim().is_empty());
@@ -235,7 +236,9 @@ fn check_index(loaded: &Loaded) {
     assert_eq!(stepped.len(), report.entries.len());
     for (i, e) in report.entries.iter().enumerate() {
         assert_eq!(index.position(&e.id), Some(i));
-        assert!(index.knows(Facet::Subsidiary, e.subsidiary.as_str()));
+        for s in &e.subsidiaries {
+            assert!(index.knows(Facet::Subsidiary, s.as_str()));
+        }
         for c in &e.categories {
             assert!(index.knows(Facet::Category, c.as_str()));
         }
@@ -250,10 +253,14 @@ fn check_index(loaded: &Loaded) {
         "no selection shows every entry in file order"
     );
     for (facet, values) in &result.facets {
-        if matches!(facet, Facet::Subsidiary | Facet::Kind) {
-            let sum: usize = values.iter().map(|v| v.count).sum();
-            assert_eq!(sum, report.entries.len(), "{facet:?} counts");
-        }
+        // Each entry has one kind, and counts under each of its subsidiaries.
+        let want = match facet {
+            Facet::Kind => report.entries.len(),
+            Facet::Subsidiary => report.entries.iter().map(|e| e.subsidiaries.len()).sum(),
+            _ => continue,
+        };
+        let sum: usize = values.iter().map(|v| v.count).sum();
+        assert_eq!(sum, want, "{facet:?} counts");
     }
     // Searching an entry's own title finds it, in both indexes alike.
     if let Some(first) = report.entries.first() {

@@ -1,5 +1,7 @@
-//! One entry in the result list: title (a link that opens its detail), kind, subsidiary, categories, date, figures.
+//! One entry in the result list: title (a link that opens its detail), kind, subsidiaries
+//! (with their divisions), categories, date, countries, figures and the page it is on.
 
+use crate::app::entry_detail::PageRef;
 use crate::app::highlight::Highlighted;
 use crate::core::format::format_metric;
 use crate::core::model::{Entry, Report};
@@ -20,7 +22,15 @@ pub fn EntryCard(
     #[prop(into)]
     href: Signal<String>,
 ) -> impl IntoView {
-    let subsidiary = report.subsidiary_name(&entry.subsidiary).to_owned();
+    // Every subsidiary, the lead first, each with its division.
+    let subsidiary = entry
+        .subsidiaries
+        .iter()
+        .map(|s| report.subsidiary_label(s))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let countries = (!entry.countries.is_empty()).then(|| entry.countries.join(", "));
+    let page = PageRef::of(&entry.source, report.meta.url.as_deref());
     let categories = entry
         .categories
         .iter()
@@ -53,6 +63,15 @@ pub fn EntryCard(
                         <Highlighted text=categories words/>
                     </span>
                     {date.map(|(iso, text)| view! { <time datetime=iso>{text}</time> })}
+                    {countries
+                        .map(|c| {
+                            view! {
+                                <span class="countries">
+                                    <Highlighted text=c words/>
+                                </span>
+                            }
+                        })}
+                    {page.map(|p| view! { <span class="page-ref">{p.into_view()}</span> })}
                 </p>
                 <p class="summary">
                     <Highlighted text=entry.summary words/>

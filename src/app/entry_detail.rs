@@ -1,11 +1,47 @@
-//! The entry detail panel: every field, figures with qualifiers, the source passage, and related links.
+//! The entry detail panel: every field, figures with qualifiers, the source passage with its
+//! page, and related links; [`PageRef`], the page reference cards show too.
 
 use crate::core::format::format_metric;
-use crate::core::model::{Entry, Report};
+use crate::core::model::{Entry, Report, Source};
 use crate::core::query::{Facet, Selection};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
+
+/// A passage's page reference (`p. 45`), linked to the passage's address, or to the report
+/// document's page when the page is a number; a passage with an address but no page links
+/// as "passage".
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageRef {
+    /// `p. 45`, or `passage` when only the address is known.
+    pub label: String,
+    /// Where it links, if anywhere.
+    pub href: Option<String>,
+}
+
+impl PageRef {
+    /// The reference for `source` in a report whose document is at `document`.
+    pub fn of(source: &Source, document: Option<&str>) -> Option<PageRef> {
+        let href = source.link(document);
+        let label = source
+            .page_label()
+            .or_else(|| href.as_ref().map(|_| "passage".to_owned()))?;
+        Some(PageRef { label, href })
+    }
+
+    /// As a link opening in a new tab (without passing this page on), or as plain text.
+    pub fn into_view(self) -> AnyView {
+        match self.href {
+            Some(href) => view! {
+                <a href=href target="_blank" rel="noopener noreferrer" data-testid="page-ref">
+                    {self.label}
+                </a>
+            }
+            .into_any(),
+            None => view! { <span data-testid="page-ref">{self.label}</span> }.into_any(),
+        }
+    }
+}
 
 /// Shows one entry in full; `link` builds hrefs for related views.
 #[component]
@@ -35,8 +71,31 @@ pub fn EntryDetail(
             link.run(sel)
         })
     };
-    let sub_name = report.subsidiary_name(&entry.subsidiary).to_owned();
-    let sub_href = related(Facet::Subsidiary, entry.subsidiary.as_str());
+    // Every subsidiary, the lead first, each a link to its entries, with its division.
+    let subsidiaries: Vec<(String, Option<String>, Signal<String>)> = entry
+        .subsidiaries
+        .iter()
+        .map(|s| {
+            (
+                report.subsidiary_name(s).to_owned(),
+                report.division_of(s).map(str::to_owned),
+                related(Facet::Subsidiary, s.as_str()),
+            )
+        })
+        .collect();
+    let sub_label = if subsidiaries.len() > 1 {
+        "Subsidiaries"
+    } else {
+        "Subsidiary"
+    };
+    let country_label = if entry.countries.len() > 1 {
+        "Countries"
+    } else {
+        "Country"
+    };
+    let countries = (!entry.countries.is_empty()).then(|| entry.countries.join(", "));
+    let page = PageRef::of(&entry.source, report.meta.url.as_deref())
+        .map(|p| view! { ", " {p.into_view()} });
     let categories: Vec<(String, Signal<String>)> = entry
         .categories
         .iter()
@@ -58,6 +117,7 @@ pub fn EntryDetail(
         <bdi lang=lang()>{meta.document.clone()}</bdi>
         {chapter}
         ", section “"<bdi lang=lang()>{entry.source.section.clone()}</bdi>"”"
+        {page}
     };
     let heading = NodeRef::<html::H2>::new();
     // Move keyboard focus to the panel when it opens (talking to the DOM is an effect).
@@ -81,8 +141,23 @@ pub fn EntryDetail(
             <h2 id="entry-detail-heading" tabindex="-1" node_ref=heading><bdi lang=lang()>{entry.title.clone()}</bdi></h2>
             <p class="summary"><bdi lang=lang()>{entry.summary.clone()}</bdi></p>
             <dl class="detail-fields">
-                <dt>"Subsidiary"</dt>
-                <dd><a href=sub_href data-testid="detail-subsidiary"><bdi lang=lang()>{sub_name}</bdi></a></dd>
+                <dt>{sub_label}</dt>
+                <dd>
+                    {subsidiaries
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (name, division, href))| {
+                            // The lead's link keeps the test id the single subsidiary had.
+                            let testid = if i == 0 { "detail-subsidiary" } else { "detail-subsidiary-other" };
+                            let division = division.map(|d| view! { " (" <bdi lang=lang()>{d}</bdi> ")" });
+                            view! {
+                                {(i > 0).then_some(", ")}
+                                <a class="detail-subsidiary" href=href data-testid=testid><bdi lang=lang()>{name}</bdi></a>
+                                {division}
+                            }
+                        })
+                        .collect_view()}
+                </dd>
                 <dt>"Categories"</dt>
                 <dd>
                     {categories
@@ -93,7 +168,7 @@ pub fn EntryDetail(
                 {date}
                 {optional("Awarded by", entry.awarding_body.clone())}
                 {optional("Location", entry.location.clone())}
-                {optional("Country", entry.country.clone())}
+                {optional(country_label, countries)}
                 <dt>"Entry id"</dt>
                 <dd><code>{entry.id.to_string()}</code></dd>
             </dl>

@@ -1,4 +1,5 @@
-//! The facet panel: one group per facet with counts, a filter box for long lists, and clear buttons.
+//! The facet panel: one group per facet with counts, a filter box for long lists, and clear
+//! buttons; subsidiaries listed under their divisions' headings when the report has divisions.
 
 use crate::core::query::{Facet, FacetValue, QueryResult, Selection};
 use crate::core::text::fold;
@@ -50,12 +51,24 @@ pub fn FacetGroup(
         values.with(|vs| {
             let mut matching = 0;
             let mut tokens = Vec::new();
+            // The group of the last value listed: a value of another group starts a heading.
+            let mut group: Option<&str> = None;
             for v in vs {
-                if !(needle.is_empty() || v.selected || fold(&v.label).contains(&needle)) {
+                if !(needle.is_empty()
+                    || v.selected
+                    || fold(&v.label).contains(&needle)
+                    || v.group
+                        .as_deref()
+                        .is_some_and(|g| fold(g).contains(&needle)))
+                {
                     continue;
                 }
                 if matching < limit || v.selected {
-                    tokens.push((v.token.clone(), v.label.clone(), v.depth));
+                    let heading = (v.group.is_some() && v.group.as_deref() != group)
+                        .then(|| v.group.clone())
+                        .flatten();
+                    group = v.group.as_deref();
+                    tokens.push((v.token.clone(), v.label.clone(), v.depth, heading));
                 }
                 matching += 1;
             }
@@ -76,6 +89,28 @@ pub fn FacetGroup(
         values.with(|vs| vs.iter().find(|v| v.token == token).cloned())
     };
     let long = move || values.with(|v| v.len() > FILTER_BOX_FROM);
+    // A division heading selects all its subsidiaries, or clears them when all are selected.
+    let toggle_group = move |group: String| {
+        let (members, all_on) = values.with_untracked(|vs| {
+            let members: Vec<&FacetValue> = vs
+                .iter()
+                .filter(|v| v.group.as_deref() == Some(group.as_str()))
+                .collect();
+            let all_on = members.iter().all(|v| v.selected);
+            let tokens: Vec<(String, bool)> = members
+                .iter()
+                .map(|v| (v.token.clone(), v.selected))
+                .collect();
+            (tokens, all_on)
+        });
+        let mut sel = selection.get_untracked();
+        for (token, on) in members {
+            if on == all_on {
+                sel.toggle(facet, &token);
+            }
+        }
+        apply.run((sel, false));
+    };
     let any_selected = Memo::new(move |_| selection.with(|s| s.selected_count(facet) > 0));
     let heading_id = format!("facet-{}-heading", facet.param());
     let labelled_by = heading_id.clone();
@@ -124,8 +159,8 @@ pub fn FacetGroup(
             <ul class="facet-values" node_ref=list_ref>
                 <For
                     each=move || tokens.get()
-                    key=|(token, _, _)| token.clone()
-                    children=move |(token, label, depth)| {
+                    key=|(token, _, _, heading)| (token.clone(), heading.clone())
+                    children=move |(token, label, depth, heading)| {
                         let t1 = token.clone();
                         let t2 = token.clone();
                         let t3 = token.clone();
@@ -135,7 +170,35 @@ pub fn FacetGroup(
                         let disabled = Memo::new(move |_| {
                             value(&t3).is_some_and(|v| v.count == 0 && !v.selected)
                         });
+                        let heading = heading.map(|group| {
+                            let name = group.clone();
+                            let members = Memo::new(move |_| {
+                                values.with(|vs| {
+                                    let of: Vec<&FacetValue> = vs
+                                        .iter()
+                                        .filter(|v| v.group.as_deref() == Some(group.as_str()))
+                                        .collect();
+                                    !of.is_empty() && of.iter().all(|v| v.selected)
+                                })
+                            });
+                            let label = name.clone();
+                            view! {
+                                <li class="facet-group-head">
+                                    <button
+                                        type="button"
+                                        class="link-button facet-group"
+                                        data-testid="facet-group"
+                                        aria-pressed=move || members.get().to_string()
+                                        title=format!("Select every subsidiary of {label}")
+                                        on:click=move |_| toggle_group(name.clone())
+                                    >
+                                        <bdi lang=crate::app::lang::report_lang()>{label.clone()}</bdi>
+                                    </button>
+                                </li>
+                            }
+                        });
                         view! {
+                            {heading}
                             // The indent comes from `--depth` (style/main.css): a class sets it up to
                             // depth 9, so the first-paint snapshot needs no style attribute (the CSP blocks
                             // those); deeper levels set it through the CSSOM, which the CSP allows.

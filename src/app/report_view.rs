@@ -40,10 +40,18 @@ pub fn ReportView(
         .map(|(k, n)| k.count(n))
         .collect::<Vec<_>>()
         .join(", ");
+    let subsidiaries = count_noun(report.subsidiaries.len(), "subsidiary", "subsidiaries");
+    let subsidiaries = match report.divisions.len() {
+        0 => subsidiaries,
+        n => format!(
+            "{subsidiaries} in {}",
+            count_noun(n, "division", "divisions")
+        ),
+    };
     let counts = format!(
         "{} from {}, in {}, with {}",
         if kinds.is_empty() { "nothing" } else { &kinds },
-        count_noun(report.subsidiaries.len(), "subsidiary", "subsidiaries"),
+        subsidiaries,
         count_noun(report.categories.len(), "category", "categories"),
         count_noun(report.metric_count(), "figure", "figures"),
     );

@@ -362,7 +362,7 @@ pub fn TimelineView(
             "{}, {}, {}",
             e.title,
             e.date.map(|d| d.to_string()).unwrap_or_default(),
-            report.subsidiary_name(&e.subsidiary)
+            report.lead_with(e)
         );
         let kind = e.kind.as_str();
         let point = laid_out.with_untracked(|l| l.item(entry).is_some_and(|i| i.point));
@@ -564,7 +564,8 @@ pub fn TimelineView(
                             Mark::Item(entry) => {
                                 let e = &tooltip_report.entries[*entry];
                                 let date = e.date.map(|d| d.to_string()).unwrap_or_default();
-                                let sub = tooltip_report.subsidiary_name(&e.subsidiary).to_owned();
+                                // A shared entry sits in its lead's lane: say who shares it.
+                                let sub = tooltip_report.lead_with(e);
                                 (e.title.clone(), view! { {date}" · "<bdi lang=crate::app::lang::report_lang()>{sub}</bdi> }.into_any())
                             }
                             Mark::Cluster(id) => {
@@ -617,7 +618,7 @@ pub fn TimelineView(
                                     <time datetime=iso>{date}</time>
                                     " "
                                     <a href=href><bdi lang=crate::app::lang::report_lang()>{e.title.clone()}</bdi></a>
-                                    " (" <bdi lang=crate::app::lang::report_lang()>{row_report.subsidiary_name(&e.subsidiary).to_owned()}</bdi> ")"
+                                    " (" <bdi lang=crate::app::lang::report_lang()>{row_report.lead_with(e)}</bdi> ")"
                                 </li>
                             }
                         }

@@ -5,7 +5,7 @@
 //! (`env!("CARGO_PKG_VERSION")`).
 
 use crate::core::format::format_metric;
-use crate::core::model::{Entry, Metric, Qualifier, Report};
+use crate::core::model::{Entry, Metric, Qualifier, Report, FORMAT};
 use crate::core::query::Selection;
 use crate::core::url_state::encode;
 use serde_json::{json, Map, Value};
@@ -137,23 +137,29 @@ impl Provenance {
 }
 
 /// The CSV columns, in order.
-pub const CSV_HEADER: [&str; 15] = [
+pub const CSV_HEADER: [&str; 17] = [
     "id",
     "kind",
     "title",
     "summary",
-    "subsidiary",
-    "subsidiary_name",
+    "subsidiaries",
+    "subsidiary_names",
     "categories",
     "date",
     "date_precision",
     "awarding_body",
     "location",
-    "country",
+    "countries",
     "metrics",
     "source_section",
     "source_passage",
+    "source_page",
+    "source_url",
 ];
+
+/// How a CSV cell joins the items of a list (`subsidiaries`, `countries`), as the
+/// spreadsheet template reads them.
+pub const LIST_SEPARATOR: &str = "; ";
 
 /// `year`, `month`, `day`, `quarter`, `fiscal_year` or `fiscal_quarter`; for a range, both
 /// ends (`year/month`), an open end being `open` (`year/open`).
@@ -184,8 +190,18 @@ pub fn csv_row(report: &Report, entry: &Entry) -> Vec<String> {
         entry.kind.as_str().to_owned(),
         entry.title.clone(),
         entry.summary.clone(),
-        entry.subsidiary.to_string(),
-        report.subsidiary_name(&entry.subsidiary).to_owned(),
+        entry
+            .subsidiaries
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(LIST_SEPARATOR),
+        entry
+            .subsidiaries
+            .iter()
+            .map(|s| report.subsidiary_name(s))
+            .collect::<Vec<_>>()
+            .join(LIST_SEPARATOR),
         entry
             .categories
             .iter()
@@ -196,10 +212,12 @@ pub fn csv_row(report: &Report, entry: &Entry) -> Vec<String> {
         date_precision(entry),
         entry.awarding_body.clone().unwrap_or_default(),
         entry.location.clone().unwrap_or_default(),
-        entry.country.clone().unwrap_or_default(),
+        entry.countries.join(LIST_SEPARATOR),
         metrics_text(entry),
         entry.source.section.clone(),
         entry.source.passage.clone(),
+        entry.source.page.clone().unwrap_or_default(),
+        entry.source.url.clone().unwrap_or_default(),
     ]
 }
 
@@ -327,14 +345,21 @@ pub fn metric_json(m: &Metric) -> Value {
     Value::Object(o)
 }
 
-/// An entry in the data format's shape (`docs/data-format.md`), so it can be loaded again.
+/// An entry in format 2's shape (`docs/data-format.md`), so it can be loaded again.
 pub fn entry_json(entry: &Entry) -> Value {
     let mut o = Map::new();
     o.insert("id".into(), json!(entry.id.as_str()));
     o.insert("kind".into(), json!(entry.kind.as_str()));
     o.insert("title".into(), json!(entry.title));
     o.insert("summary".into(), json!(entry.summary));
-    o.insert("subsidiary".into(), json!(entry.subsidiary.as_str()));
+    o.insert(
+        "subsidiaries".into(),
+        json!(entry
+            .subsidiaries
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()),
+    );
     o.insert(
         "categories".into(),
         json!(entry
@@ -349,22 +374,30 @@ pub fn entry_json(entry: &Entry) -> Value {
     for (key, value) in [
         ("awarding_body", &entry.awarding_body),
         ("location", &entry.location),
-        ("country", &entry.country),
     ] {
         if let Some(v) = value {
             o.insert(key.into(), json!(v));
         }
     }
+    if !entry.countries.is_empty() {
+        o.insert("countries".into(), json!(entry.countries));
+    }
     if !entry.metrics.is_empty() {
         o.insert(
-            "metrics".into(),
+            "figures".into(),
             Value::Array(entry.metrics.iter().map(metric_json).collect()),
         );
     }
-    o.insert(
-        "source".into(),
-        json!({ "section": entry.source.section, "passage": entry.source.passage }),
-    );
+    let mut source = Map::new();
+    source.insert("section".into(), json!(entry.source.section));
+    source.insert("passage".into(), json!(entry.source.passage));
+    if let Some(page) = &entry.source.page {
+        source.insert("page".into(), json!(page));
+    }
+    if let Some(url) = &entry.source.url {
+        source.insert("url".into(), json!(url));
+    }
+    o.insert("source".into(), Value::Object(source));
     Value::Object(o)
 }
 
@@ -375,7 +408,11 @@ pub fn entries_json(report: &Report, positions: &[usize], provenance: &Provenanc
         .filter_map(|&p| report.entries.get(p))
         .map(entry_json)
         .collect();
-    let doc = json!({ "provenance": provenance.to_json(), "entries": entries });
+    let doc = json!({
+        "format": FORMAT,
+        "provenance": provenance.to_json(),
+        "entries": entries
+    });
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
     text

@@ -55,6 +55,10 @@ id_type!(
     SubsidiaryId
 );
 id_type!(
+    /// Identifies a division, a group of subsidiaries (`ports`).
+    DivisionId
+);
+id_type!(
     /// Identifies a category (`brand-management`).
     CategoryId
 );

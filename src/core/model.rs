@@ -1,17 +1,51 @@
 //! The validated report model the rest of the app works with.
 
 use crate::core::date::{DateContext, DateSpec};
-use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
+use crate::core::ids::{CategoryId, DivisionId, EntryId, SubsidiaryId};
 use std::collections::HashMap;
 
-/// The one format version this app reads.
-pub const FORMAT: &str = "report-explorer/1";
+/// The format version this app writes (and reads, with format 1).
+pub const FORMAT: &str = "report-explorer/2";
 
-/// A validated report: metadata, subsidiaries, categories and entries.
+/// The first format version, still read: its entries are migrated on loading.
+pub const FORMAT_1: &str = "report-explorer/1";
+
+/// Which format version a file is written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Version {
+    /// `report-explorer/1`: one `subsidiary`, one `country`, `metrics`; migrated on loading.
+    V1,
+    /// `report-explorer/2`.
+    #[default]
+    V2,
+}
+
+impl Version {
+    /// The version a format tag names, if the app reads it.
+    pub fn parse(tag: &str) -> Option<Version> {
+        match tag {
+            FORMAT_1 => Some(Version::V1),
+            FORMAT => Some(Version::V2),
+            _ => None,
+        }
+    }
+
+    /// The format tag as written in a file.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Version::V1 => FORMAT_1,
+            Version::V2 => FORMAT,
+        }
+    }
+}
+
+/// A validated report: metadata, divisions, subsidiaries, categories and entries.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
     /// Who published it and where the data comes from.
     pub meta: ReportMeta,
+    /// Divisions (groups of subsidiaries) in file order; often none.
+    pub divisions: Vec<Division>,
     /// Subsidiaries in file order.
     pub subsidiaries: Vec<Subsidiary>,
     /// Categories in file order; parents are always valid ids here.
@@ -48,6 +82,15 @@ impl ReportMeta {
     }
 }
 
+/// A group of subsidiaries (a business line, a region).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Division {
+    /// Unique id.
+    pub id: DivisionId,
+    /// Display name.
+    pub name: String,
+}
+
 /// An organisational unit entries belong to.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Subsidiary {
@@ -57,6 +100,8 @@ pub struct Subsidiary {
     pub name: String,
     /// Business sector, when given.
     pub sector: Option<String>,
+    /// The division it belongs to, when given (always a loaded division's id).
+    pub division: Option<DivisionId>,
 }
 
 /// A section of the report.
@@ -85,17 +130,29 @@ pub enum Kind {
     Project,
     /// A dated one-off happening.
     Event,
+    /// A target or commitment.
+    Target,
+    /// An incident, breach, fine or penalty.
+    Incident,
+    /// A partnership, membership or agreement with another organisation.
+    Partnership,
+    /// A performance figure reported on its own, with no programme around it.
+    Kpi,
 }
 
 impl Kind {
     /// Every kind, in display order.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Award,
         Kind::Initiative,
         Kind::Product,
         Kind::Service,
         Kind::Project,
         Kind::Event,
+        Kind::Target,
+        Kind::Incident,
+        Kind::Partnership,
+        Kind::Kpi,
     ];
 
     /// The kind as written in the data file.
@@ -107,10 +164,14 @@ impl Kind {
             Kind::Service => "service",
             Kind::Project => "project",
             Kind::Event => "event",
+            Kind::Target => "target",
+            Kind::Incident => "incident",
+            Kind::Partnership => "partnership",
+            Kind::Kpi => "kpi",
         }
     }
 
-    /// A lower-case count for people: `1 award`, `25 initiatives`.
+    /// A count for people, in lower case but for acronyms: `1 award`, `25 initiatives`, `3 KPIs`.
     pub fn count(self, n: usize) -> String {
         let (one, many) = match self {
             Kind::Award => ("award", "awards"),
@@ -119,6 +180,10 @@ impl Kind {
             Kind::Service => ("service", "services"),
             Kind::Project => ("project", "projects"),
             Kind::Event => ("event", "events"),
+            Kind::Target => ("target", "targets"),
+            Kind::Incident => ("incident", "incidents"),
+            Kind::Partnership => ("partnership", "partnerships"),
+            Kind::Kpi => ("KPI", "KPIs"),
         };
         crate::core::format::count_noun(n, one, many)
     }
@@ -137,6 +202,10 @@ impl Kind {
             Kind::Service => "Service",
             Kind::Project => "Project",
             Kind::Event => "Event",
+            Kind::Target => "Target",
+            Kind::Incident => "Incident",
+            Kind::Partnership => "Partnership",
+            Kind::Kpi => "KPI",
         }
     }
 }
@@ -334,9 +403,37 @@ pub struct Source {
     pub section: String,
     /// The passage, quoted verbatim.
     pub passage: String,
+    /// The page as printed (`45`, `45–46`, `iv`), when given.
+    pub page: Option<String>,
+    /// The absolute `http`/`https` address of the passage, when given.
+    pub url: Option<String>,
 }
 
-/// One award, initiative, product, service, project or event.
+impl Source {
+    /// The page reference for people: `p. 45`, `pp. 45–46`, `p. iv`; `None` without a page.
+    pub fn page_label(&self) -> Option<String> {
+        let page = self.page.as_deref()?;
+        let range = page.contains(['–', '-', '—']) || page.contains(',');
+        Some(format!("{} {page}", if range { "pp." } else { "p." }))
+    }
+
+    /// Where the page reference links: the passage's own address, else the report
+    /// document's `#page=N` when the page is a number and the document has an address.
+    pub fn link(&self, document: Option<&str>) -> Option<String> {
+        if let Some(url) = &self.url {
+            return Some(url.clone());
+        }
+        let page = self.page.as_deref()?;
+        if page.is_empty() || !page.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let document = document?;
+        let base = document.split('#').next().unwrap_or(document);
+        Some(format!("{base}#page={page}"))
+    }
+}
+
+/// One award, initiative, product, service, project, event, target, incident, partnership or KPI.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     /// Unique id.
@@ -347,8 +444,8 @@ pub struct Entry {
     pub title: String,
     /// Plain-language summary.
     pub summary: String,
-    /// Who did it or received it.
-    pub subsidiary: SubsidiaryId,
+    /// Who did it or received it: at least one, the lead first, no id twice.
+    pub subsidiaries: Vec<SubsidiaryId>,
     /// Sections it belongs to (at least one).
     pub categories: Vec<CategoryId>,
     /// When, if the report says.
@@ -357,12 +454,19 @@ pub struct Entry {
     pub awarding_body: Option<String>,
     /// Place named by the report.
     pub location: Option<String>,
-    /// Country name.
-    pub country: Option<String>,
+    /// Country names (none when not given).
+    pub countries: Vec<String>,
     /// Figures the report gives.
     pub metrics: Vec<Metric>,
     /// The quoted passage.
     pub source: Source,
+}
+
+impl Entry {
+    /// The lead subsidiary (the first listed; every loaded entry has one).
+    pub fn lead(&self) -> Option<&SubsidiaryId> {
+        self.subsidiaries.first()
+    }
 }
 
 impl Report {
@@ -376,6 +480,17 @@ impl Report {
         self.categories.iter().find(|c| &c.id == id)
     }
 
+    /// Looks up a division by id.
+    pub fn division(&self, id: &DivisionId) -> Option<&Division> {
+        self.divisions.iter().find(|d| &d.id == id)
+    }
+
+    /// The name of a subsidiary's division, when it has one.
+    pub fn division_of(&self, id: &SubsidiaryId) -> Option<&str> {
+        let division = self.subsidiary(id)?.division.as_ref()?;
+        self.division(division).map(|d| d.name.as_str())
+    }
+
     /// Display name of a subsidiary id (the id itself if unknown).
     pub fn subsidiary_name<'a>(&'a self, id: &'a SubsidiaryId) -> &'a str {
         self.subsidiary(id).map_or(id.as_str(), |s| s.name.as_str())
@@ -384,6 +499,55 @@ impl Report {
     /// Display name of a category id (the id itself if unknown).
     pub fn category_name<'a>(&'a self, id: &'a CategoryId) -> &'a str {
         self.category(id).map_or(id.as_str(), |c| c.name.as_str())
+    }
+
+    /// A subsidiary's name with its division's, when it has one: `North Terminal (Ports)`.
+    pub fn subsidiary_label(&self, id: &SubsidiaryId) -> String {
+        let name = self.subsidiary_name(id);
+        match self.division_of(id) {
+            Some(division) => format!("{name} ({division})"),
+            None => name.to_owned(),
+        }
+    }
+
+    /// Who an entry belongs to, the lead first: `North Terminal`, `North Terminal, with South
+    /// Terminal`, `A, with B and C`.
+    pub fn lead_with(&self, entry: &Entry) -> String {
+        let Some((lead, others)) = entry.subsidiaries.split_first() else {
+            return String::new();
+        };
+        let lead = self.subsidiary_name(lead);
+        match self.with_others(entry) {
+            Some(with) if !others.is_empty() => format!("{lead}, {with}"),
+            _ => lead.to_owned(),
+        }
+    }
+
+    /// `with South Terminal`, `with B and C`, `with B, C and D` for an entry shared with other
+    /// subsidiaries than its lead; `None` when it has only one.
+    pub fn with_others(&self, entry: &Entry) -> Option<String> {
+        let others: Vec<&str> = entry
+            .subsidiaries
+            .iter()
+            .skip(1)
+            .map(|s| self.subsidiary_name(s))
+            .collect();
+        let (last, rest) = others.split_last()?;
+        Some(if rest.is_empty() {
+            format!("with {last}")
+        } else {
+            format!("with {} and {last}", rest.join(", "))
+        })
+    }
+
+    /// An entry's subsidiaries' names, the lead first, joined with `, `.
+    pub fn subsidiary_names(&self, entry: &Entry) -> String {
+        let names: Vec<&str> = entry
+            .subsidiaries
+            .iter()
+            .map(|s| self.subsidiary_name(s))
+            .collect();
+        names.join(", ")
     }
 
     /// Number of entries of each kind, in `Kind::ALL` order.

@@ -24,6 +24,9 @@ pub struct FacetValue {
     pub selected: bool,
     /// Nesting depth (categories only; 0 at the top).
     pub depth: usize,
+    /// The heading it is listed under: a subsidiary's division, when the report has any.
+    /// Values of one group are listed together; those without a group come first.
+    pub group: Option<String>,
 }
 
 /// A calendar day as (year, month, day), ordered chronologically.
@@ -33,13 +36,17 @@ type Day = (i32, u8, u8);
 const WEIGHTS: [u32; 6] = [8, 4, 4, 2, 2, 1];
 
 /// An entry's searchable text, folded, one string per weighted field:
-/// title; subsidiary; categories; summary; awarding body, location and country; passage and section.
+/// title; subsidiaries and their divisions; categories; summary; awarding body, location and
+/// countries; passage and section.
 struct EntryText([String; 6]);
 
 /// Per-report lookup structures, built once and reused for every query.
 pub struct Index {
     n: usize,
     subsidiaries: Vec<(SubsidiaryId, String, Bitset)>,
+    /// The subsidiary facet's order (positions in `subsidiaries`) with each one's division
+    /// name: those without a division first, then each division's, in report order.
+    sub_order: Vec<(usize, Option<String>)>,
     /// Categories in tree order: (id, name, depth, entries in it or its descendants).
     categories: Vec<(CategoryId, String, usize, Bitset)>,
     kinds: Vec<(Kind, Bitset)>,
@@ -103,6 +110,23 @@ impl IndexBuilder {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
             .collect();
+        let mut sub_order: Vec<(usize, Option<String>)> = report
+            .subsidiaries
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.division.is_none())
+            .map(|(i, _)| (i, None))
+            .collect();
+        for d in &report.divisions {
+            sub_order.extend(
+                report
+                    .subsidiaries
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.division.as_ref() == Some(&d.id))
+                    .map(|(i, _)| (i, Some(d.name.clone()))),
+            );
+        }
 
         // Category tree order and ancestor chains.
         let parent: HashMap<CategoryId, CategoryId> = report
@@ -159,6 +183,7 @@ impl IndexBuilder {
             index: Index {
                 n,
                 subsidiaries,
+                sub_order,
                 categories,
                 kinds,
                 years: Vec::new(),
@@ -190,8 +215,11 @@ impl IndexBuilder {
             let i = start + i;
             let index = &mut self.index;
             index.entry_positions.insert(e.id.clone(), i);
-            if let Some(&s) = self.sub_pos.get(&e.subsidiary) {
-                index.subsidiaries[s].2.insert(i);
+            // An entry shared by several subsidiaries counts under each of them.
+            for sub in &e.subsidiaries {
+                if let Some(&s) = self.sub_pos.get(sub) {
+                    index.subsidiaries[s].2.insert(i);
+                }
             }
             let mut cat_names = Vec::new();
             for c in &e.categories {
@@ -225,15 +253,21 @@ impl IndexBuilder {
                     index.dates.push(None);
                 }
             }
-            let sub_name = report.subsidiary_name(&e.subsidiary);
-            let place = [&e.awarding_body, &e.location, &e.country]
+            // Every subsidiary's name, and its division's.
+            let mut who: Vec<&str> = Vec::with_capacity(e.subsidiaries.len() * 2);
+            for sub in &e.subsidiaries {
+                who.push(report.subsidiary_name(sub));
+                who.extend(report.division_of(sub));
+            }
+            let place = [&e.awarding_body, &e.location]
                 .iter()
                 .filter_map(|s| s.as_deref())
+                .chain(e.countries.iter().map(String::as_str))
                 .collect::<Vec<_>>()
                 .join(" \u{1f} ");
             index.texts.push(EntryText([
                 fold(&e.title),
-                fold(sub_name),
+                fold(&who.join(" \u{1f} ")),
                 fold(&cat_names.join(" \u{1f} ")),
                 fold(&e.summary),
                 fold(&place),
@@ -470,14 +504,19 @@ impl Index {
                 count: base.intersection_count(bits),
                 selected,
                 depth,
+                group: None,
             };
         match facet {
             Facet::Subsidiary => self
-                .subsidiaries
+                .sub_order
                 .iter()
-                .map(|(id, name, bits)| {
+                .map(|(i, group)| {
+                    let (id, name, bits) = &self.subsidiaries[*i];
                     let on = sel.subsidiaries.contains(id);
-                    value(id.to_string(), name.clone(), bits, on, 0)
+                    FacetValue {
+                        group: group.clone(),
+                        ..value(id.to_string(), name.clone(), bits, on, 0)
+                    }
                 })
                 .collect(),
             Facet::Category => self

@@ -14,6 +14,8 @@ pub struct RawFile {
     pub format: String,
     /// Report metadata.
     pub report: Value,
+    /// Divisions (groups of subsidiaries); optional.
+    pub divisions: Option<Vec<Value>>,
     /// Subsidiaries.
     pub subsidiaries: Vec<Value>,
     /// Categories.
@@ -24,8 +26,28 @@ pub struct RawFile {
 
 impl RawFile {
     /// The field names the format defines for this object.
-    pub const FIELDS: &'static [&'static str] =
-        &["format", "report", "subsidiaries", "categories", "entries"];
+    pub const FIELDS: &'static [&'static str] = &[
+        "format",
+        "report",
+        "divisions",
+        "subsidiaries",
+        "categories",
+        "entries",
+    ];
+}
+
+/// `divisions[]`.
+#[derive(Deserialize, Debug)]
+pub struct RawDivision {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+}
+
+impl RawDivision {
+    /// The field names the format defines for this object.
+    pub const FIELDS: &'static [&'static str] = &["id", "name"];
 }
 
 /// `report`.
@@ -82,11 +104,13 @@ pub struct RawSubsidiary {
     pub name: String,
     /// Sector.
     pub sector: Option<String>,
+    /// Division id.
+    pub division: Option<String>,
 }
 
 impl RawSubsidiary {
     /// The field names the format defines for this object.
-    pub const FIELDS: &'static [&'static str] = &["id", "name", "sector"];
+    pub const FIELDS: &'static [&'static str] = &["id", "name", "sector", "division"];
 }
 
 /// `categories[]`.
@@ -105,9 +129,65 @@ impl RawCategory {
     pub const FIELDS: &'static [&'static str] = &["id", "name", "parent"];
 }
 
-/// `entries[]`.
+/// `entries[]` in format 2.
 #[derive(Deserialize, Debug)]
 pub struct RawEntry {
+    /// Id.
+    pub id: String,
+    /// Kind.
+    pub kind: String,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Subsidiary ids, the lead first.
+    pub subsidiaries: Vec<String>,
+    /// Category ids.
+    pub categories: Vec<String>,
+    /// Date string.
+    pub date: Option<String>,
+    /// Awarding body.
+    pub awarding_body: Option<String>,
+    /// Location.
+    pub location: Option<String>,
+    /// Country names.
+    pub countries: Option<Vec<String>>,
+    /// Figures.
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub figures: Vec<RawMetric>,
+    /// Source passage.
+    pub source: RawSource,
+}
+
+impl RawEntry {
+    /// The field names the format defines for this object.
+    pub const FIELDS: &'static [&'static str] = &[
+        "id",
+        "kind",
+        "title",
+        "summary",
+        "subsidiaries",
+        "categories",
+        "date",
+        "awarding_body",
+        "location",
+        "countries",
+        "figures",
+        "source",
+    ];
+
+    /// Format 1's names for format 2's fields: `(format 1, format 2)`.
+    pub const RENAMED: [(&'static str, &'static str); 3] = [
+        ("subsidiary", "subsidiaries"),
+        ("country", "countries"),
+        ("metrics", "figures"),
+    ];
+}
+
+/// `entries[]` in format 1: one `subsidiary`, one `country` and `metrics`; every other
+/// field as in format 2. Read, then migrated with `From`.
+#[derive(Deserialize, Debug)]
+pub struct RawEntry1 {
     /// Id.
     pub id: String,
     /// Kind.
@@ -129,14 +209,14 @@ pub struct RawEntry {
     /// Country.
     pub country: Option<String>,
     /// Metrics.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub metrics: Vec<RawMetric>,
     /// Source passage.
     pub source: RawSource,
 }
 
-impl RawEntry {
-    /// The field names the format defines for this object.
+impl RawEntry1 {
+    /// The field names format 1 defines for this object.
     pub const FIELDS: &'static [&'static str] = &[
         "id",
         "kind",
@@ -151,6 +231,36 @@ impl RawEntry {
         "metrics",
         "source",
     ];
+}
+
+impl From<RawEntry1> for RawEntry {
+    /// Format 1's entry as format 2 writes it: `subsidiary: X` → `subsidiaries: [X]`,
+    /// `country: C` → `countries: [C]`, `metrics` → `figures`.
+    fn from(e: RawEntry1) -> Self {
+        RawEntry {
+            id: e.id,
+            kind: e.kind,
+            title: e.title,
+            summary: e.summary,
+            subsidiaries: vec![e.subsidiary],
+            categories: e.categories,
+            date: e.date,
+            awarding_body: e.awarding_body,
+            location: e.location,
+            countries: e.country.map(|c| vec![c]),
+            figures: e.metrics,
+            source: e.source,
+        }
+    }
+}
+
+/// An optional list: absent and `null` both read as empty.
+fn null_as_empty<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
 }
 
 /// `entries[].figures[]` (format 1's `metrics[]`).
@@ -221,9 +331,13 @@ pub struct RawSource {
     pub section: String,
     /// Quoted passage.
     pub passage: String,
+    /// Page as printed (`45`, `45–46`, `iv`).
+    pub page: Option<String>,
+    /// Absolute address of the passage.
+    pub url: Option<String>,
 }
 
 impl RawSource {
     /// The field names the format defines for this object.
-    pub const FIELDS: &'static [&'static str] = &["section", "passage"];
+    pub const FIELDS: &'static [&'static str] = &["section", "passage", "page", "url"];
 }

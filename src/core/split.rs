@@ -9,15 +9,15 @@
 use std::ops::Range;
 
 /// Top-level fields whose arrays are cut into items instead of being kept whole.
-pub const LISTS: [&str; 3] = ["subsidiaries", "categories", "entries"];
+pub const LISTS: [&str; 4] = ["subsidiaries", "categories", "entries", "divisions"];
 
-/// The file with the three lists taken out.
+/// The file with the lists taken out.
 #[derive(Debug, Default)]
 pub struct Split {
     /// The top-level object as JSON text, every list replaced by `[]` (items are in `items`).
     pub skeleton: String,
     /// For each of [`LISTS`], the byte ranges of its items in the text.
-    pub items: [Vec<Range<usize>>; 3],
+    pub items: [Vec<Range<usize>>; 4],
 }
 
 /// Where the splitter is in the grammar of the top-level object.

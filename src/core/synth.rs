@@ -9,7 +9,7 @@
 //! a small local PRNG drives every choice and nothing depends on the platform.
 
 use crate::core::format::format_metric;
-use crate::core::model::{Kind, Metric, Qualifier, FORMAT};
+use crate::core::model::{Kind, Metric, Qualifier, FORMAT_1};
 use serde::Serialize;
 
 /// The first and last year entries are dated in.
@@ -31,7 +31,7 @@ pub fn generate(entries: usize, seed: u64) -> String {
     let vocabulary = Vocabulary::new();
     let mut out = String::with_capacity(4096 + entries * 720);
     out.push_str("{\"format\":");
-    out.push_str(&json(&FORMAT));
+    out.push_str(&json(&FORMAT_1));
     out.push_str(",\n\"report\":");
     out.push_str(&json(&RawReport {
         organisation: ORGANISATION,
@@ -393,6 +393,9 @@ fn date(kind: Kind, rng: &mut Rng) -> Option<String> {
         Kind::Service => [35, 30, 20, 5, 10],
         Kind::Project => [10, 15, 15, 10, 50],
         Kind::Event => [3, 5, 20, 70, 2],
+        // Not generated (format 1 has no such kinds); dated like the nearest older kind.
+        Kind::Target | Kind::Kpi => [10, 50, 25, 10, 5],
+        Kind::Incident | Kind::Partnership => [3, 5, 20, 70, 2],
     };
     let y = year(rng);
     let m = rng.between(1, 12) as u32;
@@ -707,7 +710,8 @@ fn metrics(kind: Kind, rng: &mut Rng, v: &Vocabulary) -> Vec<(Metric, RawMetric)
         Kind::Initiative => [40, 35, 18, 7],
         Kind::Product | Kind::Service => [45, 35, 15, 5],
         Kind::Project => [25, 35, 25, 15],
-        Kind::Event => [50, 35, 12, 3],
+        Kind::Event | Kind::Incident | Kind::Partnership => [50, 35, 12, 3],
+        Kind::Target | Kind::Kpi => [25, 35, 25, 15],
     };
     let rank = FIGURES
         .iter()
@@ -910,7 +914,8 @@ fn title(
             };
             format!("{site} {} Project", rng.pick(WORKS))
         }
-        Kind::Event => {
+        // Not generated (format 1 has no such kinds): titled like events.
+        Kind::Event | Kind::Target | Kind::Incident | Kind::Partnership | Kind::Kpi => {
             let what = rng.pick(EVENTS);
             match year {
                 Some(year) if rng.percent(40) => format!("{year} {} {what}", title_case(subject)),

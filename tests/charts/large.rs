@@ -51,6 +51,7 @@ fn synthetic(subs: usize, tops: usize, years: std::ops::RangeInclusive<i32>, n: 
             id: SubsidiaryId::new(&format!("sub-{i:02}")).unwrap(),
             name: format!("Subsidiary {i:02} Holdings"),
             sector: None,
+            division: None,
         })
         .collect();
     let mut categories = Vec::new();
@@ -99,21 +100,24 @@ fn synthetic(subs: usize, tops: usize, years: std::ops::RangeInclusive<i32>, n: 
                 kind: if award { Kind::Award } else { Kind::Initiative },
                 title: format!("Entry {i}"),
                 summary: String::new(),
-                subsidiary: subsidiaries[s].id.clone(),
+                subsidiaries: vec![subsidiaries[s].id.clone()],
                 categories: vec![categories[c].id.clone()],
                 date,
                 awarding_body: None,
                 location: None,
-                country: None,
+                countries: vec![],
                 metrics,
                 source: Source {
                     section: "Synthetic".into(),
                     passage: String::new(),
+                    page: None,
+                    url: None,
                 },
             }
         })
         .collect();
     Report {
+        divisions: vec![],
         meta: ReportMeta {
             organisation: "Synthetic Group".into(),
             title: "Synthetic report".into(),
@@ -212,7 +216,9 @@ fn grid(r: &Report, positions: &[usize]) -> HashMap<(String, String), usize> {
     for &p in positions {
         let e = &r.entries[p];
         let top = top_level(r, &e.categories[0]).unwrap().id.to_string();
-        *out.entry((e.subsidiary.to_string(), top)).or_default() += 1;
+        for s in &e.subsidiaries {
+            *out.entry((s.to_string(), top.clone())).or_default() += 1;
+        }
     }
     out
 }
@@ -290,7 +296,11 @@ fn awards_show_eight_series_and_twenty_years() {
             .entries
             .iter()
             .filter(|e| e.kind == Kind::Award)
-            .filter(|e| other.members.contains(&e.subsidiary.to_string()))
+            .filter(|e| {
+                e.subsidiaries
+                    .iter()
+                    .any(|s| other.members.contains(&s.to_string()))
+            })
             .filter_map(|e| e.date)
             .filter(|d| d.first_day().0 <= span.last && d.last_day().0 >= span.first)
             .count();

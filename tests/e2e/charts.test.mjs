@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 import { startServer } from './server.mjs';
-import { DATASET, DIST, NO_PROBLEMS, figuresOf } from './common.mjs';
+import { DATASET, DIST, NO_PROBLEMS, figuresOf, subsOf } from './common.mjs';
 import { launchBrowser, openPage, text, waitFor } from './browser.mjs';
 
 const TOTAL = DATASET.entries.length;
@@ -132,7 +132,7 @@ describe('timeline', () => {
     const sub = 'citic-construction';
     const { page, context, collect } = await open(`?view=timeline&sub=${sub}`);
     try {
-      const want = DATASET.entries.filter((e) => e.subsidiary === sub && dated(e));
+      const want = DATASET.entries.filter((e) => subsOf(e).includes(sub) && dated(e));
       await page.waitForFunction(
         (n) => document.querySelectorAll('[data-testid="timeline-list"] li').length === n,
         want.length,
@@ -265,7 +265,7 @@ describe('exports', () => {
     const sub = 'china-securities';
     const { page, context, collect } = await open(`?sub=${sub}&kind=award`);
     try {
-      const want = DATASET.entries.filter((e) => e.subsidiary === sub && e.kind === 'award');
+      const want = DATASET.entries.filter((e) => subsOf(e).includes(sub) && e.kind === 'award');
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.locator('[data-testid="export-csv"]').click(),

@@ -53,12 +53,15 @@ function withDescendants(id) {
   return out;
 }
 
+/** The subsidiary ids of a dataset entry (format 2 lists them; format 1 named one). */
+export const subsOf = (e) => e.subsidiaries ?? [e.subsidiary];
+
 /** Expected number of entries for facet selections (OR within, AND across). */
 export function expected({ sub = [], cat = [], kind = [] }) {
   const cats = new Set(cat.flatMap((c) => [...withDescendants(c)]));
   return DATASET.entries.filter(
     (e) =>
-      (sub.length === 0 || sub.includes(e.subsidiary)) &&
+      (sub.length === 0 || subsOf(e).some((s) => sub.includes(s))) &&
       (cat.length === 0 || e.categories.some((c) => cats.has(c))) &&
       (kind.length === 0 || kind.includes(e.kind)),
   ).length;

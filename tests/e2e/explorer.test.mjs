@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer } from './server.mjs';
-import { DATASET, DIST, NO_PROBLEMS, expected } from './common.mjs';
+import { DATASET, DIST, NO_PROBLEMS, expected, subsOf } from './common.mjs';
 import { launchBrowser, openPage, text, waitFor } from './browser.mjs';
 
 const TOTAL = DATASET.entries.length;
@@ -206,7 +206,7 @@ describe('URL state', () => {
 
 describe('entry detail', () => {
   test('opens by URL with every field, and links to its subsidiary', async () => {
-    const entry = DATASET.entries.find((e) => e.metrics?.length && e.awarding_body) ?? DATASET.entries[0];
+    const entry = DATASET.entries.find((e) => e.figures?.length && e.awarding_body) ?? DATASET.entries[0];
     const { page, context, collect } = await open(`?entry=${entry.id}`);
     try {
       const detail = await waitFor(page, 'entry-detail');
@@ -214,10 +214,10 @@ describe('entry detail', () => {
       assert.match(body, new RegExp(entry.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
       assert.ok(body.includes(entry.source.passage.slice(0, 40)), 'shows the source passage');
       assert.ok(body.includes(entry.source.section), 'names the report section');
-      assert.equal(await detail.locator('.detail-metrics tbody tr').count(), entry.metrics?.length ?? 0);
+      assert.equal(await detail.locator('.detail-metrics tbody tr').count(), entry.figures?.length ?? 0);
 
       await page.locator('[data-testid="detail-subsidiary"]').click();
-      await expectCount(page, expected({ sub: [entry.subsidiary] }));
+      await expectCount(page, expected({ sub: subsOf(entry) }));
       assert.equal(await page.locator('[data-testid="entry-detail"]').count(), 0);
       await page.goBack();
       await waitFor(page, 'entry-detail');

@@ -4,7 +4,9 @@
 //! filter does: each segment's number is the query engine's count for the
 //! selection its click applies (the bar's year values, the segment's
 //! subsidiaries, and the award kind), so clicking it lists exactly that many.
-//! Undated awards are left out and counted separately.
+//! Undated awards are left out and counted separately. An award shared by several
+//! subsidiaries counts in each of their segments, as their filters list it; the number on top
+//! of a bar counts it once, as the bar's years list it (a note then says so).
 //!
 //! Bars are year facet values: one per year, or, when the report's dates span
 //! too long for that (see [`crate::core::years`]), the runs of years the year
@@ -46,6 +48,10 @@ pub struct AwardsData {
     pub colours: Vec<usize>,
     /// `counts[y][s]`: awards of subsidiary `s` whose date touches bar `y`'s years.
     pub counts: Vec<Vec<usize>>,
+    /// Awards touching bar `y`'s years, each once: the number on top of the bar.
+    pub totals: Vec<usize>,
+    /// Whether some award counts in more than one segment of its bar (shared by subsidiaries).
+    pub shared: bool,
     /// Awards among the positions that have no date (not charted).
     pub undated: usize,
     /// Per cell, the selection change its click applies.
@@ -53,9 +59,10 @@ pub struct AwardsData {
 }
 
 impl AwardsData {
-    /// Awards touching bar `y`'s years, by segment (the bar's height).
+    /// Awards touching bar `y`'s years, each counted once (the number on top of the bar; the
+    /// bar's height is the sum of its segments, more when awards are shared).
     pub fn total(&self, y: usize) -> usize {
-        self.counts.get(y).map_or(0, |row| row.iter().sum())
+        self.totals.get(y).copied().unwrap_or(0)
     }
 
     /// Whether there is nothing to chart.
@@ -71,8 +78,20 @@ impl AwardsData {
         }
     }
 
-    /// `Each bar is 5 years …` when years are grouped.
+    /// `Each bar is 5 years …` when years are grouped; that a shared award counts in each of
+    /// its subsidiaries' segments, when one does.
     pub fn note(&self) -> Option<String> {
+        let years = self.years_note();
+        let shared = self.shared.then_some(
+            "An award shared by several subsidiaries counts in each of their segments, once on top of the bar.",
+        );
+        match (years, shared) {
+            (Some(y), Some(s)) => Some(format!("{y} {s}")),
+            (y, s) => y.or(s.map(str::to_owned)),
+        }
+    }
+
+    fn years_note(&self) -> Option<String> {
         let touch = "an award counts once in each bar its date touches.";
         match self.span {
             1 => None,
@@ -148,14 +167,15 @@ pub fn awards_data(scope: &Scope<'_>) -> AwardsData {
         if e.kind != Kind::Award {
             continue;
         }
-        let Some(&s) = sub_pos.get(&e.subsidiary) else {
-            continue;
-        };
+        // A shared award counts under each of its subsidiaries, as their filters list it.
+        let subs = e.subsidiaries.iter().filter_map(|id| sub_pos.get(id));
         match e.date {
             Some(d) => {
                 let (a, b) = (d.first_day().0, d.last_day().0);
                 lo_hi = Some(lo_hi.map_or((a, b), |(lo, hi)| (lo.min(a), hi.max(b))));
-                per_sub[s] += 1;
+                for &s in subs {
+                    per_sub[s] += 1;
+                }
             }
             None => undated += 1,
         }
@@ -166,6 +186,8 @@ pub fn awards_data(scope: &Scope<'_>) -> AwardsData {
         subsidiaries: Vec::new(),
         colours: Vec::new(),
         counts: Vec::new(),
+        totals: Vec::new(),
+        shared: false,
         undated,
         targets: Vec::new(),
     };
@@ -203,6 +225,8 @@ pub fn awards_data(scope: &Scope<'_>) -> AwardsData {
     };
     let mut counts = Vec::with_capacity(bars.len());
     let mut targets = Vec::with_capacity(bars.len());
+    let mut totals = Vec::with_capacity(bars.len());
+    let mut shared = false;
     for (_, keys) in &bars {
         let mut row_targets: Vec<BarTarget> = kept
             .iter()
@@ -219,7 +243,16 @@ pub fn awards_data(scope: &Scope<'_>) -> AwardsData {
                 target(keys, members)
             });
         }
-        counts.push(row_targets.iter().map(|t| scope.count(t)).collect());
+        let row: Vec<usize> = row_targets.iter().map(|t| scope.count(t)).collect();
+        // The bar's years and the award kind, each award once.
+        let total = scope.count(
+            &BarTarget::default()
+                .set(Facet::Kind, vec![Kind::Award.as_str().to_owned()])
+                .set(Facet::Year, keys.iter().map(|k| k.token()).collect()),
+        );
+        shared |= row.iter().sum::<usize>() > total;
+        totals.push(total);
+        counts.push(row);
         targets.push(row_targets);
     }
     let preferred: Vec<usize> = (0..kept.len()).collect();
@@ -229,6 +262,8 @@ pub fn awards_data(scope: &Scope<'_>) -> AwardsData {
         subsidiaries,
         colours: colour_slots(&preferred, has_other),
         counts,
+        totals,
+        shared,
         undated,
         targets,
     }

@@ -202,8 +202,8 @@ pub fn metrics_data(report: &Report, positions: &[usize], family: &str, unit: &s
                 label: m.label.clone(),
                 title: e.title.clone(),
                 subsidiary: Series::named(
-                    e.subsidiary.to_string(),
-                    report.subsidiary_name(&e.subsidiary),
+                    e.subsidiaries.first().map_or("", |s| s.as_str()),
+                    report.subsidiary_names(e),
                 ),
                 value,
                 to: m.to,

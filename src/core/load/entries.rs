@@ -9,9 +9,9 @@ use super::items::{
 use super::{dates, fields};
 use crate::core::date::DateContext;
 use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
-use crate::core::model::{Category, Entry, Kind, Source, Subsidiary};
+use crate::core::model::{Category, Entry, Kind, Source, Subsidiary, Version};
 use crate::core::problem::{Problem, Severity};
-use crate::core::raw::{RawEntry, RawSource};
+use crate::core::raw::{RawEntry, RawEntry1, RawSource};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -23,6 +23,8 @@ pub(super) struct EntryChecker {
     skipped: Skipped,
     seen: HashMap<String, String>,
     dates: DateContext,
+    /// The file's format version: format 1 entries are read with format 1's names and migrated.
+    pub(super) version: Version,
 }
 
 /// Ids of subsidiaries and categories that were skipped, with the path of each, so an entry
@@ -41,6 +43,7 @@ impl EntryChecker {
         categories: &[Category],
         skipped: Skipped,
         dates: DateContext,
+        version: Version,
     ) -> Self {
         EntryChecker {
             subsidiary_ids: subsidiaries
@@ -54,6 +57,7 @@ impl EntryChecker {
             skipped,
             seen: HashMap::new(),
             dates,
+            version,
         }
     }
 
@@ -71,7 +75,15 @@ impl EntryChecker {
         let mut unknown = false;
         let mut de = serde_json::Deserializer::from_str(text);
         let mut note = |_: serde_ignored::Path<'_>| unknown = true;
-        let fast = RawEntry::deserialize(serde_ignored::Deserializer::new(&mut de, &mut note));
+        let fast = match self.version {
+            Version::V2 => {
+                RawEntry::deserialize(serde_ignored::Deserializer::new(&mut de, &mut note))
+            }
+            Version::V1 => {
+                RawEntry1::deserialize(serde_ignored::Deserializer::new(&mut de, &mut note))
+                    .map(RawEntry::from)
+            }
+        };
         let duplicate = match (fast, unknown) {
             (Ok(raw), false) => {
                 let base = format!("entries[{i}]");
@@ -82,7 +94,10 @@ impl EntryChecker {
         };
         let value: Value = serde_json::from_str(text)?;
         if duplicate {
-            problems.extend(duplicate_field(text, i));
+            problems.extend(match self.version {
+                Version::V2 => duplicate_field::<RawEntry>(text, i),
+                Version::V1 => duplicate_field::<RawEntry1>(text, i),
+            });
         }
         Ok(self.check(value, i, problems))
     }
@@ -95,9 +110,22 @@ impl EntryChecker {
         problems: &mut Vec<Problem>,
     ) -> Option<Entry> {
         let base = format!("entries[{i}]");
-        unknown_fields(&value, RawEntry::FIELDS, &base, problems);
+        let figures = figures_field(self.version);
+        let mut renamed = false;
+        match self.version {
+            Version::V2 => {
+                unknown_entry_fields(&value, &base, problems);
+                for (old, new) in RawEntry::RENAMED {
+                    if value.get(old).is_some() {
+                        renamed = true;
+                        problems.push(renamed_field(&base, old, new));
+                    }
+                }
+            }
+            Version::V1 => unknown_fields(&value, RawEntry1::FIELDS, &base, problems),
+        }
         // Figures are checked one by one, so that a bad one is skipped alone.
-        let figures = match value.get_mut("metrics") {
+        let figures = match value.get_mut(figures) {
             Some(Value::Array(figures)) => Some(std::mem::take(figures)),
             _ => None,
         };
@@ -111,7 +139,16 @@ impl EntryChecker {
                 );
             }
         }
-        let raw: RawEntry = match parse_at(value, &base) {
+        if renamed {
+            // The file is format 2 but the entry is written with format 1's names: it is
+            // skipped with the errors above rather than with serde's `missing field`.
+            return None;
+        }
+        let parsed = match self.version {
+            Version::V2 => parse_at::<RawEntry>(value, &base),
+            Version::V1 => parse_at::<RawEntry1>(value, &base).map(RawEntry::from),
+        };
+        let raw: RawEntry = match parsed {
             Ok(raw) => raw,
             Err(p) => {
                 problems.push(p);
@@ -133,19 +170,30 @@ impl EntryChecker {
         let mut errors = Vec::new();
         // A bad figure is skipped on its own: its errors do not skip the entry.
         let mut figure_problems = Vec::new();
-        let entry = entry(
-            raw,
-            base,
-            &self.subsidiary_ids,
-            &self.category_ids,
-            &self.skipped,
-            &self.dates,
-            &mut errors,
-        );
-        // Format 1 (the only one read so far): `metrics`, currency units moved to `currency`.
+        let entry = entry(raw, base, self, &mut errors);
+        // Format 1's `metrics` are read with its currency rule (units moved to `currency`).
+        let list = figures_field(self.version);
+        let version = match self.version {
+            Version::V1 => 1,
+            Version::V2 => 2,
+        };
         let metrics = match figures {
-            Some(values) => figures::figures(values, base, "metrics", 1, &mut figure_problems),
-            None => figures::parsed(&raw.metrics, base, "metrics", 1, &mut figure_problems),
+            Some(values) => figures::figures(
+                values,
+                base,
+                list,
+                version,
+                &self.dates,
+                &mut figure_problems,
+            ),
+            None => figures::parsed(
+                &raw.figures,
+                base,
+                list,
+                version,
+                &self.dates,
+                &mut figure_problems,
+            ),
         };
         let entry = entry.map(|e| Entry { metrics, ..e });
         let id = unique_id(&raw.id, format!("{base}.id"), &mut self.seen, &mut errors);
@@ -155,7 +203,7 @@ impl EntryChecker {
             {
                 problems.extend(errors);
                 problems.extend(figure_problems);
-                fields::entry(&mut entry, base, problems);
+                fields::entry(&mut entry, base, self.version, problems);
                 Some(entry)
             }
             _ => {
@@ -167,10 +215,47 @@ impl EntryChecker {
     }
 }
 
+/// The name a file of this version gives the figures list.
+fn figures_field(version: Version) -> &'static str {
+    match version {
+        Version::V1 => "metrics",
+        Version::V2 => "figures",
+    }
+}
+
+/// Warnings for the fields a format 2 entry does not define, leaving out format 1's names
+/// (each of those is an error of its own, [`renamed_field`]).
+fn unknown_entry_fields(value: &Value, base: &str, problems: &mut Vec<Problem>) {
+    let Value::Object(map) = value else { return };
+    let renamed = |k: &str| RawEntry::RENAMED.iter().any(|(old, _)| *old == k);
+    for key in map.keys() {
+        if !RawEntry::FIELDS.contains(&key.as_str()) && !renamed(key) {
+            problems.push(
+                Problem::warning(join(base, key), format!("unknown field `{key}` ignored"))
+                    .expected(format!("one of {}", quote_list(RawEntry::FIELDS))),
+            );
+        }
+    }
+}
+
+/// The error for a format 1 name in a format 2 file.
+fn renamed_field(base: &str, old: &str, new: &str) -> Problem {
+    let what = match new {
+        "subsidiaries" => "a list of ids",
+        "countries" => "a list of country names",
+        _ => "a list of figures",
+    };
+    Problem::error(
+        join(base, old),
+        format!("`{old}` is format 1's field; format 2 writes `{new}`, {what}"),
+    )
+    .expected(format!("`{new}`"))
+}
+
 /// A warning for the first field an entry's text has twice (the last value is the one used).
-fn duplicate_field(text: &str, i: usize) -> Option<Problem> {
+fn duplicate_field<T: serde::de::DeserializeOwned>(text: &str, i: usize) -> Option<Problem> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let e = serde_path_to_error::deserialize::<_, RawEntry>(&mut de).err()?;
+    let e = serde_path_to_error::deserialize::<_, T>(&mut de).err()?;
     let message = e.inner().to_string();
     let field = message
         .strip_prefix("duplicate field `")?
@@ -188,15 +273,22 @@ fn duplicate_field(text: &str, i: usize) -> Option<Problem> {
     )
 }
 
+/// The entry `raw` at `base`, checked against what `checker` knows, or `None` with its errors.
 fn entry(
     raw: &RawEntry,
     base: &str,
-    subsidiary_ids: &HashSet<String>,
-    category_ids: &HashSet<String>,
-    skipped: &Skipped,
-    date_context: &DateContext,
+    checker: &EntryChecker,
     errors: &mut Vec<Problem>,
 ) -> Option<Entry> {
+    let EntryChecker {
+        subsidiary_ids,
+        category_ids,
+        skipped,
+        dates: date_context,
+        version,
+        ..
+    } = checker;
+    let version = *version;
     let kind = Kind::parse(raw.kind.trim());
     if kind.is_none() {
         let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
@@ -210,29 +302,29 @@ fn entry(
     }
     let title = required_text(&raw.title, || format!("{base}.title"), errors);
     let summary = required_text(&raw.summary, || format!("{base}.summary"), errors);
-    let subsidiary = raw.subsidiary.trim();
-    if !subsidiary_ids.contains(subsidiary) {
-        errors.push(match skipped.subsidiaries.get(subsidiary) {
-            Some(at) => Problem::error(
-                format!("{base}.subsidiary"),
-                format!("subsidiary `{subsidiary}` was skipped because of its own problem at {at}"),
-            )
-            .expected("a subsidiary that loads"),
-            None => Problem::error(
-                format!("{base}.subsidiary"),
-                format!("unknown subsidiary id `{subsidiary}`"),
-            )
-            .expected("the id of an entry in `subsidiaries`"),
-        });
+    // Format 1 wrote one `subsidiary`: its problems keep that path.
+    let subsidiary_path = |j: usize| match version {
+        Version::V1 => format!("{base}.subsidiary"),
+        Version::V2 => format!("{base}.subsidiaries[{j}]"),
+    };
+    let subsidiaries = id_list(&raw.subsidiaries, "subsidiaries", base, errors);
+    for &j in &subsidiaries {
+        let s = raw.subsidiaries[j].as_str();
+        if !subsidiary_ids.contains(s) {
+            errors.push(match skipped.subsidiaries.get(s) {
+                Some(at) => Problem::error(
+                    subsidiary_path(j),
+                    format!("subsidiary `{s}` was skipped because of its own problem at {at}"),
+                )
+                .expected("a subsidiary that loads"),
+                None => Problem::error(subsidiary_path(j), format!("unknown subsidiary id `{s}`"))
+                    .expected("the id of an entry in `subsidiaries`"),
+            });
+        }
     }
-    if raw.categories.is_empty() {
-        errors.push(
-            Problem::error(format!("{base}.categories"), "is empty")
-                .expected("at least one category id"),
-        );
-    }
-    for (j, c) in raw.categories.iter().enumerate() {
-        let c = c.trim();
+    let categories = id_list(&raw.categories, "categories", base, errors);
+    for &j in &categories {
+        let c = raw.categories[j].as_str();
         if !category_ids.contains(c) {
             errors.push(match skipped.categories.get(c) {
                 Some(at) => Problem::error(
@@ -255,6 +347,7 @@ fn entry(
         date_context,
         errors,
     );
+    let countries = countries(raw.countries.as_deref(), base, version, errors);
     let section = required_text(
         &raw.source.section,
         || format!("{base}.source.section"),
@@ -265,22 +358,127 @@ fn entry(
         || format!("{base}.source.passage"),
         errors,
     );
+    let url = optional_text(raw.source.url.clone());
+    if let Some(url) = &url {
+        if !is_web_address(url) {
+            errors.push(
+                Problem::error(
+                    format!("{base}.source.url"),
+                    format!("`{url}` is not an absolute web address"),
+                )
+                .expected("an address starting with `http://` or `https://`"),
+            );
+        }
+    }
     Some(Entry {
-        id: EntryId::new(raw.id.trim()).ok()?,
+        id: EntryId::new(&raw.id).ok()?,
         kind: kind?,
         title,
         summary,
-        subsidiary: SubsidiaryId::new(subsidiary).ok()?,
-        categories: raw
-            .categories
-            .iter()
-            .filter_map(|c| CategoryId::new(c.trim()).ok())
-            .collect(),
+        subsidiaries: subsidiaries
+            .into_iter()
+            .map(|j| SubsidiaryId::new(&raw.subsidiaries[j]))
+            .collect::<Result<_, _>>()
+            .ok()?,
+        categories: categories
+            .into_iter()
+            .map(|j| CategoryId::new(&raw.categories[j]))
+            .collect::<Result<_, _>>()
+            .ok()?,
         date,
         awarding_body: optional_text(raw.awarding_body.clone()),
         location: optional_text(raw.location.clone()),
-        country: optional_text(raw.country.clone()),
+        countries,
         metrics: Vec::new(),
-        source: Source { section, passage },
+        source: Source {
+            section,
+            passage,
+            page: optional_text(raw.source.page.clone()),
+            url,
+        },
     })
+}
+
+/// The positions of a reference list's items to keep: each id once (a repeat is a warning
+/// and dropped). An empty list is an error.
+fn id_list(ids: &[String], field: &str, base: &str, errors: &mut Vec<Problem>) -> Vec<usize> {
+    if ids.is_empty() {
+        let what = match field {
+            "subsidiaries" => "at least one subsidiary id",
+            _ => "at least one category id",
+        };
+        errors.push(Problem::error(format!("{base}.{field}"), "is empty").expected(what));
+        return Vec::new();
+    }
+    let mut kept: Vec<usize> = Vec::with_capacity(ids.len());
+    for (j, id) in ids.iter().enumerate() {
+        match kept.iter().find(|&&k| ids[k] == *id) {
+            Some(&first) => errors.push(
+                Problem::warning(
+                    format!("{base}.{field}[{j}]"),
+                    format!("`{id}` is listed twice (first at {base}.{field}[{first}]); the repeat is dropped"),
+                )
+                .expected("each id once"),
+            ),
+            None => kept.push(j),
+        }
+    }
+    kept
+}
+
+/// The entry's country names. Each must be non-blank and hold no `;` (spreadsheet lists
+/// separate items with `;`); a bad one is an error.
+fn countries(
+    raw: Option<&[String]>,
+    base: &str,
+    version: Version,
+    errors: &mut Vec<Problem>,
+) -> Vec<String> {
+    let Some(raw) = raw else {
+        return Vec::new();
+    };
+    if version == Version::V1 {
+        // Format 1's one optional `country`: blank means not given.
+        return raw
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned)
+            .collect();
+    }
+    let mut out = Vec::with_capacity(raw.len());
+    for (j, c) in raw.iter().enumerate() {
+        let name = c.trim();
+        if name.is_empty() {
+            errors.push(
+                Problem::error(format!("{base}.countries[{j}]"), "is empty")
+                    .expected("a country name"),
+            );
+        } else if name.contains(';') {
+            errors.push(
+                Problem::error(
+                    format!("{base}.countries[{j}]"),
+                    format!("`{name}` holds `;`, which separates list items in spreadsheets"),
+                )
+                .expected("one country name per item, without `;`"),
+            );
+        } else {
+            out.push(name.to_owned());
+        }
+    }
+    out
+}
+
+/// Whether `url` is an absolute `http://` or `https://` address with a host.
+pub(super) fn is_web_address(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }

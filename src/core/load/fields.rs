@@ -3,7 +3,7 @@
 //! warning). Summaries and passages may hold line breaks and are not scanned: they are most
 //! of a report's bytes, and loading stays as fast as before.
 
-use crate::core::model::{Category, Entry, Metric, ReportMeta, Subsidiary};
+use crate::core::model::{Category, Division, Entry, Metric, ReportMeta, Subsidiary, Version};
 use crate::core::problem::Problem;
 
 /// Characters a title, name or label may have before it is reported as over-long.
@@ -102,6 +102,11 @@ pub(super) fn subsidiary(s: &mut Subsidiary, base: &str, problems: &mut Vec<Prob
     check_opt(&mut s.sector, || format!("{base}.sector"), problems);
 }
 
+/// Checks a kept division's name.
+pub(super) fn division(d: &mut Division, base: &str, problems: &mut Vec<Problem>) {
+    check(&mut d.name, || format!("{base}.name"), problems);
+}
+
 /// Checks a kept category's name.
 pub(super) fn category(c: &mut Category, base: &str, problems: &mut Vec<Problem>) {
     check(&mut c.name, || format!("{base}.name"), problems);
@@ -114,13 +119,22 @@ pub(super) fn figure(m: &mut Metric, base: &str, problems: &mut Vec<Problem>) {
     check_opt(&mut m.family, || format!("{base}.family"), problems);
 }
 
-/// Checks a kept entry's one-line fields (its figures are checked as they load).
-pub(super) fn entry(e: &mut Entry, base: &str, problems: &mut Vec<Problem>) {
+/// Checks a kept entry's one-line fields (its figures are checked as they load); a format 1
+/// file's one country keeps its path, `country`.
+pub(super) fn entry(e: &mut Entry, base: &str, version: Version, problems: &mut Vec<Problem>) {
     let p = problems;
     check(&mut e.title, || format!("{base}.title"), p);
     check_opt(&mut e.awarding_body, || format!("{base}.awarding_body"), p);
     check_opt(&mut e.location, || format!("{base}.location"), p);
-    check_opt(&mut e.country, || format!("{base}.country"), p);
+    check_opt(&mut e.source.page, || format!("{base}.source.page"), p);
+    let one_country = e.countries.len() == 1 && version == Version::V1;
+    for (j, c) in e.countries.iter_mut().enumerate() {
+        if one_country {
+            check(c, || format!("{base}.country"), p);
+        } else {
+            check(c, || format!("{base}.countries[{j}]"), p);
+        }
+    }
     check(
         &mut e.source.section,
         || format!("{base}.source.section"),

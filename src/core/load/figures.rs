@@ -5,7 +5,7 @@ use super::fields;
 use super::items::unknown_fields;
 use super::items::{has_unknown_fields, parse_at, quote_list, required_text};
 use crate::core::currency::{is_code_shaped, is_currency};
-use crate::core::date::DateSpec;
+use crate::core::date::{DateContext, DateSpec};
 use crate::core::model::{Baseline, Metric, Qualifier, Scale};
 use crate::core::problem::Problem;
 use crate::core::raw::{RawBaseline, RawMetric};
@@ -26,13 +26,14 @@ pub(super) fn parsed(
     entry: &str,
     list: &str,
     version: u8,
+    dates: &DateContext,
     problems: &mut Vec<Problem>,
 ) -> Vec<Metric> {
     raws.iter()
         .enumerate()
         .filter_map(|(j, raw)| {
             let base = format!("{entry}.{list}[{j}]");
-            let mut metric = figure(raw, &base, version, problems)?;
+            let mut metric = figure(raw, &base, version, dates, problems)?;
             fields::figure(&mut metric, &base, problems);
             Some(metric)
         })
@@ -47,6 +48,7 @@ pub(super) fn figures(
     entry: &str,
     list: &str,
     version: u8,
+    dates: &DateContext,
     problems: &mut Vec<Problem>,
 ) -> Vec<Metric> {
     values
@@ -75,7 +77,7 @@ pub(super) fn figures(
                     return None;
                 }
             };
-            let mut metric = figure(&raw, &base, version, problems)?;
+            let mut metric = figure(&raw, &base, version, dates, problems)?;
             fields::figure(&mut metric, &base, problems);
             Some(metric)
         })
@@ -88,6 +90,7 @@ pub(super) fn figure(
     raw: &RawMetric,
     base: &str,
     version: u8,
+    dates: &DateContext,
     problems: &mut Vec<Problem>,
 ) -> Option<Metric> {
     let mut errors = Vec::new();
@@ -159,12 +162,17 @@ pub(super) fn figure(
             None
         }
     });
-    let period = date(raw.period.as_deref(), || at("period"), &mut errors);
+    let period = date(raw.period.as_deref(), || at("period"), dates, &mut errors);
     let baseline = raw.baseline.as_ref().map(|b| {
         finite(b.value, || at("baseline.value"), &mut errors);
         Baseline {
             value: b.value,
-            period: date(b.period.as_deref(), || at("baseline.period"), &mut errors),
+            period: date(
+                b.period.as_deref(),
+                || at("baseline.period"),
+                dates,
+                &mut errors,
+            ),
         }
     });
     let ok = errors.is_empty();
@@ -281,10 +289,11 @@ fn out_of(raw: &RawMetric, unit: Option<&str>, base: &str, errors: &mut Vec<Prob
 fn date(
     text: Option<&str>,
     path: impl FnOnce() -> String,
+    dates: &DateContext,
     errors: &mut Vec<Problem>,
 ) -> Option<DateSpec> {
     let text = text.map(str::trim).filter(|t| !t.is_empty())?;
-    DateSpec::parse(text)
+    DateSpec::parse_in(text, dates)
         .map_err(|m| errors.push(Problem::error(path(), m).expected(DATE_EXPECTED)))
         .ok()
 }
@@ -302,7 +311,14 @@ mod tests {
         let Value::Array(values) = figs else {
             panic!("an array")
         };
-        let kept = figures(&values, "entries[2]", "figures", version, &mut problems);
+        let kept = figures(
+            &values,
+            "entries[2]",
+            "figures",
+            version,
+            &DateContext::CALENDAR,
+            &mut problems,
+        );
         (
             kept,
             problems
@@ -449,7 +465,7 @@ mod tests {
             family: None,
         };
         let mut problems = Vec::new();
-        assert!(figure(&raw, "f", 2, &mut problems).is_none());
+        assert!(figure(&raw, "f", 2, &DateContext::CALENDAR, &mut problems).is_none());
         let said: Vec<String> = problems
             .iter()
             .map(|p| format!("{}: {}", p.path, p.message))
@@ -503,6 +519,7 @@ mod tests {
             "entries[0]",
             "figures",
             2,
+            &DateContext::CALENDAR,
             &mut problems,
         );
         assert_eq!(kept.len(), 1);
@@ -563,7 +580,14 @@ mod tests {
                 continue;
             };
             let mut problems = Vec::new();
-            let kept = figures(figs, &format!("entries[{i}]"), "figures", 2, &mut problems);
+            let kept = figures(
+                figs,
+                &format!("entries[{i}]"),
+                "figures",
+                2,
+                &DateContext::CALENDAR,
+                &mut problems,
+            );
             assert!(problems.is_empty(), "{problems:?}");
             assert_eq!(kept.len(), figs.len());
             shown.extend(

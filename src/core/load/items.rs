@@ -3,10 +3,10 @@
 
 use super::fields;
 use crate::core::date::{DateContext, DateSpec, EXAMPLES};
-use crate::core::ids::{CategoryId, SubsidiaryId};
-use crate::core::model::{Category, ReportMeta, Subsidiary};
+use crate::core::ids::{CategoryId, DivisionId, SubsidiaryId};
+use crate::core::model::{Category, Division, ReportMeta, Subsidiary};
 use crate::core::problem::Problem;
-use crate::core::raw::{RawCategory, RawReport, RawReportSource, RawSubsidiary};
+use crate::core::raw::{RawCategory, RawDivision, RawReport, RawReportSource, RawSubsidiary};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -41,8 +41,10 @@ fn plain_types(message: &str) -> String {
         .replace("expected a sequence", "expected an array")
         .replace("expected a map", "expected an object");
     for (raw, plain) in [
+        ("struct RawEntry1", "an entry (an object)"),
         ("struct RawEntry", "an entry (an object)"),
         ("struct RawSubsidiary", "a subsidiary (an object)"),
+        ("struct RawDivision", "a division (an object)"),
         ("struct RawCategory", "a category (an object)"),
         ("struct RawMetric", "a figure (an object)"),
         ("struct RawBaseline", "a baseline (an object)"),
@@ -244,9 +246,54 @@ fn parse_item<T: DeserializeOwned>(
     parse_at(value, base).map_err(|p| problems.push(p)).ok()
 }
 
-/// The valid subsidiaries; the ids of skipped ones go to `skipped` with their paths.
+/// The valid divisions; the ids of skipped ones go to `skipped` with their paths.
+pub(super) fn divisions(
+    values: Vec<super::Item>,
+    skipped: &mut HashMap<String, String>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Division> {
+    let mut seen = HashMap::new();
+    let mut out = Vec::new();
+    for (i, value) in values.into_iter().enumerate() {
+        let base = format!("divisions[{i}]");
+        let value = match value {
+            Ok(value) => value,
+            Err((spoiled, id)) => {
+                if let Some(id) = id {
+                    skipped.insert(id, base);
+                }
+                problems.extend(spoiled);
+                continue;
+            }
+        };
+        let Some(raw) = parse_item::<RawDivision>(value, RawDivision::FIELDS, &base, problems)
+        else {
+            continue;
+        };
+        let mut errors = Vec::new();
+        let name = required_text(&raw.name, || format!("{base}.name"), &mut errors);
+        let id = unique_id(&raw.id, format!("{base}.id"), &mut seen, &mut errors);
+        match id.and_then(|id| DivisionId::new(&id).ok()) {
+            Some(id) if errors.is_empty() => {
+                let mut division = Division { id, name };
+                fields::division(&mut division, &base, problems);
+                out.push(division);
+            }
+            _ => {
+                skipped.insert(raw.id.clone(), base);
+                problems.extend(errors);
+            }
+        }
+    }
+    out
+}
+
+/// The valid subsidiaries; the ids of skipped ones go to `skipped` with their paths. A
+/// `division` that names no loaded division is a warning and left out (the subsidiary loads).
 pub(super) fn subsidiaries(
     values: Vec<super::Item>,
+    divisions: &[Division],
+    skipped_divisions: &HashMap<String, String>,
     skipped: &mut HashMap<String, String>,
     problems: &mut Vec<Problem>,
 ) -> Vec<Subsidiary> {
@@ -273,16 +320,37 @@ pub(super) fn subsidiaries(
         let id = unique_id(&raw.id, format!("{base}.id"), &mut seen, &mut errors);
         match id.and_then(|id| SubsidiaryId::new(&id).ok()) {
             Some(id) if errors.is_empty() => {
+                // References match exactly; a blank division means none.
+                let division = raw.division.filter(|d| !d.trim().is_empty()).and_then(|d| {
+                    let found = divisions.iter().find(|x| x.id.as_str() == d);
+                    if found.is_none() {
+                        let at = format!("{base}.division");
+                        problems.push(match skipped_divisions.get(&d) {
+                            Some(first) => Problem::warning(
+                                at,
+                                format!("division `{d}` was skipped because of its own problem at {first}; the subsidiary loads without a division"),
+                            )
+                            .expected("a division that loads"),
+                            None => Problem::warning(
+                                at,
+                                format!("unknown division id `{d}`; the subsidiary loads without a division"),
+                            )
+                            .expected("the id of an entry in `divisions`"),
+                        });
+                    }
+                    found.map(|x| x.id.clone())
+                });
                 let mut subsidiary = Subsidiary {
                     id,
                     name,
                     sector: optional_text(raw.sector),
+                    division,
                 };
                 fields::subsidiary(&mut subsidiary, &base, problems);
                 out.push(subsidiary);
             }
             _ => {
-                skipped.insert(raw.id.trim().to_owned(), base);
+                skipped.insert(raw.id.clone(), base);
                 problems.extend(errors);
             }
         }
@@ -317,13 +385,14 @@ pub(super) fn categories(
         let mut errors = Vec::new();
         let name = required_text(&raw.name, || format!("{base}.name"), &mut errors);
         let id = unique_id(&raw.id, format!("{base}.id"), &mut seen, &mut errors);
-        let parent = raw.parent.as_deref().map(str::trim);
+        // References match exactly; a blank parent means none.
+        let parent = raw.parent.as_deref().filter(|p| !p.trim().is_empty());
         match id.and_then(|id| CategoryId::new(&id).ok()) {
             Some(id) if errors.is_empty() => {
                 candidates.push((base, id, name, parent.map(str::to_owned)))
             }
             _ => {
-                skipped.insert(raw.id.trim().to_owned(), base);
+                skipped.insert(raw.id.clone(), base);
                 problems.extend(errors);
             }
         }

@@ -12,7 +12,7 @@ mod syntax;
 
 use entries::{EntryChecker, Skipped};
 pub use fields::MAX_LINE_CHARS;
-use items::{categories, report_meta, subsidiaries};
+use items::{categories, divisions, report_meta, subsidiaries};
 pub(crate) use items::{describe, quote_list};
 use sniff::strip_bom;
 pub use sniff::{decode, load_bytes};
@@ -20,12 +20,15 @@ pub use soft::DEPTH_LIMIT;
 use soft::{blank, spoiled_item, Lines, Patch};
 use syntax::{first_error, not_an_object, relocate, syntax_error_of, whole_text_error};
 
-use crate::core::model::{Category, Entry, Report, ReportMeta, Subsidiary, FORMAT};
+use crate::core::model::{
+    Category, Division, Entry, Report, ReportMeta, Subsidiary, Version, FORMAT, FORMAT_1,
+};
 use crate::core::problem::{Problem, Severity};
 use crate::core::raw::RawFile;
 use crate::core::split::{Split, SplitError, Splitter};
 use items::{parse_at, unknown_fields};
 use serde_json::Value;
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
@@ -36,6 +39,8 @@ pub struct Loaded {
     pub report: Report,
     /// Warnings and skipped items, in file order.
     pub problems: Vec<Problem>,
+    /// The format version the file is written in (a format 1 file is migrated to the model).
+    pub version: Version,
 }
 
 impl Loaded {
@@ -134,6 +139,7 @@ enum Phase {
 /// The state after the header, subsidiaries and categories are validated.
 struct EntryPhase {
     meta: ReportMeta,
+    divisions: Vec<Division>,
     subsidiaries: Vec<Subsidiary>,
     categories: Vec<Category>,
     ranges: Vec<Range<usize>>,
@@ -239,8 +245,10 @@ impl Loader {
                 let Phase::Entries(phase) = std::mem::replace(&mut self.phase, Phase::Done) else {
                     unreachable!("matched above")
                 };
+                let version = phase.checker.version;
                 let EntryPhase {
                     meta,
+                    divisions,
                     subsidiaries,
                     categories,
                     entries,
@@ -250,11 +258,13 @@ impl Loader {
                 Ok(Some(Loaded {
                     report: Report {
                         meta,
+                        divisions,
                         subsidiaries,
                         categories,
                         entries,
                     },
                     problems,
+                    version,
                 }))
             }
             Phase::Done => Err(LoadError::Invalid(vec![Problem::error(
@@ -296,22 +306,30 @@ fn header_of_split(text: &str, split: Split) -> Result<EntryPhase, LoadError> {
     unknown_fields(&value, RawFile::FIELDS, "", &mut problems);
     let file: RawFile = parse_at(value, "").map_err(|p| LoadError::Invalid(vec![p]))?;
 
-    if file.format != FORMAT {
+    let Some(version) = Version::parse(&file.format) else {
         return Err(LoadError::Invalid(vec![Problem::error(
             "format",
             format!("unsupported format `{}`", file.format),
         )
-        .expected(format!("`{FORMAT}`"))]));
-    }
+        .expected(format!("`{FORMAT}` or `{FORMAT_1}`"))]));
+    };
     let meta = match report_meta(file.report, &mut problems) {
         Ok(meta) => meta,
         Err(errors) => return Err(LoadError::Invalid(errors)),
     };
-    let [subsidiary_ranges, category_ranges, entry_ranges] = split.items;
+    let [subsidiary_ranges, category_ranges, entry_ranges, division_ranges] = split.items;
     let mut read = ItemReader::default();
     let mut skipped = Skipped::default();
+    let mut skipped_divisions = HashMap::new();
+    let divisions = divisions(
+        read.items(text, division_ranges, "divisions")?,
+        &mut skipped_divisions,
+        &mut problems,
+    );
     let subsidiaries = subsidiaries(
         read.items(text, subsidiary_ranges, "subsidiaries")?,
+        &divisions,
+        &skipped_divisions,
         &mut skipped.subsidiaries,
         &mut problems,
     );
@@ -320,9 +338,16 @@ fn header_of_split(text: &str, split: Split) -> Result<EntryPhase, LoadError> {
         &mut skipped.categories,
         &mut problems,
     );
-    let checker = EntryChecker::new(&subsidiaries, &categories, skipped, meta.date_context());
+    let checker = EntryChecker::new(
+        &subsidiaries,
+        &categories,
+        skipped,
+        meta.date_context(),
+        version,
+    );
     Ok(EntryPhase {
         meta,
+        divisions,
         subsidiaries,
         categories,
         entries: Vec::with_capacity(entry_ranges.len()),

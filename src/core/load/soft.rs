@@ -340,7 +340,7 @@ pub(super) fn spoiled_item(
         .patched
         .as_deref()
         .and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok())
-        .and_then(|v| Some(v.get("id")?.as_str()?.trim().to_owned()));
+        .and_then(|v| Some(v.get("id")?.as_str()?.to_owned()));
     let problems = scan
         .softs
         .iter()

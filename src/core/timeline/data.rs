@@ -378,8 +378,8 @@ type LaneIndex<'a> = (
     Box<dyn Fn(usize) -> Option<usize> + 'a>,
 );
 
-/// Lanes in report order and each entry's lane: its subsidiary, or the top-level ancestor of
-/// its first category.
+/// Lanes in report order and each entry's lane: its lead subsidiary (an entry shared by
+/// several is drawn once, in its lead's lane), or the top-level ancestor of its first category.
 fn lane_index(report: &Report, by: LaneBy) -> LaneIndex<'_> {
     match by {
         LaneBy::Subsidiary => {
@@ -395,7 +395,10 @@ fn lane_index(report: &Report, by: LaneBy) -> LaneIndex<'_> {
                 .map(|(i, s)| (s.id.as_str(), i))
                 .rev()
                 .collect();
-            let lookup = move |p: usize| index.get(report.entries[p].subsidiary.as_str()).copied();
+            let lookup = move |p: usize| {
+                let lead = report.entries[p].lead()?;
+                index.get(lead.as_str()).copied()
+            };
             (order, Box::new(lookup))
         }
         LaneBy::Category => {
