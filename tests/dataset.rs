@@ -56,7 +56,7 @@ fn counts_match_the_documented_table() {
     }
     actual.insert("subsidiaries".to_string(), report.subsidiaries.len());
     actual.insert("categories".to_string(), report.categories.len());
-    actual.insert("metrics".to_string(), report.metric_count());
+    actual.insert("figures".to_string(), report.metric_count());
     assert_eq!(documented, actual);
     assert!(documented.len() >= 4 + 6);
 }
