@@ -630,3 +630,27 @@ fn figure_periods_are_read_in_the_reports_fiscal_year() {
         "4.6 out of 5 in FY2023, up from 4.1 in Q4 FY2022"
     );
 }
+
+#[test]
+fn a_page_links_to_the_document_only_when_the_document_is_a_web_address() {
+    let source = Source {
+        section: "S".into(),
+        passage: "P".into(),
+        page: Some("45".into()),
+        url: None,
+    };
+    assert_eq!(
+        source
+            .link(Some("https://example.com/r.pdf#toc"))
+            .as_deref(),
+        Some("https://example.com/r.pdf#page=45")
+    );
+    for document in [
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "report.pdf",
+        "//evil.example/r.pdf",
+    ] {
+        assert_eq!(source.link(Some(document)), None, "{document}");
+    }
+}

@@ -427,7 +427,8 @@ impl Source {
         if page.is_empty() || !page.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        let document = document?;
+        // Only a web address is linked: the report's own `source.url` is free text.
+        let document = document.filter(|d| is_web_address(d))?;
         let base = document.split('#').next().unwrap_or(document);
         Some(format!("{base}#page={page}"))
     }
@@ -566,4 +567,19 @@ impl Report {
     pub fn metric_count(&self) -> usize {
         self.entries.iter().map(|e| e.metrics.len()).sum()
     }
+}
+
+/// Whether `url` is an absolute `http://` or `https://` address with a host, and so safe to
+/// link: never `javascript:`, `data:` or a relative path.
+pub fn is_web_address(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }

@@ -9,7 +9,7 @@ use super::items::{
 use super::{dates, fields};
 use crate::core::date::DateContext;
 use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
-use crate::core::model::{Category, Entry, Kind, Source, Subsidiary, Version};
+use crate::core::model::{is_web_address, Category, Entry, Kind, Source, Subsidiary, Version};
 use crate::core::problem::{Problem, Severity};
 use crate::core::raw::{RawEntry, RawEntry1, RawSource};
 use serde::Deserialize;
@@ -467,18 +467,4 @@ fn countries(
         }
     }
     out
-}
-
-/// Whether `url` is an absolute `http://` or `https://` address with a host.
-pub(super) fn is_web_address(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        &url[8..]
-    } else if lower.starts_with("http://") {
-        &url[7..]
-    } else {
-        return false;
-    };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
