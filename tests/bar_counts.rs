@@ -279,7 +279,7 @@ fn generated_bars_list_exactly_their_numbers() {
     }
 }
 
-/// `text` (a format 1 report) in format 2 with shared entries: every third entry also belongs
+/// `text` (a format 1 or 2 report) in format 2 with shared entries: every third entry also belongs
 /// to the next subsidiary in the file, every seventh to the two after that too.
 fn shared(text: &str) -> Report {
     let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
@@ -292,7 +292,10 @@ fn shared(text: &str) -> Report {
     v["format"] = serde_json::json!("report-explorer/2");
     for (i, e) in v["entries"].as_array_mut().unwrap().iter_mut().enumerate() {
         let o = e.as_object_mut().unwrap();
-        let lead = o.remove("subsidiary").unwrap().as_str().unwrap().to_owned();
+        let lead = match o.remove("subsidiary") {
+            Some(s) => s.as_str().unwrap().to_owned(),
+            None => o["subsidiaries"][0].as_str().unwrap().to_owned(),
+        };
         let at = subs.iter().position(|s| *s == lead).unwrap();
         let mut list = vec![lead];
         let mut add = |k: usize| {
