@@ -94,6 +94,14 @@ impl Book {
         }
     }
 
+    /// Table `table` as a whole in a message: `book.xlsx:entries`, or `dir/entries.csv`.
+    pub fn table_place(&self, table: &str) -> String {
+        match &self.origin {
+            Origin::Xlsx(path) => format!("{}:{table}", path.display()),
+            Origin::Csv(_) => self.file_of(table),
+        }
+    }
+
     /// The workbook itself in a message: the xlsx file or the folder.
     pub fn name(&self) -> String {
         match &self.origin {

@@ -68,6 +68,7 @@ fn run(args: &[String]) -> Outcome {
             lines: vec![USAGE.to_owned()],
             status: 0,
         },
+        (["check"], _) => usage("`check` needs a file"),
         ([cmd @ ("import" | "export" | "template"), ..], None) => {
             usage(&format!("`{cmd}` needs --out"))
         }

@@ -46,7 +46,7 @@ pub fn place_of(book: &Book, places: &Places, path: &str) -> String {
             }
         }
         [Step::Key(t), Step::Index(i), rest @ ..] => entry_or_table(book, places, t, *i, rest),
-        [Step::Key(t), ..] if table(t).is_some() => book.file_of(t),
+        [Step::Key(t), ..] if table(t).is_some() => book.table_place(t),
         _ => book.name(),
     }
 }
@@ -61,7 +61,7 @@ fn entry_or_table(book: &Book, places: &Places, name: &str, i: usize, rest: &[St
                 .and_then(|k| places.columns.get(table.name).and_then(|c| c[k]));
             book.place(table.name, row, col)
         }
-        None => book.file_of(table.name),
+        None => book.table_place(table.name),
     }
 }
 
@@ -71,7 +71,7 @@ fn report_row(book: &Book, places: &Places, keys: &[&str]) -> String {
         .rev()
         .find_map(|n| places.report.get(&keys[..n].join(".")))
         .map_or_else(
-            || book.file_of(REPORT.name),
+            || book.table_place(REPORT.name),
             |&row| book.place(REPORT.name, row, value_col),
         )
 }
