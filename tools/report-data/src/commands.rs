@@ -156,12 +156,14 @@ pub fn export(file: &str, bytes: &[u8], out: &Path) -> Outcome {
         Ok(text) => text,
         Err(e) => return fatal(file, "", &e),
     };
-    if let Err(e) = load(text) {
-        return fatal(file, text, &e);
-    }
+    // Any JSON exports, even a report the loader would refuse (the spreadsheet is where it
+    // gets fixed); text that is not JSON gets the loader's own message.
     let json: Value = match serde_json::from_str(text) {
         Ok(json) => json,
         Err(e) => {
+            if let Err(error) = load(text) {
+                return fatal(file, text, &error);
+            }
             let line = format!("{file}:{}:{}: error: {e}", e.line(), e.column());
             return Outcome {
                 lines: vec![line],
