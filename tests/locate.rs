@@ -261,3 +261,36 @@ fn fatal_errors_render_compiler_style() {
         vec!["r.json:1:1: error: $: the file holds an array (expected an object with `format`, `report`, `subsidiaries`, `categories` and `entries`)"]
     );
 }
+
+#[test]
+fn paths_are_placed_from_the_text_up_to_their_container_end() {
+    // Garbage after the entries changes nothing: the scan ends when every path is settled.
+    let text = "{\"entries\": [{\"id\": \"a\"}, {\"id\": \"b\"}], \"later\": [1, 2, 3]}";
+    let cut = format!("{}!!!", &text[..text.find("\"later\"").unwrap()]);
+    for t in [text, cut.as_str()] {
+        assert_eq!(
+            locate(t, "entries[0].id"),
+            Some(Position {
+                line: 1,
+                column: 21
+            })
+        );
+        // A missing field is settled when its object closes.
+        assert_eq!(
+            locate(t, "entries[1].title"),
+            Some(Position {
+                line: 1,
+                column: 27
+            })
+        );
+        // A missing index when the list closes.
+        assert_eq!(
+            locate(t, "entries[5]"),
+            Some(Position {
+                line: 1,
+                column: 13
+            })
+        );
+    }
+    assert_eq!(locate_all(text, &[]), Vec::<Option<Position>>::new());
+}

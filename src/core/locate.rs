@@ -58,6 +58,22 @@ pub fn steps(path: &str) -> Vec<Step> {
 struct Node {
     children: HashMap<Step, usize>,
     start: Option<usize>,
+    /// Found, or known to be missing (its container has closed).
+    settled: bool,
+}
+
+/// Settles `n` and every node under it; returns how many were not settled before.
+fn settle(nodes: &mut [Node], n: usize) -> usize {
+    let mut count = 0;
+    let mut todo = vec![n];
+    while let Some(n) = todo.pop() {
+        if !nodes[n].settled {
+            nodes[n].settled = true;
+            count += 1;
+        }
+        todo.extend(nodes[n].children.values().copied());
+    }
+    count
 }
 
 /// An open container on the scan stack.
@@ -106,6 +122,9 @@ pub fn locate(text: &str, path: &str) -> Option<Position> {
 
 /// Sets [`Problem::at`] on each problem from its path in `text`, in one pass.
 pub fn place(text: &str, problems: &mut [Problem]) {
+    if problems.is_empty() {
+        return;
+    }
     let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
     let found = locate_all(text, &paths);
     for (problem, at) in problems.iter_mut().zip(found) {
@@ -136,10 +155,12 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
-/// Walks the text once, recording where each wanted node's value starts. Stops quietly at
-/// anything that is not JSON.
+/// Walks the text once, recording where each wanted node's value starts. Stops as soon as
+/// every wanted node is found or known to be missing, and quietly at anything that is not JSON.
 fn scan(b: &[u8], nodes: &mut [Node]) {
     let mut stack: Vec<Frame> = Vec::new();
+    // Nodes neither found nor known to be missing.
+    let mut open = nodes.len();
     // The node of the value about to be read (`None`: skip it).
     let mut wanted = Some(0usize);
     let mut i = 0;
@@ -154,6 +175,13 @@ fn scan(b: &[u8], nodes: &mut [Node]) {
         } else {
             if let Some(n) = wanted {
                 nodes[n].start.get_or_insert(i);
+                if nodes[n].children.is_empty() && !nodes[n].settled {
+                    nodes[n].settled = true;
+                    open -= 1;
+                    if open == 0 {
+                        return;
+                    }
+                }
             }
             match (c, wanted) {
                 (b'{' | b'[', Some(n)) if !nodes[n].children.is_empty() => {
@@ -204,7 +232,11 @@ fn scan(b: &[u8], nodes: &mut [Node]) {
                 }
                 Some(b']' | b'}') => {
                     i += 1;
-                    stack.pop();
+                    let closed = stack.pop().expect("checked above").node;
+                    open -= settle(nodes, closed);
+                    if open == 0 {
+                        return;
+                    }
                 }
                 _ => return,
             }
