@@ -62,15 +62,17 @@ struct Node {
     settled: bool,
 }
 
-/// Settles `n` and every node under it; returns how many were not settled before.
+/// Settles `n` and every node under it; returns how many were not settled before. A settled
+/// node's subtree is settled already, so each node is visited once over a whole scan.
 fn settle(nodes: &mut [Node], n: usize) -> usize {
     let mut count = 0;
     let mut todo = vec![n];
     while let Some(n) = todo.pop() {
-        if !nodes[n].settled {
-            nodes[n].settled = true;
-            count += 1;
+        if nodes[n].settled {
+            continue;
         }
+        nodes[n].settled = true;
+        count += 1;
         todo.extend(nodes[n].children.values().copied());
     }
     count
