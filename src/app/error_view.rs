@@ -21,10 +21,15 @@ pub fn ErrorView(
     );
     // Messages quote values from the file or the link: direction controls are shown.
     let message = reveal_direction_controls(&failure.to_string());
+    // Each problem reads as `DATA-ADDRESS:LINE:COL: error: PATH: message`.
+    let file = match &failure {
+        LoadFailure::Load { url, .. } => url.clone(),
+        _ => String::new(),
+    };
     let problems: Vec<String> = failure
         .problems()
         .iter()
-        .map(|p| reveal_direction_controls(&p.to_string()))
+        .map(|p| reveal_direction_controls(&p.located(&file)))
         .collect();
     view! {
         <section class="error-view" data-testid="error-view" role="alert">

@@ -107,6 +107,14 @@ pub async fn fetch_report(
         url: url.to_owned(),
         error,
     };
+    // A report that is not valid: its problems placed at their lines and columns.
+    let placed = |text: &str, error: LoadError| match error {
+        LoadError::Invalid(mut problems) => {
+            crate::core::locate::place(text, &mut problems);
+            load_failure(LoadError::Invalid(problems))
+        }
+        error => load_failure(error),
+    };
     // UTF-8 text (a byte order mark is dropped), or a specific message for other bytes.
     let json = crate::core::load::decode(&bytes).map_err(load_failure)?;
 
@@ -114,7 +122,8 @@ pub async fn fetch_report(
     let loaded = 'load: loop {
         let started = now();
         while now() - started < SLICE_MS {
-            if let Some(loaded) = loader.step(json, LOAD_STEP_BYTES).map_err(load_failure)? {
+            let step = loader.step(json, LOAD_STEP_BYTES);
+            if let Some(loaded) = step.map_err(|e| placed(json, e))? {
                 break 'load loaded;
             }
         }
@@ -128,6 +137,8 @@ pub async fn fetch_report(
             return Err(cancelled());
         }
     };
+    let mut loaded = loaded;
+    crate::core::locate::place(json, &mut loaded.problems);
     drop(bytes);
 
     let report = Arc::new(loaded.report);

@@ -80,6 +80,9 @@ fn ProblemList(
     if problems.is_empty() {
         return None;
     }
+    // Each problem reads as `DATA-ADDRESS:LINE:COL: error: PATH: message`, as the tool prints it.
+    let file =
+        use_context::<crate::app::DataUrl>().map_or_else(String::new, |d| d.0.get_untracked());
     let skipped = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
@@ -104,7 +107,7 @@ fn ProblemList(
                                 Severity::Error => "problem error",
                                 Severity::Warning => "problem warning",
                             };
-                            view! { <li class=class>{reveal_direction_controls(&p.to_string())}</li> }
+                            view! { <li class=class>{reveal_direction_controls(&p.located(&file))}</li> }
                         })
                         .collect_view()}
                 </ul>

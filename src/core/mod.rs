@@ -15,6 +15,7 @@ mod fold_table;
 pub mod format;
 pub mod ids;
 pub mod load;
+pub mod locate;
 pub mod model;
 pub mod paging;
 pub mod problem;

@@ -22,6 +22,18 @@ pub struct Problem {
     pub message: String,
     /// What was expected instead.
     pub expected: Option<String>,
+    /// Where the value at `path` is in the file, once placed (`crate::core::locate::place`).
+    pub at: Option<Position>,
+}
+
+/// A place in a data file: 1-based line and column, the column counted in bytes as the
+/// loader's syntax errors count it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in bytes.
+    pub column: usize,
 }
 
 impl Problem {
@@ -32,6 +44,7 @@ impl Problem {
             path: path.into(),
             message: message.into(),
             expected: None,
+            at: None,
         }
     }
 
@@ -47,6 +60,15 @@ impl Problem {
     pub fn expected(mut self, expected: impl Into<String>) -> Self {
         self.expected = Some(expected.into());
         self
+    }
+
+    /// The problem compiler-style, naming `file` and its place when known:
+    /// `FILE:LINE:COL: error: PATH: message (expected …)`, or `FILE: error: …` unplaced.
+    pub fn located(&self, file: &str) -> String {
+        match self.at {
+            Some(Position { line, column }) => format!("{file}:{line}:{column}: {self}"),
+            None => format!("{file}: {self}"),
+        }
     }
 }
 

@@ -152,7 +152,8 @@ describe('a report with a bad entry', () => {
       assert.equal(await page.locator('[data-testid="entry"]').count(), 2);
       const problems = await waitFor(page, 'problems');
       // textContent, not innerText: the list may sit in a collapsed <details>.
-      assert.match(await problems.textContent(), /entries\[2\]\.subsidiary/);
+      // Compiler-style, as `report-data check` prints it: address, line and column, path.
+      assert.match(await problems.textContent(), /fixtures\/bad-entry\.json:56:21: error: entries\[2\]\.subsidiary: /);
       assert.deepEqual(await collect(), NO_PROBLEMS);
     });
   });

@@ -27,9 +27,9 @@ const BARS = [
 ];
 const EXPECTED = ' (expected a date within 1800–2200 spanning at most 100 years)';
 const WARNINGS = [
-  `warning: entries[4].date: date \`1000/2999\` spans 2000 years and reaches outside 1800–2200; the entry is kept${EXPECTED}`,
-  `warning: entries[5].date: date \`2999\` reaches outside 1800–2200; the entry is kept${EXPECTED}`,
-  `warning: entries[6].date: date \`1850/2150\` spans 301 years; the entry is kept${EXPECTED}`,
+  `${DATA}:112:15: warning: entries[4].date: date \`1000/2999\` spans 2000 years and reaches outside 1800–2200; the entry is kept${EXPECTED}`,
+  `${DATA}:127:15: warning: entries[5].date: date \`2999\` reaches outside 1800–2200; the entry is kept${EXPECTED}`,
+  `${DATA}:142:15: warning: entries[6].date: date \`1850/2150\` spans 301 years; the entry is kept${EXPECTED}`,
 ];
 
 let browser;
