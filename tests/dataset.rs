@@ -142,7 +142,11 @@ fn figure_periods_scales_and_currencies_come_from_their_passages() {
                 assert!(e.source.passage.contains(&printed), "{}: `{printed}`", e.id);
             }
             if let Some(currency) = &m.currency {
-                assert!(e.source.passage.contains(currency.as_str()), "{}: {currency}", e.id);
+                assert!(
+                    e.source.passage.contains(currency.as_str()),
+                    "{}: {currency}",
+                    e.id
+                );
             }
         }
     }

@@ -12,7 +12,6 @@ use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
 use crate::core::model::{Category, Entry, Kind, Source, Subsidiary, Version};
 use crate::core::problem::{Problem, Severity};
 use crate::core::raw::{NotAnEntry, RawEntry, RawEntryFields, RawSource};
-use serde::Deserialize;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -75,23 +74,22 @@ impl EntryChecker {
         let mut unknown = false;
         let mut de = serde_json::Deserializer::from_str(text);
         let mut note = |_: serde_ignored::Path<'_>| unknown = true;
-        let fast =
-            RawEntryFields::deserialize(serde_ignored::Deserializer::new(&mut de, &mut note));
+        // The path is tracked so that a field written twice is told where, from this read.
+        let fast: Result<RawEntryFields, _> =
+            serde_path_to_error::deserialize(serde_ignored::Deserializer::new(&mut de, &mut note));
         let duplicate = match fast {
             Ok(fields) if !unknown => match fields.into_entry(self.version == Version::V1) {
                 Ok(raw) => {
                     let base = format!("entries[{i}]");
                     return Ok(self.validate(&raw, &base, None, problems));
                 }
-                Err(_) => false,
+                Err(_) => None,
             },
-            Ok(_) => false,
-            Err(e) => e.to_string().starts_with("duplicate field"),
+            Ok(_) => None,
+            Err(e) => duplicate_field(&e, i, self.version),
         };
         let value: Value = serde_json::from_str(text)?;
-        if duplicate {
-            problems.extend(duplicate_field(text, i, self.version));
-        }
+        problems.extend(duplicate);
         Ok(self.check(value, i, problems))
     }
 
@@ -262,11 +260,14 @@ fn renamed_field(base: &str, old: &str, new: &str) -> Problem {
     .expected(format!("`{new}`"))
 }
 
-/// A warning for the first field an entry's text has twice (the last value is the one used).
+/// A warning for the first field an entry's text has twice (the last value is the one used),
+/// from the error of reading the text.
 /// A field of the other format is not the format's (it is an unknown field): not told.
-fn duplicate_field(text: &str, i: usize, version: Version) -> Option<Problem> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let e = serde_path_to_error::deserialize::<_, RawEntryFields>(&mut de).err()?;
+fn duplicate_field(
+    e: &serde_path_to_error::Error<serde_json::Error>,
+    i: usize,
+    version: Version,
+) -> Option<Problem> {
     let message = e.inner().to_string();
     let field = message
         .strip_prefix("duplicate field `")?
