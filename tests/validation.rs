@@ -363,3 +363,61 @@ fn format_1_currency_units_load_as_currencies_and_teu_stays_a_unit() {
     let shown: Vec<String> = figures.iter().map(format_metric).collect();
     assert_eq!(shown, ["over RMB 50,000", "4,200,000 TEU"]);
 }
+
+/// A format 1 entry with format 2's names: each is an unknown field, even when `null` or
+/// written twice, and the entry loads with its own fields.
+#[test]
+fn format_1_entry_with_format_2_names_warns_and_loads() {
+    let mut v = good();
+    v["entries"][1]["countries"] = Value::Null;
+    let p = problems(&v);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("warning: entries[1].countries: unknown field `countries` ignored"),
+        "{p:?}"
+    );
+    assert_eq!(load(&v).report.entries.len(), 2);
+
+    // Written twice: unknown, not told as a field written twice.
+    let text = good().to_string().replacen(
+        "\"kind\":\"initiative\"",
+        "\"figures\":1,\"figures\":[],\"kind\":\"initiative\"",
+        1,
+    );
+    let loaded = load_report(&text).expect("loads");
+    let p: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("warning: entries[1].figures: unknown field `figures` ignored"),
+        "{p:?}"
+    );
+    assert_eq!(loaded.report.entries.len(), 2);
+}
+
+/// Format 1's own fields written twice are told at their path; a missing one skips the entry
+/// with serde's message at its path.
+#[test]
+fn format_1_entry_fields_twice_or_missing() {
+    let text = good().to_string().replacen(
+        "\"subsidiary\":\"acme\"",
+        "\"subsidiary\":\"acme-bank\",\"subsidiary\":\"acme\"",
+        1,
+    );
+    let loaded = load_report(&text).expect("loads");
+    let p: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        p,
+        ["warning: entries[1].subsidiary: the field `subsidiary` is written more than once; the last value is used (expected each field once)"]
+    );
+    assert_eq!(loaded.report.entries[1].subsidiaries[0].as_str(), "acme");
+
+    let mut v = good();
+    v["entries"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("subsidiary");
+    assert_eq!(
+        problems(&v),
+        ["error: entries[1].subsidiary: missing field `subsidiary`"]
+    );
+}

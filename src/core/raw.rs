@@ -129,8 +129,8 @@ impl RawCategory {
     pub const FIELDS: &'static [&'static str] = &["id", "name", "parent"];
 }
 
-/// `entries[]` in format 2.
-#[derive(Deserialize, Debug)]
+/// `entries[]` as the rest of loading reads it: format 2's fields, with format 1's migrated.
+#[derive(Debug)]
 pub struct RawEntry {
     /// Id.
     pub id: String,
@@ -152,15 +152,14 @@ pub struct RawEntry {
     pub location: Option<String>,
     /// Country names.
     pub countries: Option<Vec<String>>,
-    /// Figures.
-    #[serde(default, deserialize_with = "null_as_empty")]
+    /// Figures (absent and `null` read as none).
     pub figures: Vec<RawMetric>,
     /// Source passage.
     pub source: RawSource,
 }
 
 impl RawEntry {
-    /// The field names the format defines for this object.
+    /// The field names format 2 defines for this object.
     pub const FIELDS: &'static [&'static str] = &[
         "id",
         "kind",
@@ -176,48 +175,8 @@ impl RawEntry {
         "source",
     ];
 
-    /// Format 1's names for format 2's fields: `(format 1, format 2)`.
-    pub const RENAMED: [(&'static str, &'static str); 3] = [
-        ("subsidiary", "subsidiaries"),
-        ("country", "countries"),
-        ("metrics", "figures"),
-    ];
-}
-
-/// `entries[]` in format 1: one `subsidiary`, one `country` and `metrics`; every other
-/// field as in format 2. Read, then migrated with `From`.
-#[derive(Deserialize, Debug)]
-pub struct RawEntry1 {
-    /// Id.
-    pub id: String,
-    /// Kind.
-    pub kind: String,
-    /// Title.
-    pub title: String,
-    /// Summary.
-    pub summary: String,
-    /// Subsidiary id.
-    pub subsidiary: String,
-    /// Category ids.
-    pub categories: Vec<String>,
-    /// Date string.
-    pub date: Option<String>,
-    /// Awarding body.
-    pub awarding_body: Option<String>,
-    /// Location.
-    pub location: Option<String>,
-    /// Country.
-    pub country: Option<String>,
-    /// Metrics.
-    #[serde(default, deserialize_with = "null_as_empty")]
-    pub metrics: Vec<RawMetric>,
-    /// Source passage.
-    pub source: RawSource,
-}
-
-impl RawEntry1 {
     /// The field names format 1 defines for this object.
-    pub const FIELDS: &'static [&'static str] = &[
+    pub const FIELDS_1: &'static [&'static str] = &[
         "id",
         "kind",
         "title",
@@ -231,36 +190,118 @@ impl RawEntry1 {
         "metrics",
         "source",
     ];
+
+    /// Format 1's names for format 2's fields: `(format 1, format 2)`.
+    pub const RENAMED: [(&'static str, &'static str); 3] = [
+        ("subsidiary", "subsidiaries"),
+        ("country", "countries"),
+        ("metrics", "figures"),
+    ];
 }
 
-impl From<RawEntry1> for RawEntry {
-    /// Format 1's entry as format 2 writes it: `subsidiary: X` → `subsidiaries: [X]`,
+/// `entries[]` as written in either format: one serde type (one copy of its code in the
+/// wasm) with both formats' names, read and then checked by [`RawEntryFields::into_entry`].
+///
+/// The fields after `summary` that a format requires are read as [`Given`], so that a
+/// missing one is found in the same order serde would find it, with serde's message.
+#[derive(Deserialize, Debug)]
+pub struct RawEntryFields {
+    id: String,
+    kind: String,
+    title: String,
+    summary: String,
+    #[serde(default)]
+    subsidiaries: Given<Vec<String>>,
+    #[serde(default)]
+    subsidiary: Given<String>,
+    #[serde(default)]
+    categories: Given<Vec<String>>,
+    date: Option<String>,
+    awarding_body: Option<String>,
+    location: Option<String>,
+    #[serde(default)]
+    countries: Given<Option<Vec<String>>>,
+    #[serde(default)]
+    country: Given<Option<String>>,
+    #[serde(default)]
+    figures: Given<Option<Vec<RawMetric>>>,
+    #[serde(default)]
+    metrics: Given<Option<Vec<RawMetric>>>,
+    #[serde(default)]
+    source: Given<RawSource>,
+}
+
+/// Why [`RawEntryFields`] is not an entry of its file's format.
+#[derive(Debug, PartialEq, Eq)]
+pub enum NotAnEntry {
+    /// A field the format requires is missing (its name).
+    Missing(&'static str),
+    /// A field only the other format defines is written (even as `null`).
+    OtherFormat,
+}
+
+impl RawEntryFields {
+    /// The entry in format 2's terms: format 1's `subsidiary: X` → `subsidiaries: [X]`,
     /// `country: C` → `countries: [C]`, `metrics` → `figures`.
-    fn from(e: RawEntry1) -> Self {
-        RawEntry {
-            id: e.id,
-            kind: e.kind,
-            title: e.title,
-            summary: e.summary,
-            subsidiaries: vec![e.subsidiary],
-            categories: e.categories,
-            date: e.date,
-            awarding_body: e.awarding_body,
-            location: e.location,
-            countries: e.country.map(|c| vec![c]),
-            figures: e.metrics,
-            source: e.source,
-        }
+    pub fn into_entry(self, format_1: bool) -> Result<RawEntry, NotAnEntry> {
+        use NotAnEntry::{Missing, OtherFormat};
+        let (subsidiaries, countries, figures) = if format_1 {
+            if self.subsidiaries.0.is_some()
+                || self.countries.0.is_some()
+                || self.figures.0.is_some()
+            {
+                return Err(OtherFormat);
+            }
+            (
+                self.subsidiary
+                    .0
+                    .map(|s| vec![s])
+                    .ok_or(Missing("subsidiary"))?,
+                self.country.0.flatten().map(|c| vec![c]),
+                self.metrics.0,
+            )
+        } else {
+            if self.subsidiary.0.is_some() || self.country.0.is_some() || self.metrics.0.is_some() {
+                return Err(OtherFormat);
+            }
+            (
+                self.subsidiaries.0.ok_or(Missing("subsidiaries"))?,
+                self.countries.0.flatten(),
+                self.figures.0,
+            )
+        };
+        Ok(RawEntry {
+            id: self.id,
+            kind: self.kind,
+            title: self.title,
+            summary: self.summary,
+            subsidiaries,
+            categories: self.categories.0.ok_or(Missing("categories"))?,
+            date: self.date,
+            awarding_body: self.awarding_body,
+            location: self.location,
+            countries,
+            figures: figures.flatten().unwrap_or_default(),
+            source: self.source.0.ok_or(Missing("source"))?,
+        })
     }
 }
 
-/// An optional list: absent and `null` both read as empty.
-fn null_as_empty<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
+/// A field that may be absent (`None`, with `#[serde(default)]`); when written, it is read
+/// exactly as `T` is (so `null` is an error unless `T` is an `Option`).
+#[derive(Debug)]
+pub struct Given<T>(Option<T>);
+
+impl<T> Default for Given<T> {
+    fn default() -> Self {
+        Given(None)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Given<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::deserialize(d).map(|v| Given(Some(v)))
+    }
 }
 
 /// `entries[].figures[]` (format 1's `metrics[]`).

@@ -11,8 +11,7 @@ use crate::core::date::DateContext;
 use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
 use crate::core::model::{is_web_address, Category, Entry, Kind, Source, Subsidiary, Version};
 use crate::core::problem::{Problem, Severity};
-use crate::core::raw::{RawEntry, RawEntry1, RawSource};
-use serde::Deserialize;
+use crate::core::raw::{NotAnEntry, RawEntry, RawEntryFields, RawSource};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -75,30 +74,22 @@ impl EntryChecker {
         let mut unknown = false;
         let mut de = serde_json::Deserializer::from_str(text);
         let mut note = |_: serde_ignored::Path<'_>| unknown = true;
-        let fast = match self.version {
-            Version::V2 => {
-                RawEntry::deserialize(serde_ignored::Deserializer::new(&mut de, &mut note))
-            }
-            Version::V1 => {
-                RawEntry1::deserialize(serde_ignored::Deserializer::new(&mut de, &mut note))
-                    .map(RawEntry::from)
-            }
-        };
-        let duplicate = match (fast, unknown) {
-            (Ok(raw), false) => {
-                let base = format!("entries[{i}]");
-                return Ok(self.validate(&raw, &base, None, problems));
-            }
-            (Err(e), _) => e.to_string().starts_with("duplicate field"),
-            _ => false,
+        // The path is tracked so that a field written twice is told where, from this read.
+        let fast: Result<RawEntryFields, _> =
+            serde_path_to_error::deserialize(serde_ignored::Deserializer::new(&mut de, &mut note));
+        let duplicate = match fast {
+            Ok(fields) if !unknown => match fields.into_entry(self.version == Version::V1) {
+                Ok(raw) => {
+                    let base = format!("entries[{i}]");
+                    return Ok(self.validate(&raw, &base, None, problems));
+                }
+                Err(_) => None,
+            },
+            Ok(_) => None,
+            Err(e) => duplicate_field(&e, i, self.version),
         };
         let value: Value = serde_json::from_str(text)?;
-        if duplicate {
-            problems.extend(match self.version {
-                Version::V2 => duplicate_field::<RawEntry>(text, i),
-                Version::V1 => duplicate_field::<RawEntry1>(text, i),
-            });
-        }
+        problems.extend(duplicate);
         Ok(self.check(value, i, problems))
     }
 
@@ -122,7 +113,15 @@ impl EntryChecker {
                     }
                 }
             }
-            Version::V1 => unknown_fields(&value, RawEntry1::FIELDS, &base, problems),
+            Version::V1 => {
+                unknown_fields(&value, RawEntry::FIELDS_1, &base, problems);
+                // Format 2's names are unknown here (warned above): read as if not written.
+                if let Value::Object(map) = &mut value {
+                    for (_, new) in RawEntry::RENAMED {
+                        map.remove(new);
+                    }
+                }
+            }
         }
         // Figures are checked one by one, so that a bad one is skipped alone.
         let figures = match value.get_mut(figures) {
@@ -144,10 +143,19 @@ impl EntryChecker {
             // skipped with the errors above rather than with serde's `missing field`.
             return None;
         }
-        let parsed = match self.version {
-            Version::V2 => parse_at::<RawEntry>(value, &base),
-            Version::V1 => parse_at::<RawEntry1>(value, &base).map(RawEntry::from),
-        };
+        let parsed = parse_at::<RawEntryFields>(value, &base).and_then(|fields| {
+            fields
+                .into_entry(self.version == Version::V1)
+                .map_err(|e| match e {
+                    NotAnEntry::Missing(field) => {
+                        Problem::error(join(&base, field), format!("missing field `{field}`"))
+                    }
+                    // Not reached: format 2's names were removed and format 1's returned above.
+                    NotAnEntry::OtherFormat => {
+                        Problem::error(base.clone(), "has fields of both formats".to_owned())
+                    }
+                })
+        });
         let raw: RawEntry = match parsed {
             Ok(raw) => raw,
             Err(p) => {
@@ -252,10 +260,14 @@ fn renamed_field(base: &str, old: &str, new: &str) -> Problem {
     .expected(format!("`{new}`"))
 }
 
-/// A warning for the first field an entry's text has twice (the last value is the one used).
-fn duplicate_field<T: serde::de::DeserializeOwned>(text: &str, i: usize) -> Option<Problem> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let e = serde_path_to_error::deserialize::<_, T>(&mut de).err()?;
+/// A warning for the first field an entry's text has twice (the last value is the one used),
+/// from the error of reading the text.
+/// A field of the other format is not the format's (it is an unknown field): not told.
+fn duplicate_field(
+    e: &serde_path_to_error::Error<serde_json::Error>,
+    i: usize,
+    version: Version,
+) -> Option<Problem> {
     let message = e.inner().to_string();
     let field = message
         .strip_prefix("duplicate field `")?
@@ -263,6 +275,17 @@ fn duplicate_field<T: serde::de::DeserializeOwned>(text: &str, i: usize) -> Opti
         .next()?;
     let inner = e.path().to_string();
     let inner = if inner == "." { "" } else { &inner };
+    let other = match version {
+        Version::V1 => RawEntry::FIELDS,
+        Version::V2 => RawEntry::FIELDS_1,
+    };
+    let own = match version {
+        Version::V1 => RawEntry::FIELDS_1,
+        Version::V2 => RawEntry::FIELDS,
+    };
+    if inner.is_empty() && other.contains(&field) && !own.contains(&field) {
+        return None;
+    }
     let path = join(&join(&format!("entries[{i}]"), inner), field);
     Some(
         Problem::warning(

@@ -41,7 +41,7 @@ fn plain_types(message: &str) -> String {
         .replace("expected a sequence", "expected an array")
         .replace("expected a map", "expected an object");
     for (raw, plain) in [
-        ("struct RawEntry1", "an entry (an object)"),
+        ("struct RawEntryFields", "an entry (an object)"),
         ("struct RawEntry", "an entry (an object)"),
         ("struct RawSubsidiary", "a subsidiary (an object)"),
         ("struct RawDivision", "a division (an object)"),
