@@ -63,11 +63,11 @@ fn copy_fixture(dir: &Path, name: &str) {
 #[test]
 fn check_lists_problems_compiler_style_and_fails_on_errors() {
     let dir = scratch("check");
-    for name in ["bad.json", "syntax.json", "latin1.json"] {
+    for name in ["bad.json", "bad2.json", "syntax.json", "latin1.json"] {
         copy_fixture(&dir, name);
     }
     let mut transcript = String::new();
-    for name in ["bad.json", "syntax.json", "latin1.json"] {
+    for name in ["bad.json", "bad2.json", "syntax.json", "latin1.json"] {
         transcript += &run(&dir, &["check", name]);
     }
     transcript += &run(&dir, &["check", "missing.json"]);
