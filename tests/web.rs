@@ -120,10 +120,18 @@ fn error_view_shows_details_and_retries() {
 #[wasm_bindgen_test]
 fn error_view_lists_validation_problems() {
     let root = container();
+    // As the app does: the invalid report's problems placed at their lines and columns.
+    let text = r#"{"format": "other/2", "report": {}, "subsidiaries": [], "categories": [], "entries": []}"#;
+    let error = match load_report(text).unwrap_err() {
+        LoadError::Invalid(mut problems) => {
+            report_explorer::core::locate::place(text, &mut problems);
+            LoadError::Invalid(problems)
+        }
+        other => other,
+    };
     let failure = LoadFailure::Load {
         url: "data/x.json".into(),
-        error: load_report(r#"{"format": "other/2", "report": {}, "subsidiaries": [], "categories": [], "entries": []}"#)
-            .unwrap_err(),
+        error,
     };
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         view! { <ErrorView failure on_retry=|| ()/> }
@@ -132,7 +140,7 @@ fn error_view_lists_validation_problems() {
     assert_eq!(items.len(), 1);
     assert_eq!(
         items[0].text_content().unwrap(),
-        "error: format: unsupported format `other/2` (expected `report-explorer/2` or `report-explorer/1`)"
+        "data/x.json:1:12: error: format: unsupported format `other/2` (expected `report-explorer/2` or `report-explorer/1`)"
     );
 }
 
