@@ -246,6 +246,26 @@ fn parse_item<T: DeserializeOwned>(
     parse_at(value, base).map_err(|p| problems.push(p)).ok()
 }
 
+/// The item's value, or `None` when a value serde refuses spoiled it: its problems are
+/// recorded and its id, when one could be read, goes to `skipped` with the item's path.
+fn intact(
+    item: super::Item,
+    base: &str,
+    skipped: &mut HashMap<String, String>,
+    problems: &mut Vec<Problem>,
+) -> Option<Value> {
+    match item {
+        Ok(value) => Some(value),
+        Err((spoiled, id)) => {
+            if let Some(id) = id {
+                skipped.insert(id, base.to_owned());
+            }
+            problems.extend(spoiled);
+            None
+        }
+    }
+}
+
 /// The valid divisions; the ids of skipped ones go to `skipped` with their paths.
 pub(super) fn divisions(
     values: Vec<super::Item>,
@@ -256,15 +276,8 @@ pub(super) fn divisions(
     let mut out = Vec::new();
     for (i, value) in values.into_iter().enumerate() {
         let base = format!("divisions[{i}]");
-        let value = match value {
-            Ok(value) => value,
-            Err((spoiled, id)) => {
-                if let Some(id) = id {
-                    skipped.insert(id, base);
-                }
-                problems.extend(spoiled);
-                continue;
-            }
+        let Some(value) = intact(value, &base, skipped, problems) else {
+            continue;
         };
         let Some(raw) = parse_item::<RawDivision>(value, RawDivision::FIELDS, &base, problems)
         else {
@@ -301,15 +314,8 @@ pub(super) fn subsidiaries(
     let mut out = Vec::new();
     for (i, value) in values.into_iter().enumerate() {
         let base = format!("subsidiaries[{i}]");
-        let value = match value {
-            Ok(value) => value,
-            Err((spoiled, id)) => {
-                if let Some(id) = id {
-                    skipped.insert(id, base);
-                }
-                problems.extend(spoiled);
-                continue;
-            }
+        let Some(value) = intact(value, &base, skipped, problems) else {
+            continue;
         };
         let Some(raw) = parse_item::<RawSubsidiary>(value, RawSubsidiary::FIELDS, &base, problems)
         else {
@@ -368,15 +374,8 @@ pub(super) fn categories(
     let mut candidates = Vec::new();
     for (i, value) in values.into_iter().enumerate() {
         let base = format!("categories[{i}]");
-        let value = match value {
-            Ok(value) => value,
-            Err((spoiled, id)) => {
-                if let Some(id) = id {
-                    skipped.insert(id, base);
-                }
-                problems.extend(spoiled);
-                continue;
-            }
+        let Some(value) = intact(value, &base, skipped, problems) else {
+            continue;
         };
         let Some(raw) = parse_item::<RawCategory>(value, RawCategory::FIELDS, &base, problems)
         else {
