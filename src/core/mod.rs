@@ -11,6 +11,7 @@ pub mod currency;
 pub mod date;
 pub mod embed;
 pub mod export;
+pub mod figure;
 mod fold_table;
 pub mod format;
 pub mod ids;
