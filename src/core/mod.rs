@@ -4,6 +4,7 @@
 //! `tests/architecture.rs` test keeps browser and UI crates out of this tree.
 
 pub mod bitset;
+pub mod catalogue;
 pub mod charts;
 pub mod config;
 pub mod crossfilter;
