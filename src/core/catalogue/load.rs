@@ -2,10 +2,11 @@
 //! validation into [`CatalogueReport`]s. A bad entry is skipped with a specific message;
 //! only a file that is not a catalogue at all fails as a whole.
 
-use super::rules::{check_language, kind, links, quoted, unknown_fields};
+use super::rules::{check_language, links};
 use super::{Catalogue, CatalogueReport};
 use crate::core::date::DateSpec;
 use crate::core::ids::check_id;
+use crate::core::load::{describe, quote_list, unknown_fields};
 use crate::core::model::{FORMAT, FORMAT_1};
 use crate::core::problem::Problem;
 use crate::core::source::{check_origin, data_path_allowing, LoadFailure, UrlResolver};
@@ -130,7 +131,7 @@ fn load(
     let Value::Object(map) = &root else {
         return Err(fatal(
             "$",
-            format!("the catalogue is {}, not an object", kind(&root)),
+            format!("the catalogue is {}, not an object", describe(&root)),
             "an object with `format` and `reports`",
         ));
     };
@@ -157,7 +158,7 @@ fn load(
         Some(other) => {
             return Err(fatal(
                 "format",
-                format!("`format` is {}, not a string", kind(other)),
+                format!("`format` is {}, not a string", describe(other)),
                 &tag,
             ));
         }
@@ -168,7 +169,7 @@ fn load(
         Some(other) => {
             return Err(fatal(
                 "reports",
-                format!("`reports` is {}, not an array", kind(other)),
+                format!("`reports` is {}, not an array", describe(other)),
                 "an array",
             ));
         }
@@ -226,9 +227,9 @@ fn entry(
         problems.push(
             Problem::error(
                 base,
-                format!("a report entry is {}, not an object", kind(value)),
+                format!("a report entry is {}, not an object", describe(value)),
             )
-            .expected(format!("an object with {}", quoted(REPORT_FIELDS))),
+            .expected(format!("an object with {}", quote_list(REPORT_FIELDS))),
         );
         return Err(None);
     }

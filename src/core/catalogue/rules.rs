@@ -1,53 +1,8 @@
-//! The catalogue's cross-entry and tag rules: `translation_of` links, BCP 47 language tags,
-//! and the small helpers its messages share.
+//! The catalogue's cross-entry and tag rules: `translation_of` links and BCP 47 language tags.
 
 use super::Catalogue;
 use crate::core::problem::Problem;
-use serde_json::Value;
 use std::collections::HashMap;
-
-/// The JSON type of a value, for messages.
-pub(super) fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// `a`, `b` as backquoted names.
-pub(super) fn quoted(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Warnings for the keys of `value` not in `known`.
-pub(super) fn unknown_fields(
-    value: &Value,
-    known: &[&str],
-    base: &str,
-    problems: &mut Vec<Problem>,
-) {
-    if let Value::Object(map) = value {
-        for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
-            let path = if base.is_empty() {
-                key.clone()
-            } else {
-                format!("{base}.{key}")
-            };
-            problems.push(
-                Problem::warning(path, format!("unknown field `{key}` ignored"))
-                    .expected(format!("one of {}", quoted(known))),
-            );
-        }
-    }
-}
 
 /// Checks each `translation_of`; a bad link is dropped (an error at its path), the report kept.
 pub(super) fn links(catalogue: &mut Catalogue, bases: &[String], problems: &mut Vec<Problem>) {

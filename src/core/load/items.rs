@@ -73,7 +73,8 @@ pub(super) fn parse_at<T: DeserializeOwned>(value: Value, base: &str) -> Result<
     })
 }
 
-pub(super) fn unknown_fields(
+/// Warnings for the keys of `value` not in `known`, each at `base.key`.
+pub(crate) fn unknown_fields(
     value: &Value,
     known: &[&str],
     base: &str,

@@ -13,7 +13,7 @@ mod syntax;
 use entries::{EntryChecker, Skipped};
 pub use fields::MAX_LINE_CHARS;
 use items::{categories, divisions, report_meta, subsidiaries};
-pub(crate) use items::{describe, quote_list};
+pub(crate) use items::{describe, quote_list, unknown_fields};
 use sniff::strip_bom;
 pub use sniff::{decode, load_bytes};
 pub use soft::DEPTH_LIMIT;
@@ -26,7 +26,7 @@ use crate::core::model::{
 use crate::core::problem::{Problem, Severity};
 use crate::core::raw::RawFile;
 use crate::core::split::{Split, SplitError, Splitter};
-use items::{parse_at, unknown_fields};
+use items::parse_at;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::fmt;
