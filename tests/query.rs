@@ -99,6 +99,7 @@ fn report_strategy() -> impl Strategy<Value = Report> {
                 fiscal_year_end: 12,
             },
             divisions: vec![],
+            editions: vec![],
             subsidiaries: (0..n_sub)
                 .map(|i| Subsidiary {
                     id: SubsidiaryId::new(&format!("s{i}")).unwrap(),

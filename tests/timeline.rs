@@ -65,6 +65,7 @@ fn report_strategy() -> impl Strategy<Value = Report> {
                 fiscal_year_end: 12,
             },
             divisions: vec![],
+            editions: vec![],
             subsidiaries: (0..n_sub)
                 .map(|i| Subsidiary {
                     id: SubsidiaryId::new(&format!("s{i}")).unwrap(),
@@ -282,6 +283,7 @@ fn report_of(n_sub: usize, entries: Vec<(usize, usize, Option<String>)>) -> Repo
             fiscal_year_end: 12,
         },
         divisions: vec![],
+        editions: vec![],
         subsidiaries: (0..n_sub)
             .map(|i| Subsidiary {
                 id: SubsidiaryId::new(&format!("s{i}")).unwrap(),

@@ -69,7 +69,7 @@ pub fn decode(get: impl Fn(&str) -> Option<String>, index: &Index) -> (Selection
         }
     }
     if let Some(entry) = get("entry").filter(|s| !s.is_empty()) {
-        match EntryId::new(&entry)
+        match EntryId::parse(&entry)
             .ok()
             .filter(|id| index.position(id).is_some())
         {

@@ -1,0 +1,193 @@
+//! Several reports merged into one: editions in chronological order, entries that keep their
+//! report, qualified ids, shared lists merged by id, and each report's problems kept apart.
+#![cfg(not(target_arch = "wasm32"))]
+
+use report_explorer::core::catalogue::{load_catalogue, CatalogueReport};
+use report_explorer::core::editions::merge;
+use report_explorer::core::ids::EntryId;
+use report_explorer::core::load::load_report;
+use report_explorer::core::model::Report;
+use report_explorer::core::problem::Problem;
+use report_explorer::core::synth;
+use serde_json::json;
+
+/// A catalogue of `periods` (as written) for one invented organisation, in that order.
+fn catalogue(periods: &[(&str, &str)]) -> Vec<CatalogueReport> {
+    let reports: Vec<_> = periods
+        .iter()
+        .map(|(period, language)| {
+            let id = format!(
+                "meridian-{}-{}",
+                period.to_lowercase(),
+                language.to_lowercase()
+            );
+            json!({
+                "id": id, "organisation": "Meridian Holdings", "period": period,
+                "title": format!("Meridian Holdings {period}"), "language": language,
+                "path": format!("data/{id}.json"),
+            })
+        })
+        .collect();
+    let text = json!({ "format": "report-explorer-catalogue/1", "reports": reports }).to_string();
+    let catalogue = load_catalogue(&text).unwrap();
+    assert!(
+        catalogue.problems().is_empty(),
+        "{:?}",
+        catalogue.problems()
+    );
+    catalogue.reports().to_vec()
+}
+
+fn generated(entries: usize, seed: u64) -> (Report, Vec<Problem>) {
+    let loaded = load_report(&synth::generate(entries, seed)).unwrap();
+    (loaded.report, loaded.problems)
+}
+
+fn merged(periods: &[(&str, &str)], sizes: &[usize]) -> Report {
+    let parts = catalogue(periods)
+        .into_iter()
+        .zip(sizes)
+        .enumerate()
+        .map(|(i, (c, &n))| {
+            let (r, p) = generated(n, i as u64 + 1);
+            (c, r, p)
+        })
+        .collect();
+    merge(parts).unwrap().0
+}
+
+#[test]
+fn editions_are_oldest_first_and_own_contiguous_entries() {
+    // Chosen out of order: 2023, 2021, 2022.
+    let report = merged(
+        &[("2023", "en"), ("2021", "en"), ("2022", "en")],
+        &[30, 10, 20],
+    );
+    let ids: Vec<&str> = report.editions.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["meridian-2021-en", "meridian-2022-en", "meridian-2023-en"]
+    );
+    let ranges: Vec<_> = report.editions.iter().map(|e| e.entries.clone()).collect();
+    assert_eq!(ranges, [0..10, 10..30, 30..60]);
+    assert_eq!(report.entries.len(), 60);
+    let labels: Vec<&str> = report.editions.iter().map(|e| e.label.as_str()).collect();
+    assert_eq!(labels, ["2021", "2022", "2023"]);
+    for (position, entry) in report.entries.iter().enumerate() {
+        let edition = report.edition_of(position).unwrap();
+        assert!(edition.entries.contains(&position));
+        assert_eq!(entry.id.split().0, Some(edition.id.as_str()));
+    }
+    assert!(report.edition_of(60).is_none());
+    assert_eq!(report.edition_position("meridian-2022-en"), Some(1));
+    assert_eq!(report.edition_position("nope"), None);
+}
+
+#[test]
+fn several_reports_qualify_entry_ids_and_keep_them_unique() {
+    let report = merged(&[("2021", "en"), ("2022", "en")], &[15, 15]);
+    // The same seed-independent ids exist in both years: qualified, they differ.
+    let first = &report.entries[0].id;
+    assert_eq!(
+        first.as_str().split_once('~').unwrap().0,
+        "meridian-2021-en"
+    );
+    let mut ids: Vec<&EntryId> = report.entries.iter().map(|e| &e.id).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 30);
+    for entry in &report.entries {
+        assert_eq!(EntryId::parse(entry.id.as_str()).unwrap(), entry.id);
+    }
+}
+
+#[test]
+fn one_report_keeps_its_ids() {
+    let alone = generated(12, 1).0;
+    let report = merged(&[("2021", "en")], &[12]);
+    assert_eq!(report.editions.len(), 1);
+    let ids: Vec<_> = report.entries.iter().map(|e| e.id.clone()).collect();
+    let original: Vec<_> = alone.entries.iter().map(|e| e.id.clone()).collect();
+    assert_eq!(ids, original);
+}
+
+#[test]
+fn shared_lists_merge_by_id_with_the_newest_name() {
+    let parts: Vec<_> = catalogue(&[("2021", "en"), ("2022", "en")])
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let (mut r, p) = generated(5, 1);
+            if i == 1 {
+                r.subsidiaries[0].name = "Renamed".into();
+                r.categories.remove(1);
+            }
+            (c, r, p)
+        })
+        .collect();
+    let alone = generated(5, 1).0;
+    let report = merge(parts).unwrap().0;
+    assert_eq!(report.subsidiaries.len(), alone.subsidiaries.len());
+    assert_eq!(report.subsidiaries[0].name, "Renamed");
+    // The category only the older report has is still there.
+    assert_eq!(report.categories.len(), alone.categories.len());
+    assert!(report.category(&alone.categories[1].id).is_some());
+    assert_eq!(report.meta.title, alone.meta.title);
+}
+
+#[test]
+fn problems_stay_with_their_report_and_parent_conflicts_are_named() {
+    let parts: Vec<_> = catalogue(&[("2022", "en"), ("2021", "en")])
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let (mut r, mut p) = generated(5, 1);
+            if i == 1 {
+                // The 2021 report: a problem of its own and a category moved to the top.
+                p.push(Problem::warning("entries[0].date", "an old warning"));
+                let child = r
+                    .categories
+                    .iter_mut()
+                    .find(|c| c.parent.is_some())
+                    .unwrap();
+                child.parent = None;
+            }
+            (c, r, p)
+        })
+        .collect();
+    let (report, problems) = merge(parts).unwrap();
+    let old = report.edition_position("meridian-2021-en").unwrap();
+    assert_eq!(old, 0);
+    let own: Vec<_> = problems
+        .iter()
+        .filter(|p| p.problem.message == "an old warning")
+        .collect();
+    assert_eq!(own.len(), 1);
+    assert_eq!(own[0].edition, old);
+    let conflict: Vec<_> = problems
+        .iter()
+        .filter(|p| p.problem.message.contains("in a newer report"))
+        .collect();
+    assert_eq!(conflict.len(), 1, "{problems:?}");
+    assert_eq!(conflict[0].edition, old);
+    assert!(conflict[0]
+        .problem
+        .message
+        .contains("has parent none here but `"));
+    assert!(conflict[0].problem.path.ends_with("].parent"));
+}
+
+#[test]
+fn same_period_reports_are_labelled_by_language() {
+    let report = merged(
+        &[("2021", "en"), ("2021", "zh-Hant"), ("2022", "en")],
+        &[3, 3, 3],
+    );
+    let labels: Vec<&str> = report.editions.iter().map(|e| e.label.as_str()).collect();
+    assert_eq!(labels, ["2021 · en", "2021 · zh-Hant", "2022"]);
+}
+
+#[test]
+fn nothing_to_merge_is_none() {
+    assert!(merge(Vec::new()).is_none());
+}
