@@ -191,3 +191,76 @@ fn same_period_reports_are_labelled_by_language() {
 fn nothing_to_merge_is_none() {
     assert!(merge(Vec::new()).is_none());
 }
+
+#[test]
+fn the_report_facet_filters_and_counts_by_edition() {
+    use report_explorer::core::query::{Facet, Index, Selection};
+    use report_explorer::core::url_state::{decode, encode};
+    let report = merged(
+        &[("2021", "en"), ("2022", "en"), ("2023", "en")],
+        &[10, 20, 30],
+    );
+    let index = Index::new(&report);
+    let all = Selection::default();
+    let hits = index.search("");
+    let result = index.query(&all, &hits);
+    let values = &result
+        .facets
+        .iter()
+        .find(|(f, _)| *f == Facet::Report)
+        .unwrap()
+        .1;
+    // Newest first, each counting its own entries.
+    let shown: Vec<(&str, &str, usize)> = values
+        .iter()
+        .map(|v| (v.token.as_str(), v.label.as_str(), v.count))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("meridian-2023-en", "2023", 30),
+            ("meridian-2022-en", "2022", 20),
+            ("meridian-2021-en", "2021", 10)
+        ]
+    );
+    let mut two = Selection::default();
+    two.toggle(Facet::Report, "meridian-2021-en");
+    two.toggle(Facet::Report, "meridian-2023-en");
+    let result = index.query(&two, &hits);
+    assert_eq!(result.entries.len(), 40);
+    assert!(result
+        .entries
+        .iter()
+        .all(|&p| report.edition_of(p).unwrap().id != "meridian-2022-en"));
+    // Its own facet still counts every report (crossfilter).
+    let values = &result
+        .facets
+        .iter()
+        .find(|(f, _)| *f == Facet::Report)
+        .unwrap()
+        .1;
+    assert_eq!(values.iter().map(|v| v.count).sum::<usize>(), 60);
+    assert_eq!(values.iter().filter(|v| v.selected).count(), 2);
+    // The URL holds it and reads back; an unknown report is named in a notice.
+    let params = encode(&two);
+    let written = params
+        .iter()
+        .find(|(k, _)| *k == "report")
+        .unwrap()
+        .1
+        .clone();
+    assert_eq!(
+        written.as_deref(),
+        Some("meridian-2021-en,meridian-2023-en")
+    );
+    let get = |k: &str| match k {
+        "report" => Some("meridian-2021-en,meridian-2023-en,nope".to_owned()),
+        _ => None,
+    };
+    let (back, notices) = decode(get, &index);
+    assert_eq!(back.reports, two.reports);
+    assert_eq!(
+        notices,
+        ["Ignored report `nope`: not one of the reports shown."]
+    );
+}

@@ -102,6 +102,8 @@ pub struct Selection {
     pub kinds: BTreeSet<Kind>,
     /// Years (OR).
     pub years: BTreeSet<YearKey>,
+    /// Reports, by catalogue id, when several are shown (OR).
+    pub reports: BTreeSet<String>,
     /// Search text as typed.
     pub query: String,
     /// Result order.
@@ -132,6 +134,7 @@ impl Selection {
             && self.categories.is_empty()
             && self.kinds.is_empty()
             && self.years.is_empty()
+            && self.reports.is_empty()
             && query_words(&self.query).is_empty())
     }
 }
@@ -147,11 +150,19 @@ pub enum Facet {
     Kind,
     /// By year.
     Year,
+    /// By report, when several reports are shown.
+    Report,
 }
 
 impl Facet {
     /// Every facet, in display order.
-    pub const ALL: [Facet; 4] = [Facet::Subsidiary, Facet::Category, Facet::Kind, Facet::Year];
+    pub const ALL: [Facet; 5] = [
+        Facet::Subsidiary,
+        Facet::Category,
+        Facet::Kind,
+        Facet::Year,
+        Facet::Report,
+    ];
 
     /// URL parameter name.
     pub fn param(self) -> &'static str {
@@ -160,6 +171,7 @@ impl Facet {
             Facet::Category => "cat",
             Facet::Kind => "kind",
             Facet::Year => "year",
+            Facet::Report => "report",
         }
     }
 
@@ -170,6 +182,7 @@ impl Facet {
             Facet::Category => "Category",
             Facet::Kind => "Kind",
             Facet::Year => "Year",
+            Facet::Report => "Report",
         }
     }
 }
@@ -203,6 +216,11 @@ impl Selection {
                     flip(&mut self.years, y)
                 }
             }
+            Facet::Report => {
+                if crate::core::ids::check_id(token).is_ok() {
+                    flip(&mut self.reports, token.to_owned())
+                }
+            }
         }
     }
 
@@ -219,6 +237,7 @@ impl Selection {
             Facet::Category => self.categories.clear(),
             Facet::Kind => self.kinds.clear(),
             Facet::Year => self.years.clear(),
+            Facet::Report => self.reports.clear(),
         }
     }
 
@@ -235,6 +254,7 @@ impl Selection {
             Facet::Category => self.categories.len(),
             Facet::Kind => self.kinds.len(),
             Facet::Year => self.years.len(),
+            Facet::Report => self.reports.len(),
         }
     }
 }

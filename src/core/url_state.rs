@@ -1,4 +1,4 @@
-//! The view's state in the URL query: `sub`, `cat`, `kind`, `year`, `q`, `sort`, `entry`, `view`, `page`.
+//! The view's state in the URL query: `sub`, `cat`, `kind`, `year`, `report`, `q`, `sort`, `entry`, `view`, `page`.
 //!
 //! Decoding checks every value against the report's index; unknown ids and
 //! malformed values are dropped and named in notices, so a bad link still opens.
@@ -8,8 +8,8 @@ use crate::core::model::Kind;
 use crate::core::query::{Facet, Index, Selection, Sort, View, YearKey};
 
 /// Every query parameter this module owns, in the order they are written.
-pub const PARAMS: [&str; 9] = [
-    "sub", "cat", "kind", "year", "q", "sort", "entry", "view", "page",
+pub const PARAMS: [&str; 10] = [
+    "sub", "cat", "kind", "year", "report", "q", "sort", "entry", "view", "page",
 ];
 
 /// Reads a selection from query parameters (`get` returns a parameter's value).
@@ -23,11 +23,16 @@ pub fn decode(get: impl Fn(&str) -> Option<String>, index: &Index) -> (Selection
         };
         for token in raw.split(',').map(str::trim).filter(|t| !t.is_empty()) {
             if !index.knows(facet, token) {
-                notices.push(format!(
-                    "Ignored {} `{token}`: no such {} in this report.",
-                    facet.param(),
-                    facet.label().to_lowercase()
-                ));
+                notices.push(match facet {
+                    Facet::Report => {
+                        format!("Ignored report `{token}`: not one of the reports shown.")
+                    }
+                    _ => format!(
+                        "Ignored {} `{token}`: no such {} in this report.",
+                        facet.param(),
+                        facet.label().to_lowercase()
+                    ),
+                });
                 continue;
             }
             match facet {
@@ -42,6 +47,9 @@ pub fn decode(get: impl Fn(&str) -> Option<String>, index: &Index) -> (Selection
                 }
                 Facet::Year => {
                     sel.years.extend(YearKey::parse(token));
+                }
+                Facet::Report => {
+                    sel.reports.insert(token.to_owned());
                 }
             }
         }
@@ -104,6 +112,7 @@ pub fn encode(sel: &Selection) -> Vec<(&'static str, Option<String>)> {
         ("cat", join(&sel.categories, |c| c.to_string())),
         ("kind", join(&sel.kinds, |k| k.as_str().to_owned())),
         ("year", join(&sel.years, |y| y.token())),
+        ("report", join(&sel.reports, |r| r.clone())),
         (
             "q",
             Some(sel.query.clone()).filter(|q| !q.trim().is_empty()),
