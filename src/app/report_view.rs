@@ -22,6 +22,7 @@ pub fn ReportView(
         report,
         index,
         problems,
+        problem_files,
     } = indexed;
     crate::app::crash::injected_fault();
     let meta = &report.meta;
@@ -66,7 +67,7 @@ pub fn ReportView(
             <p class="report-source">"Source: " {source}</p>
             <p class="counts">{counts}</p>
         </header>
-        <ProblemList problems/>
+        <ProblemList problems problem_files/>
         <ExplorerView report index/>
     }
 }
@@ -76,6 +77,8 @@ pub fn ReportView(
 fn ProblemList(
     /// Problems from the loader.
     problems: Arc<Vec<crate::core::problem::Problem>>,
+    /// The data file of each problem, when several files were loaded.
+    problem_files: Option<Arc<Vec<String>>>,
 ) -> impl IntoView {
     if problems.is_empty() {
         return None;
@@ -102,7 +105,12 @@ fn ProblemList(
                     {problems
                         .iter()
                         .take(MAX_PROBLEMS_SHOWN)
-                        .map(|p| {
+                        .enumerate()
+                        .map(|(i, p)| {
+                            let file = problem_files
+                                .as_ref()
+                                .and_then(|files| files.get(i))
+                                .unwrap_or(&file);
                             let class = match p.severity {
                                 Severity::Error => "problem error",
                                 Severity::Warning => "problem warning",
