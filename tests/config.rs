@@ -449,7 +449,10 @@ fn fetch_timeout_s_sets_the_stall_timeout_and_bad_values_keep_the_default() {
 fn the_catalogue_is_a_same_origin_path() {
     let loaded = validate_config(&json!({"catalogue": " reports/catalogue.json "}));
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    assert_eq!(loaded.config.catalogue.as_deref(), Some("reports/catalogue.json"));
+    assert_eq!(
+        loaded.config.catalogue.as_deref(),
+        Some("reports/catalogue.json")
+    );
     assert_eq!(Config::default().catalogue, None);
     assert_eq!(
         one(json!({"catalogue": "https://elsewhere.example/catalogue.json"})),

@@ -77,6 +77,7 @@ fn editions_are_oldest_first_and_own_contiguous_entries() {
         let edition = report.edition_of(position).unwrap();
         assert!(edition.entries.contains(&position));
         assert_eq!(entry.id.split().0, Some(edition.id.as_str()));
+        assert_eq!(report.edition_for(entry), Some(edition));
     }
     assert!(report.edition_of(60).is_none());
     assert_eq!(report.edition_position("meridian-2022-en"), Some(1));
@@ -109,6 +110,11 @@ fn one_report_keeps_its_ids() {
     let ids: Vec<_> = report.entries.iter().map(|e| e.id.clone()).collect();
     let original: Vec<_> = alone.entries.iter().map(|e| e.id.clone()).collect();
     assert_eq!(ids, original);
+    assert_eq!(
+        report.edition_for(&report.entries[3]).unwrap().id,
+        "meridian-2021-en"
+    );
+    assert!(alone.edition_for(&alone.entries[3]).is_none());
 }
 
 #[test]

@@ -56,15 +56,27 @@ pub fn ReportView(
         count_noun(report.categories.len(), "category", "categories"),
         count_noun(report.metric_count(), "figure", "figures"),
     );
-    let title = meta.title.clone();
     let organisation = meta.organisation.clone();
-    let period = meta.period.to_string();
+    // Several reports: the header names them all; their documents are cited on each entry.
+    let several = report.editions.len() > 1;
+    let title = if several {
+        format!("{}: {} reports", meta.organisation, report.editions.len())
+    } else {
+        meta.title.clone()
+    };
+    let (period_label, period) = if several {
+        let labels: Vec<&str> = report.editions.iter().map(|e| e.label.as_str()).collect();
+        ("Reports: ", labels.join(", "))
+    } else {
+        ("Reporting period: ", meta.period.to_string())
+    };
+    let source = (!several).then(|| view! { <p class="report-source">"Source: " {source}</p> });
     view! {
         <header class="report-header">
             <p class="organisation"><bdi lang=lang()>{organisation}</bdi></p>
             <h1 data-testid="report-title"><bdi lang=lang()>{title}</bdi></h1>
-            <p class="report-period" data-testid="report-period">"Reporting period: "<bdi>{period}</bdi></p>
-            <p class="report-source">"Source: " {source}</p>
+            <p class="report-period" data-testid="report-period">{period_label}<bdi>{period}</bdi></p>
+            {source}
             <p class="counts">{counts}</p>
         </header>
         <ProblemList problems problem_files/>
@@ -115,7 +127,7 @@ fn ProblemList(
                                 Severity::Error => "problem error",
                                 Severity::Warning => "problem warning",
                             };
-                            view! { <li class=class>{reveal_direction_controls(&p.located(&file))}</li> }
+                            view! { <li class=class>{reveal_direction_controls(&p.located(file))}</li> }
                         })
                         .collect_view()}
                 </ul>

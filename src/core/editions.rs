@@ -10,7 +10,7 @@
 
 use crate::core::catalogue::CatalogueReport;
 use crate::core::ids::EntryId;
-use crate::core::model::{Category, Edition, Report};
+use crate::core::model::{Category, Edition, Entry, Report};
 use crate::core::problem::Problem;
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -31,6 +31,16 @@ impl Report {
         self.editions
             .get(i)
             .filter(|e| e.entries.contains(&position))
+    }
+
+    /// The edition an entry belongs to, from its id: the report its id is qualified by, or
+    /// the one edition when there is only one; `None` when the report is shown alone.
+    pub fn edition_for(&self, entry: &Entry) -> Option<&Edition> {
+        match (entry.id.split().0, self.editions.as_slice()) {
+            (Some(report), _) => self.editions.iter().find(|e| e.id == report),
+            (None, [only]) => Some(only),
+            (None, _) => None,
+        }
     }
 
     /// The position of an edition by its catalogue id.
