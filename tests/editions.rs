@@ -270,3 +270,24 @@ fn the_report_facet_filters_and_counts_by_edition() {
         ["Ignored report `nope`: not one of the reports shown."]
     );
 }
+
+#[test]
+fn exports_name_every_report_and_each_row_its_own() {
+    use report_explorer::core::export::{entries_csv, Provenance};
+    use report_explorer::core::query::Selection;
+    let report = merged(&[("2021", "en"), ("2022", "en")], &[2, 2]);
+    let p = Provenance::new(&report, "catalogue.json", &Selection::default(), "T", "1");
+    let titles: Vec<&str> = report
+        .editions
+        .iter()
+        .map(|e| e.meta.title.as_str())
+        .collect();
+    assert_eq!(p.dataset_title, titles.join("; "));
+    assert_eq!(
+        p.data_url,
+        "catalogue.json (data/meridian-2021-en.json; data/meridian-2022-en.json)"
+    );
+    let csv = entries_csv(&report, &[0, 3], &p);
+    assert!(csv.contains("\nmeridian-2021-en~"), "{csv}");
+    assert!(csv.contains("\nmeridian-2022-en~"), "{csv}");
+}
