@@ -51,14 +51,21 @@ fn the_writers_order_names_only_fields_the_loader_reads() {
         .iter()
         .flat_map(|(_, fields)| fields.iter().copied())
         .collect();
-    let unknown: Vec<&str> = ORDER.iter().copied().filter(|f| !known.contains(f)).collect();
+    let unknown: Vec<&str> = ORDER
+        .iter()
+        .copied()
+        .filter(|f| !known.contains(f))
+        .collect();
     assert!(
         unknown.is_empty(),
         "json_out.rs ORDER names fields no loader FIELDS list has: {unknown:?}"
     );
     let mut seen = BTreeSet::new();
     let twice: Vec<&str> = ORDER.iter().copied().filter(|f| !seen.insert(*f)).collect();
-    assert!(twice.is_empty(), "json_out.rs ORDER names these twice: {twice:?}");
+    assert!(
+        twice.is_empty(),
+        "json_out.rs ORDER names these twice: {twice:?}"
+    );
 }
 
 #[test]
@@ -76,5 +83,8 @@ fn every_format_2_field_list_of_the_loader_is_checked() {
         }
     }
     let checked: BTreeSet<String> = LOADER_LISTS.iter().map(|(o, _)| o.to_string()).collect();
-    assert_eq!(defined, checked, "core/raw.rs has field lists this test does not check");
+    assert_eq!(
+        defined, checked,
+        "core/raw.rs has field lists this test does not check"
+    );
 }
