@@ -118,7 +118,7 @@ fn unknown_settings_are_warnings() {
     assert_eq!(loaded.problems[0].severity, Severity::Warning);
     assert_eq!(
         loaded.problems[0].to_string(),
-        "warning: colour: unknown setting `colour` (expected one of `theme`, `embed`, `datasets`, `default_dataset`, `default_filters`, `colors`, `dark_colors`, `allowed_parent_origins`, `allowed_data_origins`, `max_data_mb`, `fetch_timeout_s`)"
+        "warning: colour: unknown setting `colour` (expected one of `theme`, `language`, `embed`, `datasets`, `default_dataset`, `default_filters`, `colors`, `dark_colors`, `allowed_parent_origins`, `allowed_data_origins`, `max_data_mb`, `fetch_timeout_s`)"
     );
     // An empty setting name still gets a path a reader can find.
     let loaded = validate_config(&json!({"": 1}));
@@ -443,4 +443,20 @@ fn fetch_timeout_s_sets_the_stall_timeout_and_bad_values_keep_the_default() {
             [format!("error: fetch_timeout_s: found {found} (expected a whole number of seconds from 1 to 600)")],
         );
     }
+}
+
+#[test]
+fn the_interface_language_is_a_supported_tag() {
+    let loaded = validate_config(&json!({"language": "zh-HK"}));
+    assert_eq!(loaded.config.language.as_deref(), Some("zh-HK"));
+    assert!(loaded.problems.is_empty());
+    let loaded = validate_config(&json!({"language": "fr"}));
+    assert_eq!(loaded.config.language, None);
+    assert_eq!(
+        loaded.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+        ["error: language: unsupported language `fr` (expected `en`, `zh-Hans` or `zh-Hant` (or a tag such as `zh-TW`, `zh-CN`, `en-GB`))"]
+    );
+    let loaded = validate_config(&json!({"language": 7}));
+    assert_eq!(loaded.config.language, None);
+    assert_eq!(loaded.problems.len(), 1);
 }

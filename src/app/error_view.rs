@@ -13,7 +13,8 @@ pub fn ErrorView(
     /// Called when the reader presses "Try again".
     on_retry: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
-    let heading = failure.heading();
+    let t = crate::app::i18n::texts();
+    let heading = failure.heading_in(t);
     // The file itself is at fault (not the network or the address): its author can check it.
     let file_at_fault = matches!(
         failure,
@@ -34,18 +35,20 @@ pub fn ErrorView(
     view! {
         <section class="error-view" data-testid="error-view" role="alert">
             <h1>{heading}</h1>
-            <p class="error-message">{message}</p>
+            // Load failures' details and a file's problems are written in English (as the
+            // authoring tool prints them).
+            <p class="error-message" lang="en">{message}</p>
             {(!problems.is_empty())
                 .then(|| {
                     view! {
-                        <ul class="problem-list">
+                        <ul class="problem-list" lang="en">
                             {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
                         </ul>
                     }
                 })}
             {file_at_fault.then(|| view! { <AuthorHint/> })}
             <button type="button" class="retry" data-testid="retry" on:click=move |_| on_retry()>
-                "Try again"
+                {t.errors.try_again}
             </button>
         </section>
     }
@@ -56,23 +59,30 @@ pub fn ErrorView(
 /// documentation, which a build ships beside the app as `docs/`.
 #[component]
 pub fn AuthorHint() -> impl IntoView {
+    let e = &crate::app::i18n::texts().errors;
+    // The commands and file names are code, the same in every language.
+    let end = if e.hint_editors.ends_with('。') {
+        "。"
+    } else {
+        "."
+    };
     view! {
         <div class="author-hint" data-testid="author-hint">
             <p>
-                "Made this file? Check it on your computer with "
-                <code>"report-data check FILE"</code>
-                ": it lists every problem with its place in the file. From the Report Explorer source, run "
-                <code>"cargo run -p report-data -- check FILE"</code>
-                ", or install the tool once with "
-                <code>"cargo install --path tools/report-data"</code>
-                "."
+                {e.hint_check}
+                <code lang="en">"report-data check FILE"</code>
+                {e.hint_source}
+                <code lang="en">"cargo run -p report-data -- check FILE"</code>
+                {e.hint_install}
+                <code lang="en">"cargo install --path tools/report-data"</code>
+                {end}
             </p>
             <p>
-                "The format is described in "
-                <a href="docs/data-format.md" data-testid="docs-link">"the data format guide"</a>
-                ", with a "
-                <a href="docs/report.schema.json">"JSON Schema"</a>
-                " that editors can check files against."
+                {e.hint_format}
+                <a href="docs/data-format.md" data-testid="docs-link">{e.hint_guide}</a>
+                {e.hint_with}
+                <a href="docs/report.schema.json" lang="en">"JSON Schema"</a>
+                {e.hint_editors}
             </p>
         </div>
     }

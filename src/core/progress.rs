@@ -39,6 +39,28 @@ impl Progress {
         }
     }
 
+    /// What is happening, for people, in the language of `t`.
+    pub fn label_in(self, t: &crate::core::i18n::Texts) -> String {
+        use crate::core::i18n::fill;
+        let a = &t.app;
+        let n = |v: usize| format_number(v as f64);
+        match self {
+            Progress::Idle | Progress::Requesting => a.loading.to_owned(),
+            Progress::Reading(read, Some(total)) if read <= total => fill(
+                a.reading_of,
+                &[("read", &megabytes(read)), ("total", &megabytes(total))],
+            ),
+            Progress::Reading(read, _) => fill(a.reading, &[("read", &megabytes(read))]),
+            Progress::Splitting(..) => a.splitting.to_owned(),
+            Progress::Validating(done, total) => {
+                fill(a.checking, &[("done", &n(done)), ("total", &n(total))])
+            }
+            Progress::Indexing(done, total) => {
+                fill(a.indexing, &[("done", &n(done)), ("total", &n(total))])
+            }
+        }
+    }
+
     /// What is happening, for people.
     pub fn label(self) -> String {
         match self {

@@ -246,6 +246,33 @@ impl LoadFailure {
         }
     }
 
+    /// [`LoadFailure::heading`] in the language of `t`.
+    pub fn heading_in(&self, t: &crate::core::i18n::Texts) -> String {
+        let e = &t.errors;
+        match self {
+            LoadFailure::BadPath { .. } => e.bad_path.into(),
+            LoadFailure::Network { .. } => e.network.into(),
+            LoadFailure::Http { status, .. } => {
+                crate::core::i18n::fill(e.http, &[("status", &status.to_string())])
+            }
+            LoadFailure::Redirected { .. } => e.redirected.into(),
+            LoadFailure::Stalled { .. } => e.stalled.into(),
+            LoadFailure::Interrupted { .. } => e.interrupted.into(),
+            LoadFailure::HtmlPage { .. } => e.html_page.into(),
+            LoadFailure::Empty { .. } => e.empty.into(),
+            LoadFailure::TooLarge { .. } => e.too_large.into(),
+            LoadFailure::Load {
+                error: LoadError::Syntax { .. },
+                ..
+            } => e.syntax.into(),
+            LoadFailure::Load {
+                error: LoadError::NotJson(_),
+                ..
+            } => e.not_json.into(),
+            LoadFailure::Load { .. } => e.invalid.into(),
+        }
+    }
+
     /// The problems to list under the message, if any.
     pub fn problems(&self) -> &[Problem] {
         match self {
