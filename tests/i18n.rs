@@ -228,6 +228,15 @@ fn dates_are_written_in_the_interface_language() {
 }
 
 #[test]
+fn timeline_ticks_are_written_in_the_interface_language() {
+    use report_explorer::core::timeline::tick_in;
+    for (tick, hans) in [("2019", "2019"), ("Jan 2019", "2019年1月"), ("Feb", "2月"), ("Dec", "12月")] {
+        assert_eq!(tick_in(tick, &EN.dates), tick, "English is unchanged");
+        assert_eq!(tick_in(tick, &ZH_HANS.dates), hans);
+    }
+}
+
+#[test]
 fn interface_words_in_the_core_follow_the_language() {
     use report_explorer::core::progress::Progress;
     use report_explorer::core::query::{Facet, Sort, View};

@@ -227,7 +227,8 @@ pub fn ChartsView(
                                     let value = format!("{}|{}", o.family, o.unit);
                                     let selected = current.as_ref() == Some(&(o.family.clone(), o.unit.clone()));
                                     view! {
-                                        <option value=value selected=selected>
+                                        // The figures' family comes from the data, in its language.
+                                        <option value=value selected=selected lang=crate::app::lang::report_lang()>
                                             {format!("{} ({})", o.label, o.count)}
                                         </option>
                                     }

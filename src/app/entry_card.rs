@@ -95,7 +95,8 @@ pub fn EntryCard(
                 {(!metrics.is_empty())
                     .then(|| {
                         view! {
-                            <dl class="metrics">
+                            // Figures read in the report's language (`54th of 250`, `HKD 8 billion`).
+                            <dl class="metrics" lang=crate::app::lang::report_lang()>
                                 {metrics
                                     .into_iter()
                                     .map(|(label, value)| {

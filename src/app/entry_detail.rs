@@ -193,7 +193,7 @@ pub fn EntryDetail(
                                 {entry
                                     .metrics
                                     .iter()
-                                    .map(|m| view! { <tr><th scope="row"><bdi lang=lang()>{m.label.clone()}</bdi></th><td><bdi>{format_metric(m)}</bdi></td></tr> })
+                                    .map(|m| view! { <tr><th scope="row"><bdi lang=lang()>{m.label.clone()}</bdi></th><td><bdi lang=lang()>{format_metric(m)}</bdi></td></tr> })
                                     .collect_view()}
                             </tbody>
                         </table>

@@ -284,7 +284,8 @@ pub fn ExplorerView(
             </div>
             <Show when=show_notices>
                 <div class="notice" data-testid="url-notice" role="status">
-                    <ul>
+                    // The URL's ignored values are explained in English (as config.json's problems).
+                    <ul lang="en">
                         {move || notices.get().into_iter().map(|n| view! { <li>{reveal_direction_controls(&n)}</li> }).collect_view()}
                     </ul>
                     <button type="button" class="link-button" on:click=move |_| dismissed.set(notices.get_untracked())>

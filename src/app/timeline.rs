@@ -390,6 +390,8 @@ pub fn TimelineView(
                 data-kind=kind
                 data-entry=entry.to_string()
                 aria-label=label
+                // Its name is the entry's title and subsidiary: the report's text.
+                lang=crate::app::lang::report_lang()
                 tabindex=tab
                 style:left=move || px(geometry.get().0)
                 style:width=move || px(geometry.get().1)
@@ -519,7 +521,7 @@ pub fn TimelineView(
                                 .filter(|(x, _)| *x <= right)
                                 .map(|(x, label)| {
                                     view! {
-                                        <span class="tl-tick" style:left=px(x + LABEL_WIDTH)>{label}</span>
+                                        <span class="tl-tick" style:left=px(x + LABEL_WIDTH)>{crate::core::timeline::tick_in(&label, &t.dates)}</span>
                                     }
                                 })
                                 .collect_view()

@@ -312,6 +312,20 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// A tick label of [`ticks`] (`2019`, `Jan 2019`, `Feb`) in the language of `t`
+/// (`2019`, `2019年1月`, `2月`); years stay plain numbers.
+pub fn tick_in(label: &str, t: &crate::core::i18n::DateTexts) -> String {
+    let month_of = |name: &str| MONTHS.iter().position(|m| *m == name);
+    let local = |i: usize| t.months.split(' ').nth(i).unwrap_or_default();
+    match label.split_once(' ') {
+        Some((name, year)) => match month_of(name) {
+            Some(i) => crate::core::i18n::fill(t.month, &[("month", local(i)), ("year", year)]),
+            None => label.to_owned(),
+        },
+        None => month_of(label).map_or_else(|| label.to_owned(), |i| local(i).to_owned()),
+    }
+}
+
 /// Axis ticks for a window: years, or months when a month is wide enough to label.
 pub fn ticks(window: Window, width: f64) -> Vec<(f64, String)> {
     let px_per_day = width / window.span().max(1.0);
