@@ -230,10 +230,27 @@ fn dates_are_written_in_the_interface_language() {
 #[test]
 fn timeline_ticks_are_written_in_the_interface_language() {
     use report_explorer::core::timeline::tick_in;
-    for (tick, hans) in [("2019", "2019"), ("Jan 2019", "2019年1月"), ("Feb", "2月"), ("Dec", "12月")] {
+    for (tick, hans) in [
+        ("2019", "2019"),
+        ("Jan 2019", "2019年1月"),
+        ("Feb", "2月"),
+        ("Dec", "12月"),
+    ] {
         assert_eq!(tick_in(tick, &EN.dates), tick, "English is unchanged");
         assert_eq!(tick_in(tick, &ZH_HANS.dates), hans);
     }
+    use report_explorer::core::timeline::{span_label, span_label_in};
+    // Days since 1970-01-01: 2015-03-01 is 16495, 2015-07-01 is 16617.
+    assert_eq!(
+        span_label_in(16495.0, 16617.0, &EN),
+        span_label(16495.0, 16617.0)
+    );
+    assert_eq!(span_label(16495.0, 16617.0), "Mar–Jun 2015");
+    assert_eq!(
+        span_label_in(16495.0, 16617.0, &ZH_HANT),
+        "2015年3月至2015年6月"
+    );
+    assert_eq!(span_label_in(16495.0, 16496.0, &ZH_HANS), "2015年3月1日");
 }
 
 #[test]

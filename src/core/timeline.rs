@@ -298,6 +298,39 @@ pub fn span_label(start: f64, end: f64) -> String {
     }
 }
 
+/// [`span_label`] in the language of `t`: English as there; otherwise whole dates written by
+/// [`DateTexts`](crate::core::i18n::DateTexts) (`2015年`, `2015年3月至2015年6月`, `2015年3月3日`).
+pub fn span_label_in(start: f64, end: f64, t: &crate::core::i18n::Texts) -> String {
+    use crate::core::date::PartialDate;
+    if t.lang == crate::core::i18n::Lang::En {
+        return span_label(start, end);
+    }
+    let (start, end) = if start.is_finite() && end.is_finite() {
+        (start.min(end), start.max(end))
+    } else {
+        (0.0, 1.0)
+    };
+    let first = start.floor() as i64;
+    let last = ((end.ceil() as i64) - 1).max(first);
+    let (fy, fm, fd) = civil_from_day(first);
+    let (ly, lm, ld) = civil_from_day(last);
+    let days = last - first + 1;
+    let whole_months = fd == 1 && ld == days_in(ly, lm);
+    let (a, b) = if days > 366 || (whole_months && fm == 1 && lm == 12) {
+        (PartialDate::Year(fy), PartialDate::Year(ly))
+    } else if days > 31 || whole_months {
+        (PartialDate::Month(fy, fm), PartialDate::Month(ly, lm))
+    } else {
+        (PartialDate::Day(fy, fm, fd), PartialDate::Day(ly, lm, ld))
+    };
+    let d = &t.dates;
+    if a == b {
+        a.text(d)
+    } else {
+        crate::core::i18n::fill(d.range, &[("from", &a.text(d)), ("to", &b.text(d))])
+    }
+}
+
 /// Days in a calendar month.
 fn days_in(year: i32, month: u8) -> u8 {
     let (ny, nm) = if month == 12 {

@@ -156,7 +156,7 @@ impl Cluster {
             t.timeline.cluster,
             &[
                 ("entries", &entries),
-                ("span", &span_label(self.start, self.end)),
+                ("span", &super::span_label_in(self.start, self.end, t)),
             ],
         )
     }
