@@ -203,9 +203,15 @@ pub fn ExplorerView(
             .with_texts(t)
         }
     };
+    // Under a chart image the export time is for people: the browser's `Intl` writes it.
     let caption = {
         let provenance = provenance.clone();
-        Callback::new(move |()| provenance().caption())
+        let lang = t.lang;
+        Callback::new(move |()| {
+            let mut p = provenance();
+            p.exported_at = crate::app::i18n::now_for_people(lang);
+            p.caption()
+        })
     };
     let export = {
         let report = report.clone();

@@ -91,10 +91,10 @@ pub fn count(n: usize, one: &'static str, other: &'static str) -> String {
     texts().count_with(n, one, other, &number(n))
 }
 
-/// Now, as the interface language writes a date and time, by `Intl.DateTimeFormat`
-/// (for printed and exported dates people read).
-pub fn now_for_people() -> String {
-    let locales = Array::of1(&JsValue::from_str(ui_lang().tag()));
+/// Now, as `lang` writes a date and time, by `Intl.DateTimeFormat` (for printed and exported
+/// dates people read; files keep ISO 8601).
+pub fn now_for_people(lang: Lang) -> String {
+    let locales = Array::of1(&JsValue::from_str(lang.tag()));
     let options = js_sys::Object::new();
     let _ = Reflect::set(&options, &"dateStyle".into(), &"long".into());
     let _ = Reflect::set(&options, &"timeStyle".into(), &"short".into());
