@@ -459,3 +459,103 @@ fn the_scan_finds_english_in_views() {
     assert!(interface_literals(r#"<span aria-hidden="true">" ×"</span>"#).is_empty());
     assert!(interface_literals(r#"                ", ""#).is_empty());
 }
+
+#[test]
+fn network_and_server_failures_are_told_in_the_interface_language() {
+    use report_explorer::core::source::LoadFailure;
+    let url = || "data/report.json".to_owned();
+    let failures = [
+        LoadFailure::Network {
+            url: url(),
+            message: "TypeError: Failed to fetch".into(),
+        },
+        LoadFailure::Http {
+            url: url(),
+            status: 404,
+            status_text: "Not Found".into(),
+        },
+        LoadFailure::Http {
+            url: url(),
+            status: 503,
+            status_text: String::new(),
+        },
+        LoadFailure::Http {
+            url: url(),
+            status: 418,
+            status_text: String::new(),
+        },
+        LoadFailure::Redirected {
+            url: url(),
+            to: Some("https://elsewhere.example".into()),
+        },
+        LoadFailure::Redirected {
+            url: url(),
+            to: None,
+        },
+        LoadFailure::Stalled {
+            url: url(),
+            seconds: 1,
+            read: 0,
+            total: None,
+        },
+        LoadFailure::Stalled {
+            url: url(),
+            seconds: 30,
+            read: 1200,
+            total: Some(5000),
+        },
+        LoadFailure::Stalled {
+            url: url(),
+            seconds: 30,
+            read: 1200,
+            total: None,
+        },
+        LoadFailure::Interrupted {
+            url: url(),
+            read: 1200,
+            total: Some(5000),
+        },
+        LoadFailure::Interrupted {
+            url: url(),
+            read: 1200,
+            total: None,
+        },
+        LoadFailure::HtmlPage { url: url() },
+        LoadFailure::Empty { url: url() },
+        LoadFailure::TooLarge {
+            url: url(),
+            bytes: Some(250_000_000),
+            limit: 200_000_000,
+        },
+        LoadFailure::TooLarge {
+            url: url(),
+            bytes: None,
+            limit: 200_000_000,
+        },
+    ];
+    for failure in &failures {
+        // English is exactly the message as it was.
+        assert_eq!(
+            failure.message_in(&EN).as_deref(),
+            Some(failure.to_string().as_str())
+        );
+        for t in [&ZH_HANS, &ZH_HANT] {
+            let zh = failure.message_in(t).expect("translated");
+            assert!(zh.starts_with("data/report.json"), "{zh}");
+            assert!(zh.chars().any(is_han), "{zh}");
+        }
+    }
+    assert_eq!(
+        failures[7].message_in(&ZH_HANT).unwrap(),
+        "data/report.json：30 秒內沒有收到數據（已收到 5,000 位元組中的 1,200 位元組）；伺服器或網絡已停止回應。請稍後重試。"
+    );
+    let refused = LoadFailure::BadPath {
+        path: "x".into(),
+        reason: "no".into(),
+    };
+    assert_eq!(
+        refused.message_in(&ZH_HANS),
+        None,
+        "a refused address stays English"
+    );
+}

@@ -20,8 +20,12 @@ pub fn ErrorView(
         failure,
         LoadFailure::Load { .. } | LoadFailure::Empty { .. }
     );
-    // Messages quote values from the file or the link: direction controls are shown.
-    let message = reveal_direction_controls(&failure.to_string());
+    // Messages quote values from the file or the link: direction controls are shown. The
+    // network's and the server's failures are told in the interface language; a refused
+    // address or a file that does not load in English, as `report-data check` says it.
+    let translated = failure.message_in(t);
+    let message_lang = translated.is_none().then_some("en");
+    let message = reveal_direction_controls(&translated.unwrap_or_else(|| failure.to_string()));
     // Each problem reads as `DATA-ADDRESS:LINE:COL: error: PATH: message`.
     let file = match &failure {
         LoadFailure::Load { url, .. } => url.clone(),
@@ -35,9 +39,7 @@ pub fn ErrorView(
     view! {
         <section class="error-view" data-testid="error-view" role="alert">
             <h1>{heading}</h1>
-            // Load failures' details and a file's problems are written in English (as the
-            // authoring tool prints them).
-            <p class="error-message" lang="en">{message}</p>
+            <p class="error-message" lang=message_lang>{message}</p>
             {(!problems.is_empty())
                 .then(|| {
                     view! {
