@@ -227,6 +227,25 @@ describe('interface languages', () => {
     });
   });
 
+  test('a load failure speaks the interface language', async () => {
+    const server = await startServer({ dir: DIST });
+    const tab = await openPage(browser, { locale: 'zh-CN', expected: [/missing\.json/] });
+    try {
+      const { page } = tab;
+      await page.goto(`${server.url}?data=data/missing.json`);
+      await waitFor(page, 'error-view');
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans');
+      assert.equal((await page.locator('[data-testid="error-view"] h1').innerText()).trim(), '服务器返回 HTTP 404');
+      const message = page.locator('.error-message');
+      assert.ok((await message.innerText()).includes('此地址没有文件；请检查链接。'));
+      assert.equal(await message.getAttribute('lang'), null, 'in the page language');
+      assert.equal((await page.locator('[data-testid="retry"]').innerText()).trim(), '重试');
+    } finally {
+      await tab.context.close();
+      await server.close();
+    }
+  });
+
   test('search finds Chinese text without spaces, in a Chinese report', async () => {
     await visit({ query: '?data=fixtures/zh.json&lang=zh-Hant' }, async ({ page, collect }) => {
       assert.equal(await page.locator('[data-testid="report-title"] bdi').getAttribute('lang'), 'zh-Hant');
