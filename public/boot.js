@@ -21,14 +21,39 @@
 // URL's `?data=` path, or the default when config.json names no datasets and the URL
 // chooses no reports of the catalogue (`?reports=`).
 
+/** The crash view's words in each interface language (src/core/i18n holds the app's). */
+const CRASH_WORDS = {
+  en: {
+    heading: 'Report Explorer stopped',
+    message:
+      'An internal error stopped the page. Reload to start again: your filters and view are kept in the address.',
+    detail: 'Technical detail',
+    reload: 'Reload',
+  },
+  'zh-Hans': {
+    heading: 'Report Explorer 已停止运行',
+    message: '内部错误导致页面停止运行。请重新加载：您的筛选条件和视图都保存在网址中。',
+    detail: '技术细节',
+    reload: '重新加载',
+  },
+  'zh-Hant': {
+    heading: 'Report Explorer 已停止運作',
+    message: '內部錯誤導致頁面停止運作。請重新載入：您的篩選條件和檢視都保存在網址中。',
+    detail: '技術細節',
+    reload: '重新載入',
+  },
+};
+
 // A panic or a trap (running out of memory ends in one too) stops the wasm for good: the
 // page can only be reloaded. The panic hook leaves its message in `reportExplorerCrash`.
+// It speaks the interface's language, which the app keeps on <html lang>.
 function showCrash(error) {
   if (document.querySelector('[data-testid="crash-view"]')) {
     return;
   }
   dropSnapshot();
   const detail = window.reportExplorerCrash || String((error && error.message) || error);
+  const words = CRASH_WORDS[document.documentElement.lang] || CRASH_WORDS.en;
   const main = document.createElement('main');
   main.className = 'app';
   const section = document.createElement('section');
@@ -36,24 +61,24 @@ function showCrash(error) {
   section.dataset.testid = 'crash-view';
   section.setAttribute('role', 'alert');
   const heading = document.createElement('h1');
-  heading.textContent = 'Report Explorer stopped';
+  heading.textContent = words.heading;
   const message = document.createElement('p');
   message.className = 'error-message';
-  message.textContent =
-    'An internal error stopped the page. Reload to start again: your filters and view are kept in the address.';
+  message.textContent = words.message;
   const details = document.createElement('details');
   const summary = document.createElement('summary');
-  summary.textContent = 'Technical detail';
+  summary.textContent = words.detail;
   const pre = document.createElement('pre');
   pre.className = 'crash-detail';
   pre.dataset.testid = 'crash-detail';
   pre.textContent = detail.slice(0, 2000);
+  pre.lang = 'en';
   details.append(summary, pre);
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'retry';
   button.dataset.testid = 'reload';
-  button.textContent = 'Reload';
+  button.textContent = words.reload;
   button.addEventListener('click', () => location.reload());
   section.append(heading, message, details, button);
   main.append(section);
@@ -212,6 +237,21 @@ function showSnapshot(snapshot, view) {
   observer.observe(document.body, { childList: true, subtree: true });
 }
 
+/**
+ * Whether the interface will speak Chinese (config.json's `language`, else the browser's first
+ * English or Chinese language), so the English snapshot must not show.
+ */
+function speaksChinese(config) {
+  const tags =
+    config && typeof config.language === 'string'
+      ? [config.language]
+      : [...(navigator.languages || [navigator.language || ''])];
+  const first = tags
+    .map((t) => String(t).toLowerCase())
+    .find((t) => /^(en|zh)([-_]|$)/.test(t));
+  return Boolean(first && first.startsWith('zh'));
+}
+
 /** Shows the snapshot if it fits this page, and starts the report download if the file is known. */
 async function firstPaint() {
   const params = new URLSearchParams(location.search);
@@ -228,7 +268,8 @@ async function firstPaint() {
     return;
   }
   if (snapshot?.isConnected) {
-    if ((await config).fingerprint === snapshot.dataset.config) {
+    const read = await config;
+    if (read.fingerprint === snapshot.dataset.config && !speaksChinese(read.config)) {
       showSnapshot(snapshot, view);
       await afterPaint();
     } else {

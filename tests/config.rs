@@ -84,12 +84,18 @@ fn a_good_config() {
 }
 
 #[test]
-fn the_shipped_config_is_clean_and_means_the_defaults() {
+fn the_shipped_config_is_clean_and_means_the_defaults_with_the_shipped_catalogue() {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/config.json"))
         .unwrap();
     let loaded = parse_config(&text);
     assert_eq!(loaded.problems, vec![]);
-    assert_eq!(loaded.config, Config::default());
+    assert_eq!(
+        loaded.config,
+        Config {
+            catalogue: Some("catalogue.json".to_owned()),
+            ..Config::default()
+        }
+    );
     assert_eq!(
         resolve_data(None, None, &loaded.config, &page()).unwrap(),
         DEFAULT_DATA_PATH
@@ -118,7 +124,7 @@ fn unknown_settings_are_warnings() {
     assert_eq!(loaded.problems[0].severity, Severity::Warning);
     assert_eq!(
         loaded.problems[0].to_string(),
-        "warning: colour: unknown setting `colour` (expected one of `theme`, `embed`, `datasets`, `catalogue`, `default_dataset`, `default_filters`, `colors`, `dark_colors`, `allowed_parent_origins`, `allowed_data_origins`, `max_data_mb`, `fetch_timeout_s`)"
+        "warning: colour: unknown setting `colour` (expected one of `theme`, `language`, `embed`, `datasets`, `catalogue`, `default_dataset`, `default_filters`, `colors`, `dark_colors`, `allowed_parent_origins`, `allowed_data_origins`, `max_data_mb`, `fetch_timeout_s`)"
     );
     // An empty setting name still gets a path a reader can find.
     let loaded = validate_config(&json!({"": 1}));
@@ -462,4 +468,20 @@ fn the_catalogue_is_a_same_origin_path() {
         one(json!({"catalogue": 3})),
         "error: catalogue: found a number (expected a path next to the page like `catalogue.json`)"
     );
+}
+
+#[test]
+fn the_interface_language_is_a_supported_tag() {
+    let loaded = validate_config(&json!({"language": "zh-HK"}));
+    assert_eq!(loaded.config.language.as_deref(), Some("zh-HK"));
+    assert!(loaded.problems.is_empty());
+    let loaded = validate_config(&json!({"language": "fr"}));
+    assert_eq!(loaded.config.language, None);
+    assert_eq!(
+        loaded.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+        ["error: language: unsupported language `fr` (expected `en`, `zh-Hans` or `zh-Hant` (or a tag such as `zh-TW`, `zh-CN`, `en-GB`))"]
+    );
+    let loaded = validate_config(&json!({"language": 7}));
+    assert_eq!(loaded.config.language, None);
+    assert_eq!(loaded.problems.len(), 1);
 }

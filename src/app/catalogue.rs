@@ -2,11 +2,13 @@
 
 use crate::app::embed::use_update_query;
 use crate::app::fetch::{cancelled, fetch_loaded, index_report, Indexed, Progress};
+use crate::app::i18n::texts;
 use crate::app::transfer::Transfer;
 use crate::app::url::BrowserUrl;
 use crate::core::catalogue::{load_catalogue_for, Catalogue, CatalogueError};
 use crate::core::config::Config;
 use crate::core::editions::merge;
+use crate::core::i18n::fill;
 use crate::core::load::LoadError;
 use crate::core::problem::Problem;
 use crate::core::progress::batch_label;
@@ -112,7 +114,7 @@ pub async fn fetch_chosen(
     let mut parts = Vec::with_capacity(total);
     let mut first_failure = None;
     for (done, entry) in chosen.into_iter().enumerate() {
-        batch.set(Some(batch_label(done, total, &entry.title)));
+        batch.set(Some(batch_label(texts(), done, total, &entry.title)));
         let transfer = Transfer {
             url: &entry.path,
             limit: limits.limit,
@@ -162,6 +164,7 @@ pub fn CataloguePicker(
         return None;
     }
     let update = use_update_query();
+    let t = &texts().app;
     let path = catalogue_path(&config);
     let opened = RwSignal::new(false);
     let catalogue = {
@@ -218,7 +221,7 @@ pub fn CataloguePicker(
     let listing = move || {
         catalogue.get().flatten().map(|loaded| match loaded {
             Err(failure) => view! {
-                <p class="catalogue-error" data-testid="catalogue-error" role="alert">{failure.to_string()}</p>
+                <p class="catalogue-error" data-testid="catalogue-error" role="alert">{failure.message_in(texts()).unwrap_or_else(|| failure.to_string())}</p>
             }
             .into_any(),
             Ok(catalogue) => {
@@ -279,7 +282,7 @@ pub fn CataloguePicker(
                             <fieldset class="catalogue-organisation">
                                 <legend><bdi>{organisation.to_owned()}</bdi></legend>
                                 <button type="button" class="catalogue-every-year" on:click=every_year>
-                                    "Every year"
+                                    {t.every_year}
                                 </button>
                                 <ul>{items}</ul>
                             </fieldset>
@@ -289,14 +292,14 @@ pub fn CataloguePicker(
                 view! {
                     <div data-testid="catalogue-list">
                         {groups}
-                        {(more > 0).then(|| view! { <p>{format!("{more} more reports are not listed.")}</p> })}
+                        {(more > 0).then(|| view! { <p>{fill(t.more_reports, &[("n", &more.to_string())])}</p> })}
                         <button
                             type="button"
                             data-testid="catalogue-show"
                             on:click=show
                             disabled=move || ticked.with(Vec::is_empty)
                         >
-                            "Show chosen reports"
+                            {t.show_chosen}
                         </button>
                     </div>
                 }
@@ -316,7 +319,7 @@ pub fn CataloguePicker(
                 opened.set(opened.get_untracked() || open);
             }
         >
-            <summary>"Choose reports"</summary>
+            <summary>{t.choose_reports}</summary>
             {listing}
         </details>
     })

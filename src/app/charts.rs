@@ -6,10 +6,11 @@ use crate::app::download::{download_canvas_png, download_text};
 use crate::app::resize::use_width;
 use crate::app::theme::ThemeContext;
 use crate::core::charts::{
-    awards_data, coverage_data, draw, hit_test, metric_options, metrics_data, note, render_svg,
-    select_mark, table, AwardsData, Chart, ChartHits, ChartTheme, CoverageData, Mark, MetricsData,
-    Scope,
+    awards_data, coverage_data, draw, hit_test, metric_options, metrics_data, note, relabel_other,
+    render_svg, select_mark, table_in, AwardsData, Chart, ChartHits, ChartTheme, CoverageData,
+    Mark, MetricsData, Scope,
 };
+use crate::core::i18n::Texts;
 use crate::core::model::Report;
 use crate::core::query::{Index, QueryResult, SearchHits, Selection, Sort, View};
 use leptos::ev::{MouseEvent, PointerEvent};
@@ -104,15 +105,40 @@ pub fn ChartsView(
     });
     let counted = {
         let (report, index) = (report.clone(), index.clone());
-        move |f: fn(&Scope<'_>) -> ChartData| {
+        let t = crate::app::i18n::texts();
+        move |f: fn(&Scope<'_>, &'static Texts) -> ChartData| {
             let (report, index) = (report.clone(), index.clone());
             Memo::new(move |_| {
-                filters.with(|sel| hits.with(|h| f(&Scope::new(&report, &index, sel, h))))
+                filters.with(|sel| hits.with(|h| f(&Scope::new(&report, &index, sel, h), t)))
             })
         }
     };
-    let coverage = counted(|scope| ChartData::Coverage(coverage_data(scope)));
-    let awards = counted(|scope| ChartData::Awards(awards_data(scope)));
+    let coverage = counted(|scope, t| {
+        let mut d = coverage_data(scope);
+        relabel_other(
+            &mut d.subsidiaries,
+            t,
+            t.entry.subsidiaries_one,
+            t.entry.subsidiaries_other,
+        );
+        relabel_other(
+            &mut d.categories,
+            t,
+            t.entry.categories_one,
+            t.entry.categories_other,
+        );
+        ChartData::Coverage(d)
+    });
+    let awards = counted(|scope, t| {
+        let mut d = awards_data(scope);
+        relabel_other(
+            &mut d.subsidiaries,
+            t,
+            t.entry.subsidiaries_one,
+            t.entry.subsidiaries_other,
+        );
+        ChartData::Awards(d)
+    });
     let options = {
         let report = report.clone();
         Memo::new(move |_| positions.with(|p| metric_options(&report, p)))
@@ -133,9 +159,12 @@ pub fn ChartsView(
     });
     let metrics = {
         let report = report.clone();
+        let t = crate::app::i18n::texts();
         Memo::new(move |_| {
             let (f, u) = family.get().unwrap_or_default();
-            ChartData::Metrics(positions.with(|p| metrics_data(&report, p, &f, &u)))
+            let mut d = positions.with(|p| metrics_data(&report, p, &f, &u));
+            d.localize(t);
+            ChartData::Metrics(d)
         })
     };
     let on_mark = {
@@ -147,20 +176,21 @@ pub fn ChartsView(
             }
         })
     };
+    let ct = &crate::app::i18n::texts().charts;
     view! {
         <section class="charts" data-testid="charts">
             <ChartPanel
                 id="coverage"
-                title="Entries by subsidiary and category"
-                help="Click a segment to filter by that subsidiary and category."
+                title=ct.coverage_title
+                help=ct.coverage_help
                 data=coverage
                 on_mark
                 caption
             />
             <ChartPanel
                 id="awards"
-                title="Awards per year by subsidiary"
-                help="Click a segment to see that subsidiary's awards of that year."
+                title=ct.awards_title
+                help=ct.awards_help
                 data=awards
                 on_mark
                 caption
@@ -169,8 +199,10 @@ pub fn ChartsView(
                 awards.with(|d| match d {
                     ChartData::Awards(a) if a.undated > 0 => Some(view! {
                         <p class="chart-note" data-testid="awards-undated">
-                            {crate::core::format::count_noun(a.undated, "award has", "awards have")}
-                            " no date in the report and are not on this chart."
+                            {crate::core::i18n::fill(
+                                ct.undated,
+                                &[("awards", &crate::app::i18n::count(a.undated, ct.undated_one, ct.undated_other))],
+                            )}
                         </p>
                     }),
                     _ => None,
@@ -178,7 +210,7 @@ pub fn ChartsView(
             }}
             <div class="metric-picker">
                 <label>
-                    "Figures to compare "
+                    {ct.figures_pick}
                     <select
                         data-testid="metric-family"
                         on:change=move |ev| {
@@ -195,7 +227,8 @@ pub fn ChartsView(
                                     let value = format!("{}|{}", o.family, o.unit);
                                     let selected = current.as_ref() == Some(&(o.family.clone(), o.unit.clone()));
                                     view! {
-                                        <option value=value selected=selected>
+                                        // The figures' family comes from the data, in its language.
+                                        <option value=value selected=selected lang=crate::app::lang::report_lang()>
                                             {format!("{} ({})", o.label, o.count)}
                                         </option>
                                     }
@@ -207,8 +240,8 @@ pub fn ChartsView(
             </div>
             <ChartPanel
                 id="metrics"
-                title="Figures compared"
-                help="One unit per chart, with the report's qualifiers. Click a bar to open its entry."
+                title=ct.metrics_title
+                help=ct.metrics_help
                 data=metrics
                 on_mark
                 caption
@@ -233,6 +266,7 @@ fn ChartPanel(
     /// Provenance caption for exports.
     caption: CaptionFn,
 ) -> impl IntoView {
+    let texts = crate::app::i18n::texts();
     let theme = use_context::<ThemeContext>();
     let dark = Signal::derive(move || theme.is_some_and(|t| t.dark.get()));
     let box_ref = NodeRef::<html::Div>::new();
@@ -266,9 +300,9 @@ fn ChartPanel(
         let draw_later = move || {
             done.set(None);
             let chart_theme = if dark {
-                ChartTheme::dark()
+                ChartTheme::dark().with_texts(texts)
             } else {
-                ChartTheme::light()
+                ChartTheme::light().with_texts(texts)
             };
             // The chart may have gone (another view) before its turn came.
             let drawn = data.try_with_untracked(|d| {
@@ -310,9 +344,9 @@ fn ChartPanel(
         let w = width.get_untracked() as u32;
         let h = height.get_untracked() + 24;
         let chart_theme = if dark.get_untracked() {
-            ChartTheme::dark()
+            ChartTheme::dark().with_texts(texts)
         } else {
-            ChartTheme::light()
+            ChartTheme::light().with_texts(texts)
         };
         let Some(canvas) = document()
             .create_element("canvas")
@@ -334,9 +368,9 @@ fn ChartPanel(
         let caption = caption.run(());
         let size = (width.get_untracked() as u32, height.get_untracked() + 24);
         let chart_theme = if dark.get_untracked() {
-            ChartTheme::dark()
+            ChartTheme::dark().with_texts(texts)
         } else {
-            ChartTheme::light()
+            ChartTheme::light().with_texts(texts)
         };
         let svg =
             data.with_untracked(|d| render_svg(d.chart(), size, &chart_theme, Some(&caption)));
@@ -344,11 +378,17 @@ fn ChartPanel(
     };
     let label = move || {
         data.with(|d| {
-            let t = table(d.chart());
+            let t = table_in(d.chart(), texts);
             let said = t.note.map(|n| format!(" {n}")).unwrap_or_default();
-            format!(
-                "{title}: {} rows.{said} Use “Show as table” for the numbers.",
-                t.rows.len()
+            let ct = &texts.charts;
+            crate::core::i18n::fill(
+                ct.canvas_label,
+                &[
+                    ("title", title),
+                    ("rows", &t.rows.len().to_string()),
+                    ("note", &said),
+                    ("show", ct.show_table),
+                ],
             )
         })
     };
@@ -360,7 +400,7 @@ fn ChartPanel(
             </figcaption>
             {move || {
                 data.with(ChartData::is_empty)
-                    .then(|| view! { <p class="empty">"Nothing to chart for the current filters."</p> })
+                    .then(|| view! { <p class="empty">{texts.charts.empty}</p> })
             }}
             <div class="chart-box" node_ref=box_ref>
                 <canvas
@@ -399,14 +439,17 @@ fn ChartPanel(
                     aria-expanded=move || show_table.get().to_string()
                     on:click=move |_| show_table.update(|s| *s = !*s)
                 >
-                    {move || if show_table.get() { "Hide table" } else { "Show as table" }}
+                    {move || {
+                        let ct = &texts.charts;
+                        if show_table.get() { ct.hide_table } else { ct.show_table }
+                    }}
                 </button>
                 <button type="button" class="link-button" on:click=export_png data-testid=format!("png-{id}")>"PNG"</button>
                 <button type="button" class="link-button" on:click=export_svg data-testid=format!("svg-{id}")>"SVG"</button>
             </div>
             <Show when=move || show_table.get()>
                 {move || {
-                    let t = data.with(|d| table(d.chart()));
+                    let t = data.with(|d| table_in(d.chart(), texts));
                     let table_note = t.note.clone().map(|n| {
                         view! { <p class="chart-note" data-testid=format!("table-note-{id}")>{n}</p> }
                     });

@@ -6,7 +6,6 @@ use crate::core::config::{
     default_filter_params, parse_config, Config, LoadedConfig, COLOR_NAMES, CONFIG_MAX_BYTES,
     CONFIG_PATH, CONFIG_TIMEOUT_S,
 };
-use crate::core::format::count_noun;
 use crate::core::problem::Problem;
 use crate::core::source::LoadFailure;
 use leptos::prelude::*;
@@ -111,19 +110,26 @@ pub fn ConfigProblems(
     if problems.is_empty() {
         return None;
     }
-    let summary = format!(
-        "{CONFIG_PATH} has {}; the settings concerned use their defaults.",
-        count_noun(problems.len(), "problem", "problems")
+    let a = &crate::app::i18n::texts().app;
+    let summary = crate::core::i18n::fill(
+        a.config_problems,
+        &[
+            ("file", CONFIG_PATH),
+            (
+                "problems",
+                &crate::app::i18n::count(problems.len(), a.problems_one, a.problems_other),
+            ),
+        ],
     );
     Some(view! {
         <Show when=move || !dismissed.get()>
             <section class="config-problems" data-testid="config-problems" role="alert">
                 <p class="config-summary">{summary.clone()}</p>
-                <ul>
+                <ul lang="en">
                     {problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}
                 </ul>
                 <button type="button" class="link-button" on:click=move |_| dismissed.set(true)>
-                    "Dismiss"
+                    {a.dismiss}
                 </button>
             </section>
         </Show>
@@ -155,7 +161,7 @@ pub fn DatasetPicker(
     let datasets = config.datasets.clone();
     Some(view! {
         <label class="dataset-picker">
-            "Dataset "
+            {crate::app::i18n::texts().app.dataset}" "
             <select
                 data-testid="dataset"
                 on:change=move |ev| {

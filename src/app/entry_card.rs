@@ -39,25 +39,32 @@ pub fn EntryCard(
         .collect::<Vec<_>>()
         .join(", ");
     let countries = (!entry.countries.is_empty()).then(|| entry.countries.join(", "));
-    let page = PageRef::of(&entry.source, meta.url.as_deref());
+    let page = PageRef::of(
+        &entry.source,
+        meta.url.as_deref(),
+        crate::app::i18n::texts(),
+    );
     let categories = entry
         .categories
         .iter()
         .map(|c| report.category_name(c).to_owned())
         .collect::<Vec<_>>()
         .join(" · ");
-    let date = entry.date.map(|d| (d.html_datetime(), d.to_string()));
+    let date = entry
+        .date
+        .map(|d| (d.html_datetime(), d.text(&crate::app::i18n::texts().dates)));
     let metrics = entry
         .metrics
         .iter()
         .map(|m| (m.label.clone(), format_metric(m)))
         .collect::<Vec<_>>();
     let kind = entry.kind;
+    let t = crate::app::i18n::texts();
     view! {
         <li class="entry" data-testid="entry" data-kind=kind.as_str() data-id=entry.id.to_string()>
             <article>
                 <header>
-                    <span class="kind">{kind.label()}</span>
+                    <span class="kind">{kind.label_in(t)}</span>
                     {edition_label.map(|label| view! { <span class="edition" data-testid="entry-report">{label}</span> })}
                     <h3>
                         <a href=href class="entry-open">
@@ -91,14 +98,15 @@ pub fn EntryCard(
                     .map(|b| {
                         view! {
                             <p class="awarding-body">
-                                "Awarded by " <Highlighted text=b words/>
+                                {t.entry.awarded_by_card} <Highlighted text=b words/>
                             </p>
                         }
                     })}
                 {(!metrics.is_empty())
                     .then(|| {
                         view! {
-                            <dl class="metrics">
+                            // Figures read in the report's language (`54th of 250`, `HKD 8 billion`).
+                            <dl class="metrics" lang=crate::app::lang::report_lang()>
                                 {metrics
                                     .into_iter()
                                     .map(|(label, value)| {

@@ -2,6 +2,7 @@
 //! page, and related links; [`PageRef`], the page reference cards show too.
 
 use crate::core::format::format_metric;
+use crate::core::i18n::{fill, Texts};
 use crate::core::model::{Entry, Report, Source};
 use crate::core::query::{Facet, Selection};
 use leptos::html;
@@ -21,11 +22,17 @@ pub struct PageRef {
 
 impl PageRef {
     /// The reference for `source` in a report whose document is at `document`.
-    pub fn of(source: &Source, document: Option<&str>) -> Option<PageRef> {
+    pub fn of(source: &Source, document: Option<&str>, t: &Texts) -> Option<PageRef> {
         let href = source.link(document);
-        let label = source
-            .page_label()
-            .or_else(|| href.as_ref().map(|_| "passage".to_owned()))?;
+        let label = match (&source.page, &href) {
+            (Some(page), _) => {
+                let range = page.contains(['–', '-', '—']) || page.contains(',');
+                let words = if range { t.entry.pages } else { t.entry.page };
+                fill(words, &[("page", page)])
+            }
+            (None, Some(_)) => t.entry.passage.to_owned(),
+            (None, None) => return None,
+        };
         Some(PageRef { label, href })
     }
 
@@ -88,20 +95,22 @@ pub fn EntryDetail(
             )
         })
         .collect();
+    let t = crate::app::i18n::texts();
+    let et = &t.entry;
     let sub_label = if subsidiaries.len() > 1 {
-        "Subsidiaries"
+        et.subsidiaries
     } else {
-        "Subsidiary"
+        et.subsidiary
     };
     let country_label = if entry.countries.len() > 1 {
-        "Countries"
+        et.countries
     } else {
-        "Country"
+        et.country
     };
     let countries = (!entry.countries.is_empty()).then(|| entry.countries.join(", "));
     let meta = edition.as_ref().map_or(&report.meta, |e| &e.meta);
-    let page =
-        PageRef::of(&entry.source, meta.url.as_deref()).map(|p| view! { ", " {p.into_view()} });
+    let page = PageRef::of(&entry.source, meta.url.as_deref(), t)
+        .map(|p| view! { {et.comma} {p.into_view()} });
     let categories: Vec<(String, Signal<String>)> = entry
         .categories
         .iter()
@@ -117,11 +126,11 @@ pub fn EntryDetail(
     let chapter = meta
         .chapter
         .clone()
-        .map(|ch| view! { ", “"<bdi lang=lang()>{ch}</bdi>"”" });
+        .map(|ch| view! { {et.chapter_open}<bdi lang=lang()>{ch}</bdi>{et.chapter_close} });
     let cite = view! {
         <bdi lang=lang()>{meta.document.clone()}</bdi>
         {chapter}
-        ", section “"<bdi lang=lang()>{entry.source.section.clone()}</bdi>"”"
+        {et.section_open}<bdi lang=lang()>{entry.source.section.clone()}</bdi>{et.section_close}
         {page}
     };
     let heading = NodeRef::<html::H2>::new();
@@ -136,12 +145,12 @@ pub fn EntryDetail(
     };
     let date = entry
         .date
-        .map(|d| view! { <dt>"Date"</dt><dd><time datetime=d.html_datetime()>{d.to_string()}</time></dd> });
+        .map(|d| view! { <dt>{et.date}</dt><dd><time datetime=d.html_datetime()>{d.text(&t.dates)}</time></dd> });
     view! {
         <section class="entry-detail" data-testid="entry-detail" aria-labelledby="entry-detail-heading">
             <div class="detail-head">
-                <p class="kind">{entry.kind.label()}</p>
-                <a class="close" href=close data-testid="close-detail">"Close"</a>
+                <p class="kind">{entry.kind.label_in(t)}</p>
+                <a class="close" href=close data-testid="close-detail">{et.close}</a>
             </div>
             <h2 id="entry-detail-heading" tabindex="-1" node_ref=heading><bdi lang=lang()>{entry.title.clone()}</bdi></h2>
             <p class="summary"><bdi lang=lang()>{entry.summary.clone()}</bdi></p>
@@ -163,7 +172,7 @@ pub fn EntryDetail(
                         })
                         .collect_view()}
                 </dd>
-                <dt>"Categories"</dt>
+                <dt>{et.categories}</dt>
                 <dd>
                     {categories
                         .into_iter()
@@ -176,31 +185,31 @@ pub fn EntryDetail(
                     .filter(|_| report.editions.len() > 1)
                     .map(|e| {
                         view! {
-                            <dt>"Report"</dt>
+                            <dt>{et.report}</dt>
                             <dd data-testid="detail-report">
                                 {e.label.clone()} " · " <bdi lang=lang()>{e.meta.title.clone()}</bdi>
                             </dd>
                         }
                     })}
-                {optional("Awarded by", entry.awarding_body.clone())}
-                {optional("Location", entry.location.clone())}
+                {optional(et.awarded_by, entry.awarding_body.clone())}
+                {optional(et.location, entry.location.clone())}
                 {optional(country_label, countries)}
-                <dt>"Entry id"</dt>
+                <dt>{et.entry_id}</dt>
                 <dd><code>{entry.id.to_string()}</code></dd>
             </dl>
             {(!entry.metrics.is_empty())
                 .then(|| {
                     view! {
                         <table class="detail-metrics">
-                            <caption>"Figures"</caption>
+                            <caption>{et.figures}</caption>
                             <thead>
-                                <tr><th scope="col">"Measure"</th><th scope="col">"Value"</th></tr>
+                                <tr><th scope="col">{et.measure}</th><th scope="col">{et.value}</th></tr>
                             </thead>
                             <tbody>
                                 {entry
                                     .metrics
                                     .iter()
-                                    .map(|m| view! { <tr><th scope="row"><bdi lang=lang()>{m.label.clone()}</bdi></th><td><bdi>{format_metric(m)}</bdi></td></tr> })
+                                    .map(|m| view! { <tr><th scope="row"><bdi lang=lang()>{m.label.clone()}</bdi></th><td><bdi lang=lang()>{format_metric(m)}</bdi></td></tr> })
                                     .collect_view()}
                             </tbody>
                         </table>

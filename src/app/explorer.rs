@@ -8,12 +8,13 @@ use crate::app::charts::ChartsView;
 use crate::app::download::download_text;
 use crate::app::entry_detail::EntryDetail;
 use crate::app::facets::FacetGroup;
+use crate::app::i18n::{count, number, texts};
 use crate::app::results::ResultList;
 use crate::app::timeline::TimelineView;
 use crate::app::url::{use_apply, use_link, use_selection};
 use crate::app::DataUrl;
 use crate::core::export::{entries_csv, entries_json, Provenance};
-use crate::core::format::{count_noun, format_number};
+use crate::core::i18n::fill;
 use crate::core::model::Report;
 use crate::core::query::{chips, Chip, Facet, Index, Selection, Sort, View};
 use crate::core::text::reveal_direction_controls;
@@ -23,6 +24,15 @@ use std::time::Duration;
 
 /// How long typing pauses before the search becomes a history step.
 const SEARCH_DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// A chip's facet name (the core's English label) in the interface language.
+fn chip_facet(english: &str) -> &'static str {
+    let t = texts();
+    Facet::ALL
+        .into_iter()
+        .find(|f| f.label() == english)
+        .map_or(t.explorer.chip_search, |f| f.label_in(t))
+}
 
 /// Filters, search and results for one report; all state lives in the URL.
 #[component]
@@ -90,6 +100,8 @@ pub fn ExplorerView(
         }
     });
 
+    let t = texts();
+    let e = &t.explorer;
     let total = report.entries.len();
     // The report facet leads when several reports are shown, and is left out otherwise.
     let shown_facets: Vec<Facet> = std::iter::once(Facet::Report)
@@ -98,10 +110,12 @@ pub fn ExplorerView(
         .collect();
     let count_text = move || {
         let shown = result.with(|r| r.entries.len());
-        format!(
-            "{} of {}",
-            format_number(shown as f64),
-            count_noun(total, "entry", "entries")
+        fill(
+            e.count,
+            &[
+                ("shown", &number(shown)),
+                ("total", &count(total, e.entries_one, e.entries_other)),
+            ],
         )
     };
 
@@ -117,9 +131,20 @@ pub fn ExplorerView(
     // A chip's label, what it filters and the value (shown isolated), read when shown.
     let chip_parts = move |key: &str| {
         chip_list.with(|cs| {
-            cs.iter()
-                .find(|c| c.key == key)
-                .map(|c| (c.label.clone(), c.facet_label.clone(), c.value.clone()))
+            cs.iter().find(|c| c.key == key).map(|c| {
+                let value = key
+                    .split_once(':')
+                    .and_then(|(param, token)| {
+                        let facet = Facet::ALL.into_iter().find(|f| f.param() == param)?;
+                        Some(crate::app::i18n::value_label(facet, token, &c.value))
+                    })
+                    .unwrap_or_else(|| c.value.clone());
+                let label = fill(
+                    t.explorer.chip,
+                    &[("facet", chip_facet(&c.facet_label)), ("value", &value)],
+                );
+                (label, c.facet_label.clone(), value)
+            })
         })
     };
     let search_ref = NodeRef::<leptos::html::Input>::new();
@@ -180,11 +205,18 @@ pub fn ExplorerView(
                 &exported_at,
                 env!("CARGO_PKG_VERSION"),
             )
+            .with_texts(t)
         }
     };
+    // Under a chart image the export time is for people: the browser's `Intl` writes it.
     let caption = {
         let provenance = provenance.clone();
-        Callback::new(move |()| provenance().caption())
+        let lang = t.lang;
+        Callback::new(move |()| {
+            let mut p = provenance();
+            p.exported_at = crate::app::i18n::now_for_people(lang);
+            p.caption()
+        })
     };
     let export = {
         let report = report.clone();
@@ -225,7 +257,7 @@ pub fn ExplorerView(
                         }
                     }
                 >
-                    <label for="search-input">"Search"</label>
+                    <label for="search-input">{e.search}</label>
                     <input
                         id="search-input"
                         node_ref=search_ref
@@ -233,13 +265,13 @@ pub fn ExplorerView(
                         type="search"
                         data-testid="search"
                         autocomplete="off"
-                        placeholder="Words in titles, summaries, sources…"
+                        placeholder=e.search_placeholder
                         prop:value=move || search_text.get()
                         on:input=on_search_input
                     />
                 </form>
                 <label class="sort">
-                    "Sort "
+                    {e.sort}" "
                     <select
                         data-testid="sort"
                         on:change=move |ev| {
@@ -253,7 +285,7 @@ pub fn ExplorerView(
                             .map(|s| {
                                 view! {
                                     <option value=s.token() prop:selected=move || sort.get() == s>
-                                        {s.label()}
+                                        {s.label_in(t)}
                                     </option>
                                 }
                             })
@@ -263,11 +295,12 @@ pub fn ExplorerView(
             </div>
             <Show when=show_notices>
                 <div class="notice" data-testid="url-notice" role="status">
-                    <ul>
+                    // The URL's ignored values are explained in English (as config.json's problems).
+                    <ul lang="en">
                         {move || notices.get().into_iter().map(|n| view! { <li>{reveal_direction_controls(&n)}</li> }).collect_view()}
                     </ul>
                     <button type="button" class="link-button" on:click=move |_| dismissed.set(notices.get_untracked())>
-                        "Dismiss"
+                        {t.app.dismiss}
                     </button>
                 </div>
             </Show>
@@ -281,11 +314,11 @@ pub fn ExplorerView(
                 >
                     {move || {
                         let n: usize = selection.with(|s| Facet::ALL.iter().map(|f| s.selected_count(*f)).sum());
-                        if n == 0 { "Filters".to_owned() } else { format!("Filters ({n} active)") }
+                        if n == 0 { e.filters.to_owned() } else { fill(e.filters_active, &[("n", &number(n))]) }
                     }}
                 </button>
-                <aside id="filters" class="facets" class:open=move || filters_open.get() aria-label="Filters">
-                    <h2 class="visually-hidden">"Filters"</h2>
+                <aside id="filters" class="facets" class:open=move || filters_open.get() aria-label=e.filters>
+                    <h2 class="visually-hidden">{e.filters}</h2>
                     {shown_facets
                         .iter()
                         .map(|&facet| view! { <FacetGroup facet result selection apply index=index.clone()/> })
@@ -315,7 +348,7 @@ pub fn ExplorerView(
                                     <button
                                         type="button"
                                         class="chip"
-                                        aria-label=move || format!("Remove filter {}", label())
+                                        aria-label=move || fill(e.remove_filter, &[("label", &label())])
                                         on:click=move |ev| {
                                             remove_chip(&key, event_target::<web_sys::Element>(&ev).closest(".chip").ok().flatten())
                                         }
@@ -323,9 +356,11 @@ pub fn ExplorerView(
                                         {move || {
                                             parts.with(|(_, facet, value)| {
                                                 let quoted = facet == "Search";
+                                                let facet = chip_facet(facet);
+                                                let separator = fill(e.chip, &[("facet", ""), ("value", "")]);
                                                 view! {
-                                                    {facet.clone()}
-                                                    ": "
+                                                    {facet}
+                                                    {separator}
                                                     {quoted.then_some("“")}
                                                     <bdi lang=lang.clone()>{value.clone()}</bdi>
                                                     {quoted.then_some("”")}
@@ -351,12 +386,12 @@ pub fn ExplorerView(
                                     apply.run((sel, false));
                                 }
                             >
-                                "Clear all"
+                                {e.clear_all}
                             </button>
                         </Show>
                     </div>
                     {detail}
-                    <nav class="views" aria-label="Views">
+                    <nav class="views" aria-label=e.views>
                         {View::ALL
                             .into_iter()
                             .map(|v| {
@@ -372,14 +407,14 @@ pub fn ExplorerView(
                                         data-testid=format!("view-{}", v.token())
                                         aria-current=move || (view_mode.get() == v).then_some("page")
                                     >
-                                        {v.label()}
+                                        {v.label_in(t)}
                                     </a>
                                 }
                             })
                             .collect_view()}
                     </nav>
-                    <div class="exports" aria-label="Export the filtered entries">
-                        "Export: "
+                    <div class="exports" aria-label=e.export_label>
+                        {e.export}
                         <button type="button" class="link-button" data-testid="export-csv" on:click=move |_| export.run(false)>"CSV"</button>
                         <button type="button" class="link-button" data-testid="export-json" on:click=move |_| export.run(true)>"JSON"</button>
                     </div>

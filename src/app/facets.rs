@@ -1,6 +1,8 @@
 //! The facet panel: one group per facet with counts, a filter box for long lists, and clear
 //! buttons; subsidiaries listed under their divisions' headings when the report has divisions.
 
+use crate::app::i18n::{count as count_words, number, texts, value_label};
+use crate::core::i18n::fill;
 use crate::core::query::{Facet, FacetValue, Index, QueryResult, Selection};
 use crate::core::text::fold;
 use leptos::prelude::*;
@@ -41,6 +43,8 @@ pub fn FacetGroup(
     });
     // Subsidiary and category names come from the data, in the report's language.
     let from_data = matches!(facet, Facet::Subsidiary | Facet::Category);
+    let t = texts();
+    let ft = &t.facets;
     let filter = RwSignal::new(String::new());
     let unfolded = RwSignal::new(false);
     // The values listed, and how many values match the filter box in all.
@@ -87,7 +91,7 @@ pub fn FacetGroup(
         let shown = tokens.with(Vec::len);
         let n = matching.get();
         (n > shown && (unfolded.get() || filter.with(|f| !f.trim().is_empty())))
-            .then(|| format!("{} more: type in the filter box to find them.", n - shown))
+            .then(|| fill(ft.more, &[("n", &number(n - shown))]))
     };
     let value = move |token: &str| -> Option<FacetValue> {
         values.with(|vs| vs.iter().find(|v| v.token == token).cloned())
@@ -105,7 +109,7 @@ pub fn FacetGroup(
     let any_selected = Memo::new(move |_| selection.with(|s| s.selected_count(facet) > 0));
     let heading_id = format!("facet-{}-heading", facet.param());
     let labelled_by = heading_id.clone();
-    let label = facet.label();
+    let label = facet.label_in(t);
     let list_ref = NodeRef::<leptos::html::Ul>::new();
     view! {
         <section class="facet" aria-labelledby=labelled_by data-facet=facet.param()>
@@ -116,7 +120,7 @@ pub fn FacetGroup(
                     class="link-button"
                     data-testid=format!("clear-{}", facet.param())
                     prop:disabled=move || !any_selected.get()
-                    aria-label=format!("Clear {} filter", label.to_lowercase())
+                    aria-label=fill(ft.clear_label, &[("facet", &label.to_lowercase())])
                     on:click=move |_| {
                         let mut sel = selection.get_untracked();
                         sel.clear(facet);
@@ -134,15 +138,15 @@ pub fn FacetGroup(
                         });
                     }
                 >
-                    "Clear"
+                    {ft.clear}
                 </button>
             </div>
             <Show when=long>
                 <input
                     type="search"
                     class="facet-filter"
-                    placeholder=format!("Filter {}", label.to_lowercase())
-                    aria-label=format!("Filter {} values", label.to_lowercase())
+                    placeholder=fill(ft.filter_placeholder, &[("facet", &label.to_lowercase())])
+                    aria-label=fill(ft.filter_label, &[("facet", &label.to_lowercase())])
                     prop:value=move || filter.get()
                     on:input=move |ev| filter.set(event_target_value(&ev))
                 />
@@ -174,7 +178,7 @@ pub fn FacetGroup(
                                         class="link-button facet-group"
                                         data-testid="facet-group"
                                         aria-pressed=move || members.get().to_string()
-                                        title=format!("Select every subsidiary of {label}")
+                                        title=fill(ft.select_division, &[("division", &label)])
                                         on:click=move |_| toggle_group(division)
                                     >
                                         <bdi lang=crate::app::lang::report_lang()>{label.clone()}</bdi>
@@ -204,8 +208,8 @@ pub fn FacetGroup(
                                             apply.run((sel, false));
                                         }
                                     />
-                                    <bdi class="facet-label" lang=from_data.then(crate::app::lang::report_lang).flatten()>{label}</bdi>
-                                    <span class="facet-count" aria-label=move || format!("{} entries", count.get())>
+                                    <bdi class="facet-label" lang=from_data.then(crate::app::lang::report_lang).flatten()>{value_label(facet, &token, &label)}</bdi>
+                                    <span class="facet-count" aria-label=move || count_words(count.get(), t.explorer.entries_one, t.explorer.entries_other)>
                                         {count}
                                     </span>
                                 </label>
@@ -225,9 +229,9 @@ pub fn FacetGroup(
                 >
                     {move || {
                         if unfolded.get() {
-                            "Show fewer".to_owned()
+                            ft.show_fewer.to_owned()
                         } else {
-                            format!("Show all {}", all.get())
+                            fill(ft.show_all, &[("n", &number(all.get()))])
                         }
                     }}
                 </button>

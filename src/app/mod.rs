@@ -14,6 +14,7 @@ pub mod explorer;
 pub mod facets;
 pub mod fetch;
 pub mod highlight;
+pub mod i18n;
 pub mod lang;
 pub mod listen;
 pub mod report_view;
@@ -57,7 +58,7 @@ pub fn mount() {
 fn loading() -> impl IntoView {
     view! {
         <p class="loading" data-testid="loading" role="status">
-            "Loading report…"
+            {i18n::texts().app.loading}
         </p>
     }
 }
@@ -69,13 +70,14 @@ fn loading_with_progress(
     batch: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let fraction = Memo::new(move |_| progress.get().fraction());
+    let t = i18n::texts();
     view! {
         <div class="loading" data-testid="loading" aria-busy="true">
             {move || batch.get().map(|b| view! { <p class="load-batch" data-testid="load-batch">{b}</p> })}
-            <p role="status" data-testid="load-status">{move || progress.get().label()}</p>
+            <p role="status" data-testid="load-status">{move || progress.get().label_in(t)}</p>
             <progress
                 data-testid="load-progress"
-                aria-label="Loading progress"
+                aria-label=t.app.loading_progress
                 max=move || fraction.get().map_or(1.0, |f| f.1)
                 value=move || fraction.get().map(|f| f.0)
             ></progress>
@@ -91,6 +93,14 @@ pub fn App() -> impl IntoView {
     // Not a <Suspense>: it may run its children more than once, and the explorer (which
     // starts the report's load) must be created exactly once.
     let ready = Memo::new(move |_| config.with(Option::is_some));
+    // Until the configuration is read, the loading state speaks the URL's or the browser's language.
+    let early = crate::core::i18n::choose(
+        i18n::url_lang().as_deref(),
+        None,
+        &i18n::browser_languages(),
+    )
+    .0;
+    i18n::provide_ui_lang(Signal::stored(early));
     view! {
         <Router>
             {move || match ready.get().then(|| config.get_untracked()).flatten() {
@@ -119,6 +129,18 @@ pub fn Explorer(
     let theme = theme::provide_theme(Signal::stored(config.theme));
     config::apply_colors(&config, theme.dark);
     let query = use_query_map();
+    let choice = {
+        let configured = config.language.clone();
+        let browser = i18n::browser_languages();
+        Memo::new(move |_| {
+            query.with(|q| {
+                crate::core::i18n::choose(q.get_str("lang"), configured.as_deref(), &browser)
+            })
+        })
+    };
+    let ui_lang = Memo::new(move |_| choice.with(|c| c.0));
+    i18n::provide_ui_lang(ui_lang.into());
+    let lang_notice = Signal::derive(move || choice.with(|c| c.1.clone()));
     let embed_default = config.embed;
     let embed = Memo::new(move |_| query.with(|q| embed_mode(q.get_str("embed"), embed_default)));
     config::apply_embed(embed);
@@ -218,22 +240,33 @@ pub fn Explorer(
 
     view! {
         <main class="app" class:embed=embed node_ref=root>
-            <config::ConfigProblems problems=config_problems/>
-            <catalogue::CataloguePicker config=config.clone()/>
-            <config::DatasetPicker config/>
-            <Show when=move || busy.get()>{loading_with_progress(progress, batch)}</Show>
+            // A change of language rebuilds what is below from the data already loaded.
+            {move || {
+                ui_lang.track();
+                let config = config.clone();
+                view! {
+                    <i18n::LanguagePicker notice=lang_notice/>
+                    <config::ConfigProblems problems=config_problems.clone()/>
+                    <catalogue::CataloguePicker config=config.clone()/>
+                    <config::DatasetPicker config/>
+                }
+            }}
+            <Show when=move || busy.get()>{move || { ui_lang.track(); loading_with_progress(progress, batch) }}</Show>
             <div class="loaded" class:hidden=move || busy.get()>
-                {move || match outcome.get() {
-                    None => None,
-                    Some(Ok(indexed)) => {
+                {move || {
+                    ui_lang.track();
+                    outcome.get()
+                }
+                .map(|outcome| match outcome {
+                    Ok(indexed) => {
                         shown.set(Some(indexed.clone()));
-                        Some(view! { <ReportView indexed/> }.into_any())
+                        view! { <ReportView indexed/> }.into_any()
                     }
-                    Some(Err(failure)) => {
+                    Err(failure) => {
                         shown.set(None);
-                        Some(view! { <ErrorView failure on_retry=retry/> }.into_any())
+                        view! { <ErrorView failure on_retry=retry/> }.into_any()
                     }
-                }}
+                })}
             </div>
         </main>
     }

@@ -3,7 +3,8 @@
 use crate::app::error_view::AuthorHint;
 use crate::app::explorer::ExplorerView;
 use crate::app::fetch::Indexed;
-use crate::core::format::count_noun;
+use crate::app::i18n::{count, texts};
+use crate::core::i18n::fill;
 use crate::core::problem::Severity;
 use crate::core::text::reveal_direction_controls;
 use leptos::prelude::*;
@@ -28,49 +29,78 @@ pub fn ReportView(
     let meta = &report.meta;
     crate::app::lang::provide_report_lang(meta.language.as_deref());
     let lang = crate::app::lang::report_lang;
+    let t = texts();
+    let et = &t.entry;
     // Names from the data sit in interface text: each is isolated.
-    let chapter = meta
-        .chapter
-        .clone()
-        .map(|chapter| view! { ", chapter “"<bdi lang=lang()>{chapter}</bdi>"”" });
+    let chapter = meta.chapter.clone().map(
+        |chapter| view! { {et.chapter_open}<bdi lang=lang()>{chapter}</bdi>{et.chapter_close} },
+    );
     let source = view! { <bdi lang=lang()>{meta.document.clone()}</bdi>{chapter} };
     let kinds = report
         .kind_counts()
         .into_iter()
         .filter(|(_, n)| *n > 0)
-        .map(|(k, n)| k.count(n))
+        .map(|(k, n)| {
+            let (one, other) = k.words(t);
+            count(n, one, other)
+        })
         .collect::<Vec<_>>()
-        .join(", ");
-    let subsidiaries = count_noun(report.subsidiaries.len(), "subsidiary", "subsidiaries");
+        .join(et.list_separator);
+    let subsidiaries = count(
+        report.subsidiaries.len(),
+        et.subsidiaries_one,
+        et.subsidiaries_other,
+    );
     let subsidiaries = match report.divisions.len() {
         0 => subsidiaries,
-        n => format!(
-            "{subsidiaries} in {}",
-            count_noun(n, "division", "divisions")
+        n => fill(
+            et.in_divisions,
+            &[
+                ("subsidiaries", &subsidiaries),
+                ("divisions", &count(n, et.divisions_one, et.divisions_other)),
+            ],
         ),
     };
-    let counts = format!(
-        "{} from {}, in {}, with {}",
-        if kinds.is_empty() { "nothing" } else { &kinds },
-        subsidiaries,
-        count_noun(report.categories.len(), "category", "categories"),
-        count_noun(report.metric_count(), "figure", "figures"),
+    let counts = fill(
+        et.counts,
+        &[
+            ("kinds", if kinds.is_empty() { et.nothing } else { &kinds }),
+            ("subsidiaries", &subsidiaries),
+            (
+                "categories",
+                &count(
+                    report.categories.len(),
+                    et.categories_one,
+                    et.categories_other,
+                ),
+            ),
+            (
+                "figures",
+                &count(report.metric_count(), et.figures_one, et.figures_other),
+            ),
+        ],
     );
     let organisation = meta.organisation.clone();
     // Several reports: the header names them all; their documents are cited on each entry.
     let several = report.editions.len() > 1;
     let title = if several {
-        format!("{}: {} reports", meta.organisation, report.editions.len())
+        fill(
+            et.several_reports,
+            &[
+                ("organisation", &meta.organisation),
+                ("count", &report.editions.len().to_string()),
+            ],
+        )
     } else {
         meta.title.clone()
     };
     let (period_label, period) = if several {
         let labels: Vec<&str> = report.editions.iter().map(|e| e.label.as_str()).collect();
-        ("Reports: ", labels.join(", "))
+        (et.reports_list, labels.join(et.list_separator))
     } else {
-        ("Reporting period: ", meta.period.to_string())
+        (et.period, meta.period.text(&t.dates))
     };
-    let source = (!several).then(|| view! { <p class="report-source">"Source: " {source}</p> });
+    let source = (!several).then(|| view! { <p class="report-source">{et.source} {source}</p> });
     view! {
         <header class="report-header">
             <p class="organisation"><bdi lang=lang()>{organisation}</bdi></p>
@@ -103,17 +133,26 @@ fn ProblemList(
         .filter(|p| p.severity == Severity::Error)
         .count();
     let warnings = problems.len() - skipped;
-    let summary = format!(
-        "The data file has {}: {} skipped, {}.",
-        count_noun(problems.len(), "problem", "problems"),
-        count_noun(skipped, "item", "items"),
-        count_noun(warnings, "warning", "warnings"),
+    let et = &texts().entry;
+    let summary = fill(
+        et.problems,
+        &[
+            (
+                "problems",
+                &count(problems.len(), et.problems_one, et.problems_other),
+            ),
+            ("skipped", &count(skipped, et.items_one, et.items_other)),
+            (
+                "warnings",
+                &count(warnings, et.warnings_one, et.warnings_other),
+            ),
+        ],
     );
     Some(view! {
         <section class="problems" data-testid="problems" role="status">
             <details>
                 <summary>{summary}</summary>
-                <ul>
+                <ul lang="en">
                     {problems
                         .iter()
                         .take(MAX_PROBLEMS_SHOWN)
@@ -131,8 +170,11 @@ fn ProblemList(
                         })
                         .collect_view()}
                 </ul>
-                {crate::core::problem::not_listed(problems.len(), MAX_PROBLEMS_SHOWN)
-                    .map(|more| view! { <p class="problems-more">{more}</p> })}
+                {problems
+                    .len()
+                    .checked_sub(MAX_PROBLEMS_SHOWN)
+                    .filter(|&n| n > 0)
+                    .map(|n| view! { <p class="problems-more">{count(n, et.problems_more_one, et.problems_more_other)}</p> })}
                 <AuthorHint/>
             </details>
         </section>

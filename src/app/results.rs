@@ -21,6 +21,8 @@ pub fn ResultList(
     /// Builds same-page links.
     link: Callback<Selection, String>,
 ) -> impl IntoView {
+    let t = crate::app::i18n::texts();
+    let e = &t.explorer;
     let total = Memo::new(move |_| result.with(|r| r.entries.len()));
     let wanted = Memo::new(move |_| selection.with(|s| s.page));
     let page = Memo::new(move |_| Page::of(wanted.get(), total.get(), PAGE_SIZE));
@@ -64,7 +66,7 @@ pub fn ResultList(
     view! {
         <Show when=move || total.get() == 0>
             <p class="empty" data-testid="no-results">
-                "No entries match. Remove a filter or change the search."
+                {e.no_results}
             </p>
         </Show>
         <ul class="entry-list" data-testid="entry-list">
@@ -85,33 +87,43 @@ pub fn ResultList(
             />
         </ul>
         <Show when=move || { page.get().count > 1 }>
-            <nav class="pager" aria-label="Result pages" data-testid="pager">
+            <nav class="pager" aria-label=e.pages data-testid="pager">
                 <p class="pager-status" data-testid="page-status">
-                    {move || page.get().describe(total.get())}
-                    {move || format!(" (page {} of {})", page.get().number, page.get().count)}
+                    {move || page.get().describe_in(total.get(), t)}
+                    {move || {
+                        let p = page.get();
+                        crate::core::i18n::fill(
+                            e.page_of,
+                            &[("page", &p.number.to_string()), ("pages", &p.count.to_string())],
+                        )
+                    }}
                 </p>
                 <PageLink
-                    label="First"
+                    label=e.first
+                    id="first"
                     to=Signal::derive(move || (page.get().number > 1).then_some(1))
                     page_href
                     went_to
                 />
                 <PageLink
-                    label="Previous"
+                    label=e.previous
+                    id="previous"
                     to=Signal::derive(move || { let p = page.get(); (p.number > 1).then(|| p.number - 1) })
                     page_href
                     went_to
                     node_ref=previous_ref
                 />
                 <PageLink
-                    label="Next"
+                    label=e.next
+                    id="next"
                     to=Signal::derive(move || { let p = page.get(); (p.number < p.count).then(|| p.number + 1) })
                     page_href
                     went_to
                     node_ref=next_ref
                 />
                 <PageLink
-                    label="Last"
+                    label=e.last
+                    id="last"
                     to=Signal::derive(move || { let p = page.get(); (p.number < p.count).then_some(p.count) })
                     page_href
                     went_to
@@ -126,6 +138,8 @@ pub fn ResultList(
 fn PageLink(
     /// What it says.
     label: &'static str,
+    /// Its test id's suffix.
+    id: &'static str,
     /// The page it goes to, if any.
     to: Signal<Option<usize>>,
     /// The address of a page.
@@ -139,7 +153,7 @@ fn PageLink(
     view! {
         <a
             class="page-link"
-            data-testid=format!("page-{}", label.to_lowercase())
+            data-testid=format!("page-{id}")
             href=move || to.get().map(page_href)
             aria-disabled=move || to.get().is_none().then_some("true")
             node_ref=node_ref

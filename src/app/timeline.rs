@@ -84,6 +84,8 @@ pub fn TimelineView(
     link: Callback<Selection, String>,
 ) -> impl IntoView {
     let positions = Memo::new(move |_| result.with(|r| r.entries.clone()));
+    let t = crate::app::i18n::texts();
+    let tt = &t.timeline;
     // Zoom, lanes and focus are the reader's: they stay when the result changes.
     let by = RwSignal::new(LaneBy::Subsidiary);
     let chosen_window = RwSignal::new(None::<Window>);
@@ -361,7 +363,7 @@ pub fn TimelineView(
         let label = format!(
             "{}, {}, {}",
             e.title,
-            e.date.map(|d| d.to_string()).unwrap_or_default(),
+            e.date.map(|d| d.text(&t.dates)).unwrap_or_default(),
             report.lead_with(e)
         );
         let kind = e.kind.as_str();
@@ -388,6 +390,8 @@ pub fn TimelineView(
                 data-kind=kind
                 data-entry=entry.to_string()
                 aria-label=label
+                // Its name is the entry's title and subsidiary: the report's text.
+                lang=crate::app::lang::report_lang()
                 tabindex=tab
                 style:left=move || px(geometry.get().0)
                 style:width=move || px(geometry.get().1)
@@ -414,7 +418,11 @@ pub fn TimelineView(
                                 c.y + AXIS_HEIGHT,
                                 c.h,
                             );
-                            (geometry, c.count, format!("{}. Zoom in", c.label()))
+                            (
+                                geometry,
+                                c.count,
+                                format!("{}. {}", c.label_in(t), tt.zoom_in),
+                            )
                         })
                     })
                     .or_else(|| previous.cloned())
@@ -458,21 +466,21 @@ pub fn TimelineView(
             data-window=move || window.with(|w| w.iso())
             aria-labelledby="timeline-heading"
         >
-            <h2 id="timeline-heading" class="visually-hidden">"Award timeline"</h2>
-            <div class="timeline-controls" role="toolbar" aria-label="Timeline controls">
-                <button type="button" on:click=move |_| zoom_by(1.5, None) aria-label="Zoom in" data-testid="zoom-in">"+"</button>
-                <button type="button" on:click=move |_| zoom_by(1.0 / 1.5, None) aria-label="Zoom out" data-testid="zoom-out">"−"</button>
-                <button type="button" on:click=move |_| pan_by(-0.25) aria-label="Earlier">"◀"</button>
-                <button type="button" on:click=move |_| pan_by(0.25) aria-label="Later">"▶"</button>
-                <button type="button" class="link-button" on:click=move |_| chosen_window.set(None)>"Reset"</button>
+            <h2 id="timeline-heading" class="visually-hidden">{tt.heading}</h2>
+            <div class="timeline-controls" role="toolbar" aria-label=tt.controls>
+                <button type="button" on:click=move |_| zoom_by(1.5, None) aria-label=tt.zoom_in data-testid="zoom-in">"+"</button>
+                <button type="button" on:click=move |_| zoom_by(1.0 / 1.5, None) aria-label=tt.zoom_out data-testid="zoom-out">"−"</button>
+                <button type="button" on:click=move |_| pan_by(-0.25) aria-label=tt.earlier>"◀"</button>
+                <button type="button" on:click=move |_| pan_by(0.25) aria-label=tt.later>"▶"</button>
+                <button type="button" class="link-button" on:click=move |_| chosen_window.set(None)>{tt.reset}</button>
                 <label>
-                    "Lanes "
+                    {tt.lanes}
                     <select
                         data-testid="lanes"
                         on:change=move |ev| by.set(LaneBy::parse(&event_target_value(&ev)).unwrap_or_default())
                     >
-                        <option value=LaneBy::Subsidiary.token()>{LaneBy::Subsidiary.label()}</option>
-                        <option value=LaneBy::Category.token()>{LaneBy::Category.label()}</option>
+                        <option value=LaneBy::Subsidiary.token()>{t.facets.subsidiary}</option>
+                        <option value=LaneBy::Category.token()>{t.facets.category}</option>
                     </select>
                 </label>
                 <button
@@ -482,7 +490,7 @@ pub fn TimelineView(
                     aria-controls="timeline-list"
                     on:click=move |_| show_list.update(|s| *s = !*s)
                 >
-                    {move || if show_list.get() { "Hide list" } else { "Show as list" }}
+                    {move || if show_list.get() { tt.hide_list } else { tt.show_list }}
                 </button>
             </div>
             <div
@@ -513,7 +521,7 @@ pub fn TimelineView(
                                 .filter(|(x, _)| *x <= right)
                                 .map(|(x, label)| {
                                     view! {
-                                        <span class="tl-tick" style:left=px(x + LABEL_WIDTH)>{label}</span>
+                                        <span class="tl-tick" style:left=px(x + LABEL_WIDTH)>{crate::core::timeline::tick_in(&label, &t.dates)}</span>
                                     }
                                 })
                                 .collect_view()
@@ -531,7 +539,17 @@ pub fn TimelineView(
                                 laid_out
                                     .with(|l| {
                                         l.lanes.iter().find(|lane| lane.key == key).map(|lane| {
-                                            (lane.y, lane.height, lane.label.clone())
+                                            // The "other" lane's words are the interface's.
+                                            let label = if lane.key == crate::core::timeline::OTHER_LANE {
+                                                let (one, other) = match by.get_untracked() {
+                                                    LaneBy::Subsidiary => (tt.other_subsidiaries_one, tt.other_subsidiaries_other),
+                                                    LaneBy::Category => (tt.other_categories_one, tt.other_categories_other),
+                                                };
+                                                t.count(lane.merged, one, other)
+                                            } else {
+                                                lane.label.clone()
+                                            };
+                                            (lane.y, lane.height, label)
                                         })
                                     })
                                     .or_else(|| previous.cloned())
@@ -563,14 +581,14 @@ pub fn TimelineView(
                         let (title, detail) = match &mark {
                             Mark::Item(entry) => {
                                 let e = &tooltip_report.entries[*entry];
-                                let date = e.date.map(|d| d.to_string()).unwrap_or_default();
+                                let date = e.date.map(|d| d.text(&t.dates)).unwrap_or_default();
                                 // A shared entry sits in its lead's lane: say who shares it.
                                 let sub = tooltip_report.lead_with(e);
                                 (e.title.clone(), view! { {date}" · "<bdi lang=crate::app::lang::report_lang()>{sub}</bdi> }.into_any())
                             }
                             Mark::Cluster(id) => {
-                                let label = laid_out.with(|l| l.cluster(id).map(|c| c.label()))?;
-                                (label, "Click or press Enter to zoom in".into_any())
+                                let label = laid_out.with(|l| l.cluster(id).map(|c| c.label_in(t)))?;
+                                (label, tt.cluster_hint.into_any())
                             }
                         };
                         let left = (x0 + LABEL_WIDTH).min(outer_width.get() - 260.0).max(0.0);
@@ -590,8 +608,8 @@ pub fn TimelineView(
                 </div>
             </div>
             <p class="tl-help">
-                "Scroll or pinch to zoom, drag to pan. Arrow keys move between items, Enter opens one."
-                {move || clustered.get().then_some(" Numbers are groups of entries: click one or press Enter on it to zoom in.")}
+                {tt.help}
+                {move || clustered.get().then_some(tt.help_clusters)}
             </p>
             <div id="timeline-list" class="timeline-list-box" class:visually-hidden=move || !show_list.get()>
                 <ol
@@ -611,7 +629,7 @@ pub fn TimelineView(
                                 sel.view = View::List;
                                 link.run(sel)
                             };
-                            let date = e.date.map(|d| d.to_string()).unwrap_or_default();
+                            let date = e.date.map(|d| d.text(&t.dates)).unwrap_or_default();
                             let iso = e.date.map(|d| d.html_datetime()).unwrap_or_default();
                             view! {
                                 <li data-entry=i.to_string()>
@@ -624,7 +642,7 @@ pub fn TimelineView(
                         }
                     />
                 </ol>
-                <div class="timeline-pager" role="group" aria-label="List pages">
+                <div class="timeline-pager" role="group" aria-label=tt.list_pages>
                     <button
                         type="button"
                         class="link-button"
@@ -636,10 +654,10 @@ pub fn TimelineView(
                             }
                         }
                     >
-                        "Previous"
+                        {t.explorer.previous}
                     </button>
                     <span data-testid="timeline-list-page" role="status">
-                        {move || list_page.get().status()}
+                        {move || list_page.get().status_in(t)}
                     </span>
                     <button
                         type="button"
@@ -652,7 +670,7 @@ pub fn TimelineView(
                             }
                         }
                     >
-                        "Next"
+                        {t.explorer.next}
                     </button>
                 </div>
             </div>

@@ -18,8 +18,9 @@ use serde_json::{json, Value};
 pub const CONFIG_PATH: &str = "config.json";
 
 /// Every setting `config.json` knows, in the order they are documented.
-pub const SETTINGS: [&str; 12] = [
+pub const SETTINGS: [&str; 13] = [
     "theme",
+    "language",
     "embed",
     "datasets",
     "catalogue",
@@ -307,6 +308,9 @@ pub struct Config {
     pub max_data_mb: Option<u32>,
     /// Seconds a download may go without receiving anything (`None`: [`DEFAULT_FETCH_TIMEOUT_S`]).
     pub fetch_timeout_s: Option<u32>,
+    /// The interface language when the URL names none (a BCP 47 tag `core::i18n` reads);
+    /// `None`: the browser's languages, then English.
+    pub language: Option<String>,
 }
 
 impl Config {
@@ -400,6 +404,21 @@ pub fn validate_config(value: &Value) -> LoadedConfig {
             None => problems.push(
                 Problem::error("theme", format!("found {}", describe(v)))
                     .expected("`auto`, `light` or `dark`"),
+            ),
+        }
+    }
+    if let Some(v) = object.get("language") {
+        let expected = "`en`, `zh-Hans` or `zh-Hant` (or a tag such as `zh-TW`, `zh-CN`, `en-GB`)";
+        match v.as_str() {
+            Some(s) if crate::core::i18n::Lang::parse(s).is_some() => {
+                config.language = Some(s.to_owned())
+            }
+            Some(s) => problems.push(
+                Problem::error("language", format!("unsupported language `{s}`"))
+                    .expected(expected),
+            ),
+            None => problems.push(
+                Problem::error("language", format!("found {}", describe(v))).expected(expected),
             ),
         }
     }

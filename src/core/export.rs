@@ -5,6 +5,7 @@
 //! (`env!("CARGO_PKG_VERSION")`).
 
 use crate::core::format::format_metric;
+use crate::core::i18n::{fill, Texts, EN};
 use crate::core::model::{Entry, Metric, Qualifier, Report, FORMAT};
 use crate::core::query::Selection;
 use crate::core::url_state::encode;
@@ -31,6 +32,8 @@ pub struct Provenance {
     pub exported_at: String,
     /// The app's version.
     pub app_version: String,
+    /// The interface language of the labels ([`Provenance::lines`], [`Provenance::caption`]).
+    pub texts: &'static Texts,
 }
 
 /// The active filters and order as text: `sub=a,b; kind=award; q=quick`, or `none`.
@@ -83,6 +86,7 @@ impl Provenance {
                 filters: filters_text(selection),
                 exported_at: exported_at.to_owned(),
                 app_version: app_version.to_owned(),
+                texts: &EN,
             };
         }
         Provenance {
@@ -95,6 +99,21 @@ impl Provenance {
             filters: filters_text(selection),
             exported_at: exported_at.to_owned(),
             app_version: app_version.to_owned(),
+            texts: &EN,
+        }
+    }
+
+    /// The same provenance with its labels in the language of `texts`.
+    pub fn with_texts(self, texts: &'static Texts) -> Self {
+        Provenance { texts, ..self }
+    }
+
+    /// The filters, or the interface's word for none.
+    fn filters_in(&self) -> String {
+        if self.filters == "none" {
+            self.texts.app.prov_none.to_owned()
+        } else {
+            one_line(&self.filters)
         }
     }
 
@@ -102,7 +121,10 @@ impl Provenance {
     fn source(&self) -> String {
         let mut s = one_line(&self.document);
         if let Some(c) = &self.chapter {
-            s.push_str(&format!(", chapter “{}”", one_line(c)));
+            s.push_str(&fill(
+                self.texts.app.prov_chapter,
+                &[("chapter", &one_line(c))],
+            ));
         }
         if let Some(u) = &self.document_url {
             s.push_str(&format!(" ({})", one_line(u)));
@@ -112,29 +134,37 @@ impl Provenance {
 
     /// One line each: dataset, organisation, source, data file, filters, export time and app version.
     pub fn lines(&self) -> Vec<String> {
+        let a = &self.texts.app;
         vec![
-            format!("Dataset: {}", one_line(&self.dataset_title)),
-            format!("Organisation: {}", one_line(&self.organisation)),
-            format!("Source: {}", self.source()),
-            format!("Data file: {}", one_line(&self.data_url)),
-            format!("Filters: {}", one_line(&self.filters)),
-            format!(
-                "Exported: {} with Report Explorer {}",
-                one_line(&self.exported_at),
-                one_line(&self.app_version)
+            fill(a.prov_dataset, &[("value", &one_line(&self.dataset_title))]),
+            fill(
+                a.prov_organisation,
+                &[("value", &one_line(&self.organisation))],
+            ),
+            fill(a.prov_source, &[("value", &self.source())]),
+            fill(a.prov_data_file, &[("value", &one_line(&self.data_url))]),
+            fill(a.prov_filters, &[("value", &self.filters_in())]),
+            fill(
+                a.prov_exported,
+                &[
+                    ("at", &one_line(&self.exported_at)),
+                    ("version", &one_line(&self.app_version)),
+                ],
             ),
         ]
     }
 
     /// A single line for under a chart.
     pub fn caption(&self) -> String {
-        format!(
-            "Source: {} · {} · filters: {} · {} · Report Explorer {}",
-            one_line(&self.dataset_title),
-            one_line(&self.data_url),
-            one_line(&self.filters),
-            one_line(&self.exported_at),
-            one_line(&self.app_version)
+        fill(
+            self.texts.app.prov_caption,
+            &[
+                ("title", &one_line(&self.dataset_title)),
+                ("data", &one_line(&self.data_url)),
+                ("filters", &self.filters_in()),
+                ("at", &one_line(&self.exported_at)),
+                ("version", &one_line(&self.app_version)),
+            ],
         )
     }
 

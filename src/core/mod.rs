@@ -16,6 +16,7 @@ pub mod export;
 pub mod figure;
 mod fold_table;
 pub mod format;
+pub mod i18n;
 pub mod ids;
 pub mod load;
 pub mod locate;

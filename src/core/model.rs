@@ -212,6 +212,46 @@ impl Kind {
         crate::core::format::count_noun(n, one, many)
     }
 
+    /// A count for people in the language of `t`: `3 KPIs`, `3 项关键绩效指标`.
+    pub fn count_in(self, n: usize, t: &crate::core::i18n::Texts) -> String {
+        let (one, other) = self.words(t);
+        t.count(n, one, other)
+    }
+
+    /// The two forms of a count's words in the language of `t`.
+    pub fn words(self, t: &crate::core::i18n::Texts) -> (&'static str, &'static str) {
+        let e = &t.entry;
+        match self {
+            Kind::Award => (e.award_one, e.award_other),
+            Kind::Initiative => (e.initiative_one, e.initiative_other),
+            Kind::Product => (e.product_one, e.product_other),
+            Kind::Service => (e.service_one, e.service_other),
+            Kind::Project => (e.project_one, e.project_other),
+            Kind::Event => (e.event_one, e.event_other),
+            Kind::Target => (e.target_one, e.target_other),
+            Kind::Incident => (e.incident_one, e.incident_other),
+            Kind::Partnership => (e.partnership_one, e.partnership_other),
+            Kind::Kpi => (e.kpi_one, e.kpi_other),
+        }
+    }
+
+    /// A capitalised label for people in the language of `t`.
+    pub fn label_in(self, t: &crate::core::i18n::Texts) -> &'static str {
+        let e = &t.entry;
+        match self {
+            Kind::Award => e.award,
+            Kind::Initiative => e.initiative,
+            Kind::Product => e.product,
+            Kind::Service => e.service,
+            Kind::Project => e.project,
+            Kind::Event => e.event,
+            Kind::Target => e.target,
+            Kind::Incident => e.incident,
+            Kind::Partnership => e.partnership,
+            Kind::Kpi => e.kpi,
+        }
+    }
+
     /// Parses a kind as written in the data file.
     pub fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.as_str() == s)

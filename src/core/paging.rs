@@ -31,6 +31,28 @@ impl Page {
         }
     }
 
+    /// [`Page::describe`] in the language of `t`.
+    pub fn describe_in(&self, total: usize, t: &crate::core::i18n::Texts) -> String {
+        use crate::core::format::format_number;
+        use crate::core::i18n::fill;
+        let e = &t.explorer;
+        let n = |v: usize| format_number(v as f64);
+        if total == 0 {
+            e.nothing.to_owned()
+        } else if self.count == 1 {
+            fill(e.showing_all, &[("total", &n(total))])
+        } else {
+            fill(
+                e.showing_range,
+                &[
+                    ("from", &n(self.start + 1)),
+                    ("to", &n(self.end)),
+                    ("total", &n(total)),
+                ],
+            )
+        }
+    }
+
     /// "Showing 51–100 of 98,213" (or "Showing 3 of 3" when everything fits on one page).
     pub fn describe(&self, total: usize) -> String {
         use crate::core::format::format_number;

@@ -39,6 +39,28 @@ impl Progress {
         }
     }
 
+    /// What is happening, for people, in the language of `t`.
+    pub fn label_in(self, t: &crate::core::i18n::Texts) -> String {
+        use crate::core::i18n::fill;
+        let a = &t.app;
+        let n = |v: usize| format_number(v as f64);
+        match self {
+            Progress::Idle | Progress::Requesting => a.loading.to_owned(),
+            Progress::Reading(read, Some(total)) if read <= total => fill(
+                a.reading_of,
+                &[("read", &megabytes(read)), ("total", &megabytes(total))],
+            ),
+            Progress::Reading(read, _) => fill(a.reading, &[("read", &megabytes(read))]),
+            Progress::Splitting(..) => a.splitting.to_owned(),
+            Progress::Validating(done, total) => {
+                fill(a.checking, &[("done", &n(done)), ("total", &n(total))])
+            }
+            Progress::Indexing(done, total) => {
+                fill(a.indexing, &[("done", &n(done)), ("total", &n(total))])
+            }
+        }
+    }
+
     /// What is happening, for people.
     pub fn label(self) -> String {
         match self {
@@ -66,9 +88,17 @@ impl Progress {
     }
 }
 
-/// Which of several reports is loading, for people: `Report 2 of 3: <title>`.
-pub fn batch_label(done: usize, total: usize, title: &str) -> String {
-    format!("Report {} of {}: {title}", done + 1, total)
+/// Which of several reports is loading, for people: `Report 2 of 3: <title>` in the
+/// language of `t`.
+pub fn batch_label(t: &crate::core::i18n::Texts, done: usize, total: usize, title: &str) -> String {
+    crate::core::i18n::fill(
+        t.app.batch,
+        &[
+            ("done", &(done + 1).to_string()),
+            ("total", &total.to_string()),
+            ("title", title),
+        ],
+    )
 }
 
 #[cfg(test)]
@@ -77,8 +107,20 @@ mod tests {
 
     #[test]
     fn several_reports_count_from_one() {
-        assert_eq!(batch_label(0, 3, "Acme 2021"), "Report 1 of 3: Acme 2021");
-        assert_eq!(batch_label(2, 3, "Acme 2023"), "Report 3 of 3: Acme 2023");
+        let en = crate::core::i18n::Lang::En.texts();
+        assert_eq!(
+            batch_label(en, 0, 3, "Acme 2021"),
+            "Report 1 of 3: Acme 2021"
+        );
+        assert_eq!(
+            batch_label(en, 2, 3, "Acme 2023"),
+            "Report 3 of 3: Acme 2023"
+        );
+        let zh = crate::core::i18n::Lang::ZhHant.texts();
+        assert_eq!(
+            batch_label(zh, 1, 3, "Acme 2022"),
+            "第 2 份報告，共 3 份：Acme 2022"
+        );
     }
 
     #[test]

@@ -41,6 +41,17 @@ impl Sort {
         Sort::ALL.into_iter().find(|s| s.token() == token)
     }
 
+    /// For people, in the language of `t`.
+    pub fn label_in(self, t: &crate::core::i18n::Texts) -> &'static str {
+        let e = &t.explorer;
+        match self {
+            Sort::Relevance => e.sort_relevance,
+            Sort::Newest => e.sort_newest,
+            Sort::Oldest => e.sort_oldest,
+            Sort::Title => e.sort_title,
+        }
+    }
+
     /// For people.
     pub fn label(self) -> &'static str {
         match self {
@@ -80,6 +91,16 @@ impl View {
     /// Parses a URL token.
     pub fn parse(token: &str) -> Option<View> {
         View::ALL.into_iter().find(|v| v.token() == token)
+    }
+
+    /// For people, in the language of `t`.
+    pub fn label_in(self, t: &crate::core::i18n::Texts) -> &'static str {
+        let e = &t.explorer;
+        match self {
+            View::List => e.view_list,
+            View::Timeline => e.view_timeline,
+            View::Charts => e.view_charts,
+        }
     }
 
     /// For people.
@@ -173,6 +194,18 @@ impl Facet {
             Facet::Kind => "kind",
             Facet::Year => "year",
             Facet::Report => "report",
+        }
+    }
+
+    /// For people, in the language of `t`.
+    pub fn label_in(self, t: &crate::core::i18n::Texts) -> &'static str {
+        let f = &t.facets;
+        match self {
+            Facet::Subsidiary => f.subsidiary,
+            Facet::Category => f.category,
+            Facet::Kind => f.kind,
+            Facet::Year => f.year,
+            Facet::Report => f.report,
         }
     }
 

@@ -246,6 +246,33 @@ impl LoadFailure {
         }
     }
 
+    /// [`LoadFailure::heading`] in the language of `t`.
+    pub fn heading_in(&self, t: &crate::core::i18n::Texts) -> String {
+        let e = &t.errors;
+        match self {
+            LoadFailure::BadPath { .. } => e.bad_path.into(),
+            LoadFailure::Network { .. } => e.network.into(),
+            LoadFailure::Http { status, .. } => {
+                crate::core::i18n::fill(e.http, &[("status", &status.to_string())])
+            }
+            LoadFailure::Redirected { .. } => e.redirected.into(),
+            LoadFailure::Stalled { .. } => e.stalled.into(),
+            LoadFailure::Interrupted { .. } => e.interrupted.into(),
+            LoadFailure::HtmlPage { .. } => e.html_page.into(),
+            LoadFailure::Empty { .. } => e.empty.into(),
+            LoadFailure::TooLarge { .. } => e.too_large.into(),
+            LoadFailure::Load {
+                error: LoadError::Syntax { .. },
+                ..
+            } => e.syntax.into(),
+            LoadFailure::Load {
+                error: LoadError::NotJson(_),
+                ..
+            } => e.not_json.into(),
+            LoadFailure::Load { .. } => e.invalid.into(),
+        }
+    }
+
     /// The problems to list under the message, if any.
     pub fn problems(&self) -> &[Problem] {
         match self {
@@ -346,6 +373,108 @@ impl LoadFailure {
 /// A byte count with thousands separators: `65,536`.
 fn bytes(n: u64) -> String {
     format_number(n as f64)
+}
+
+impl LoadFailure {
+    /// The message in the language of `t`, for failures of the network and the server; `None`
+    /// for a refused address and a file that does not load, whose messages (like a data
+    /// file's problems) are English, as `report-data check` prints them.
+    pub fn message_in(&self, t: &crate::core::i18n::Texts) -> Option<String> {
+        use crate::core::i18n::fill;
+        let e = &t.errors;
+        Some(match self {
+            LoadFailure::BadPath { .. } | LoadFailure::Load { .. } => return None,
+            LoadFailure::Network { url, message } => {
+                fill(e.network_detail, &[("url", url), ("message", message)])
+            }
+            LoadFailure::Http {
+                url,
+                status,
+                status_text,
+            } => {
+                let text = if status_text.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {status_text}")
+                };
+                let status = status.to_string();
+                let parts = [("url", url.as_str()), ("status", &status), ("text", &text)];
+                let advice = match self {
+                    LoadFailure::Http { status, .. } => match status {
+                        404 | 410 => Some(e.advice_missing),
+                        401 | 403 => Some(e.advice_refused),
+                        408 | 429 | 500..=599 => Some(e.advice_busy),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                match advice {
+                    Some(advice) => fill(
+                        e.http_advised,
+                        &[parts[0], parts[1], parts[2], ("advice", advice)],
+                    ),
+                    None => fill(e.http_detail, &parts),
+                }
+            }
+            LoadFailure::Redirected { url, to } => {
+                let to = to
+                    .as_ref()
+                    .map_or(String::new(), |o| fill(e.redirected_to, &[("origin", o)]));
+                fill(e.redirected_detail, &[("url", url), ("to", &to)])
+            }
+            LoadFailure::Stalled {
+                url,
+                seconds,
+                read,
+                total,
+            } => {
+                let after = match (read, total) {
+                    (_, Some(total)) => fill(
+                        e.stalled_after_of,
+                        &[("read", &bytes(*read)), ("total", &bytes(*total))],
+                    ),
+                    (0, None) => String::new(),
+                    (read, None) => fill(e.stalled_after, &[("read", &bytes(*read))]),
+                };
+                let seconds = t.count(*seconds as usize, e.seconds_one, e.seconds_other);
+                fill(
+                    e.stalled_detail,
+                    &[("url", url), ("seconds", &seconds), ("after", &after)],
+                )
+            }
+            LoadFailure::Interrupted { url, read, total } => {
+                let of = total.map_or(String::new(), |n| {
+                    fill(e.interrupted_of, &[("total", &bytes(n))])
+                });
+                fill(
+                    e.interrupted_detail,
+                    &[("url", url), ("read", &bytes(*read)), ("of", &of)],
+                )
+            }
+            LoadFailure::HtmlPage { url } => fill(e.html_detail, &[("url", url)]),
+            LoadFailure::Empty { url } => fill(e.empty_detail, &[("url", url)]),
+            LoadFailure::TooLarge {
+                url,
+                bytes: Some(size),
+                limit,
+            } => fill(
+                e.too_large_of,
+                &[
+                    ("url", url),
+                    ("size", &megabytes(*size)),
+                    ("limit", &megabytes(*limit)),
+                ],
+            ),
+            LoadFailure::TooLarge {
+                url,
+                bytes: None,
+                limit,
+            } => fill(
+                e.too_large_over,
+                &[("url", url), ("limit", &megabytes(*limit))],
+            ),
+        })
+    }
 }
 
 /// What to do about an HTTP error status, for people.

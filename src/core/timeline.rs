@@ -298,6 +298,39 @@ pub fn span_label(start: f64, end: f64) -> String {
     }
 }
 
+/// [`span_label`] in the language of `t`: English as there; otherwise whole dates written by
+/// [`DateTexts`](crate::core::i18n::DateTexts) (`2015年`, `2015年3月至2015年6月`, `2015年3月3日`).
+pub fn span_label_in(start: f64, end: f64, t: &crate::core::i18n::Texts) -> String {
+    use crate::core::date::PartialDate;
+    if t.lang == crate::core::i18n::Lang::En {
+        return span_label(start, end);
+    }
+    let (start, end) = if start.is_finite() && end.is_finite() {
+        (start.min(end), start.max(end))
+    } else {
+        (0.0, 1.0)
+    };
+    let first = start.floor() as i64;
+    let last = ((end.ceil() as i64) - 1).max(first);
+    let (fy, fm, fd) = civil_from_day(first);
+    let (ly, lm, ld) = civil_from_day(last);
+    let days = last - first + 1;
+    let whole_months = fd == 1 && ld == days_in(ly, lm);
+    let (a, b) = if days > 366 || (whole_months && fm == 1 && lm == 12) {
+        (PartialDate::Year(fy), PartialDate::Year(ly))
+    } else if days > 31 || whole_months {
+        (PartialDate::Month(fy, fm), PartialDate::Month(ly, lm))
+    } else {
+        (PartialDate::Day(fy, fm, fd), PartialDate::Day(ly, lm, ld))
+    };
+    let d = &t.dates;
+    if a == b {
+        a.text(d)
+    } else {
+        crate::core::i18n::fill(d.range, &[("from", &a.text(d)), ("to", &b.text(d))])
+    }
+}
+
 /// Days in a calendar month.
 fn days_in(year: i32, month: u8) -> u8 {
     let (ny, nm) = if month == 12 {
@@ -311,6 +344,20 @@ fn days_in(year: i32, month: u8) -> u8 {
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
+
+/// A tick label of [`ticks`] (`2019`, `Jan 2019`, `Feb`) in the language of `t`
+/// (`2019`, `2019年1月`, `2月`); years stay plain numbers.
+pub fn tick_in(label: &str, t: &crate::core::i18n::DateTexts) -> String {
+    let month_of = |name: &str| MONTHS.iter().position(|m| *m == name);
+    let local = |i: usize| t.months.split(' ').nth(i).unwrap_or_default();
+    match label.split_once(' ') {
+        Some((name, year)) => match month_of(name) {
+            Some(i) => crate::core::i18n::fill(t.month, &[("month", local(i)), ("year", year)]),
+            None => label.to_owned(),
+        },
+        None => month_of(label).map_or_else(|| label.to_owned(), |i| local(i).to_owned()),
+    }
+}
 
 /// Axis ticks for a window: years, or months when a month is wide enough to label.
 pub fn ticks(window: Window, width: f64) -> Vec<(f64, String)> {

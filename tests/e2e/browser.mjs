@@ -30,8 +30,8 @@ export function launchBrowser() {
  * `expected` lists URL patterns whose HTTP errors (and the console error
  * Chromium logs for them) a test expects.
  */
-export async function openPage(browser, { expected = [] } = {}) {
-  const context = await browser.newContext({ bypassCSP: false });
+export async function openPage(browser, { expected = [], locale } = {}) {
+  const context = await browser.newContext({ bypassCSP: false, ...(locale ? { locale } : {}) });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
 

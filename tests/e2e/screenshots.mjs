@@ -1,5 +1,6 @@
-// Writes PNG screenshots of the timeline and each chart, light and dark, from
-// the release build: `cargo xtask screenshots` (output directory as argument).
+// Writes PNG screenshots of the timeline and each chart, light and dark, in English and in
+// Traditional Chinese (`-zh-Hant` files; the CJK font is Debian's fonts-noto-cjk), from the
+// release build: `cargo xtask screenshots` (output directory as argument).
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -13,24 +14,25 @@ const server = await startServer({ dir: process.env.REPORT_EXPLORER_DIST || DEFA
 const browser = await launchBrowser();
 const shots = [];
 try {
-  for (const theme of ['light', 'dark']) {
+  for (const [theme, lang] of ['light', 'dark'].flatMap((t) => [[t, 'en'], [t, 'zh-Hant']])) {
+    const suffix = lang === 'en' ? theme : `${theme}-${lang}`;
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
       deviceScaleFactor: 1,
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}?view=timeline&theme=${theme}`);
+    await page.goto(`${server.url}?view=timeline&theme=${theme}&lang=${lang}`);
     await waitFor(page, 'timeline');
     await page.locator('.tl-item').first().waitFor();
-    const timeline = path.join(out, `timeline-${theme}.png`);
+    const timeline = path.join(out, `timeline-${suffix}.png`);
     await page.locator('[data-testid="timeline"]').screenshot({ path: timeline });
     shots.push(timeline);
-    await page.goto(`${server.url}?view=charts&theme=${theme}`);
+    await page.goto(`${server.url}?view=charts&theme=${theme}&lang=${lang}`);
     for (const id of ['coverage', 'awards', 'metrics']) {
       const figure = page.locator(`[data-testid="chart-${id}"]`);
       await figure.waitFor();
       await page.waitForTimeout(200);
-      const file = path.join(out, `chart-${id}-${theme}.png`);
+      const file = path.join(out, `chart-${id}-${suffix}.png`);
       await figure.screenshot({ path: file });
       shots.push(file);
     }

@@ -202,6 +202,7 @@ fn npm_ci(tools: &Tools, dir: &Path) -> Result<()> {
 /// tests/e2e/first-paint.mjs), then checks `dist/index.html` is CSP-clean.
 fn build_release(tools: &Tools, root: &Path) -> Result<PathBuf> {
     tools::ensure_chromium(CHROMIUM, CHROMEDRIVER)?;
+    tools::ensure_cjk_font()?;
     header("Release build (trunk build --release)");
     let started = Instant::now();
     run(trunk(tools, root).args(["build", "--release"]))?;
@@ -363,6 +364,7 @@ fn test() -> Result<()> {
     let started = Instant::now();
     let tools = prepare(&root)?;
     tools::ensure_chromium(CHROMIUM, CHROMEDRIVER)?;
+    tools::ensure_cjk_font()?;
     let firefox = firefox();
     tools::ensure_firefox(&firefox)?;
 

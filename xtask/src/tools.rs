@@ -312,6 +312,36 @@ pub fn ensure_chromium(chromium: &str, chromedriver: &str) -> Result<()> {
     )
 }
 
+/// A file Debian's `fonts-noto-cjk` installs: Chinese, Japanese and Korean glyphs.
+pub const CJK_FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+
+/// Makes sure Debian's `fonts-noto-cjk` is installed, so the test browsers draw Chinese
+/// interface text (pages, screenshots, canvas charts) rather than empty boxes: as root it is
+/// installed with apt-get, otherwise the task stops and says what to install.
+pub fn ensure_cjk_font() -> Result<()> {
+    if Path::new(CJK_FONT).exists() {
+        println!("ok  {CJK_FONT}");
+        return Ok(());
+    }
+    let is_root = output(Command::new("id").arg("-u")).as_deref() == Some("0");
+    if !is_root {
+        return Err(format!(
+            "missing {CJK_FONT}: install the Debian package `fonts-noto-cjk` (the Chinese \
+             interface's glyphs for the test browsers), e.g. `sudo apt-get install -y fonts-noto-cjk`"
+        ));
+    }
+    install(
+        "package lists (apt-get update)",
+        Command::new("apt-get").arg("update"),
+    )?;
+    install(
+        "Debian fonts-noto-cjk (apt-get, 1-2 minutes)",
+        Command::new("apt-get")
+            .args(["install", "-y", "--no-install-recommends", "fonts-noto-cjk"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
 /// Makes sure Debian's `firefox-esr` (the second engine of the end-to-end tests) is installed:
 /// as root it is installed with apt-get, otherwise the task stops and says what to install.
 /// Never downloaded from anywhere else: puppeteer-core drives this binary.

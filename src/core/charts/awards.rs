@@ -24,7 +24,7 @@ use super::group::{MAX_SERIES, MAX_YEAR_BARS};
 use super::plot::{draw_plot, BarPlot, DrawError};
 use super::target::{BarTarget, Scope};
 use super::{unclickable_hint, ChartHits, ChartTheme, Mark, Series};
-use crate::core::format::count_noun;
+use crate::core::i18n::{fill, Texts};
 use crate::core::model::Kind;
 use crate::core::query::{Facet, YearKey};
 use crate::core::text::isolate;
@@ -81,27 +81,39 @@ impl AwardsData {
     /// `Each bar is 5 years …` when years are grouped; that a shared award counts in each of
     /// its subsidiaries' segments, when one does.
     pub fn note(&self) -> Option<String> {
-        let years = self.years_note();
-        let shared = self.shared.then_some(
-            "An award shared by several subsidiaries counts in each of their segments, once on top of the bar.",
-        );
+        self.note_in(&crate::core::i18n::EN)
+    }
+
+    /// [`AwardsData::note`] in the language of `t`.
+    pub fn note_in(&self, t: &Texts) -> Option<String> {
+        let years = self.years_note(t);
+        let shared = self.shared.then_some(t.charts.awards_shared);
         match (years, shared) {
             (Some(y), Some(s)) => Some(format!("{y} {s}")),
             (y, s) => y.or(s.map(str::to_owned)),
         }
     }
 
-    fn years_note(&self) -> Option<String> {
-        let touch = "an award counts once in each bar its date touches.";
+    fn years_note(&self, t: &Texts) -> Option<String> {
+        let touch = t.charts.awards_touch;
         match self.span {
             1 => None,
             0 if self.years.iter().all(|y| y.first == y.last) => None,
-            0 => Some(format!(
-                "The report's dates span {}–{}: bars are runs of years; {touch}",
-                self.years.first().map_or(0, |y| y.first),
-                self.years.last().map_or(0, |y| y.last)
+            0 => Some(fill(
+                t.charts.awards_runs,
+                &[
+                    (
+                        "from",
+                        &self.years.first().map_or(0, |y| y.first).to_string(),
+                    ),
+                    ("to", &self.years.last().map_or(0, |y| y.last).to_string()),
+                    ("touch", touch),
+                ],
             )),
-            n => Some(format!("Each bar is {n} years; {touch}")),
+            n => Some(fill(
+                t.charts.awards_span,
+                &[("n", &n.to_string()), ("touch", touch)],
+            )),
         }
     }
 }
@@ -279,8 +291,8 @@ pub fn draw_awards<DB: DrawingBackend>(
     let mut plot = BarPlot {
         horizontal: false,
         bands: data.years.iter().map(YearSpan::label).collect(),
-        note: data.note().unwrap_or_default(),
-        value_label: "Awards".into(),
+        note: data.note_in(theme.texts).unwrap_or_default(),
+        value_label: theme.texts.charts.awards_axis.into(),
         integer: true,
         legend: data
             .subsidiaries
@@ -294,16 +306,18 @@ pub fn draw_awards<DB: DrawingBackend>(
         let pieces = data.subsidiaries.iter().enumerate().map(|(s, sub)| {
             let n = data.counts[y][s];
             let mark = data.mark(y, s);
-            let mut count = count_noun(n, "award", "awards");
+            let t = theme.texts;
+            let mut count = t.count(n, t.entry.award_one, t.entry.award_other);
             if let (true, Mark::Count { target, .. }) = (sub.is_other(), &mark) {
                 let held = target.tokens(Facet::Subsidiary).map_or(0, <[String]>::len);
-                count += &format!(" from {}", count_noun(held, "subsidiary", "subsidiaries"));
+                let subs = t.count(held, t.entry.subsidiaries_one, t.entry.subsidiaries_other);
+                count += &fill(t.charts.piece_from, &[("subsidiaries", &subs)]);
             }
             let text = format!(
                 "{}, {}: {count}{}",
                 years.label(),
                 isolate(&sub.label),
-                unclickable_hint(&mark)
+                unclickable_hint(&mark, t)
             );
             (n, theme.series(data.colours[s]), mark, text)
         });

@@ -17,7 +17,7 @@ use super::group::{colour_slots, other_label, top_n, MAX_ROWS, MAX_SERIES};
 use super::plot::{draw_plot, BarPlot, DrawError};
 use super::target::{BarTarget, Scope};
 use super::{unclickable_hint, ChartHits, ChartTheme, Mark, Series};
-use crate::core::format::count_noun;
+use crate::core::i18n::{fill, Texts};
 use crate::core::query::Facet;
 use crate::core::text::isolate;
 use plotters::coord::Shift;
@@ -76,10 +76,12 @@ impl CoverageData {
 
     /// Says that segments overlap, when they do.
     pub fn note(&self) -> Option<String> {
-        self.overlaps.then(|| {
-            "An entry in several of these categories counts in each segment, once at the bar's end."
-                .to_owned()
-        })
+        self.note_in(&crate::core::i18n::EN)
+    }
+
+    /// [`CoverageData::note`] in the language of `t`.
+    pub fn note_in(&self, t: &Texts) -> Option<String> {
+        self.overlaps.then(|| t.charts.coverage_overlap.to_owned())
     }
 }
 
@@ -233,24 +235,25 @@ pub fn coverage_data(scope: &Scope<'_>) -> CoverageData {
 }
 
 /// `12 entries`, with `from 3 subsidiaries` / `in 2 categories` for the parts of Other it holds.
-fn piece_count(n: usize, sub: &Series, cat: &Series, mark: &Mark) -> String {
-    let mut text = count_noun(n, "entry", "entries");
+fn piece_count(n: usize, sub: &Series, cat: &Series, mark: &Mark, t: &Texts) -> String {
+    let e = &t.entry;
+    let mut text = t.count(n, t.explorer.entries_one, t.explorer.entries_other);
     if let Mark::Count { target, .. } = mark {
         let held = |f: Facet| target.tokens(f).map_or(0, <[String]>::len);
         if sub.is_other() {
-            text += &format!(
-                " from {}",
-                count_noun(held(Facet::Subsidiary), "subsidiary", "subsidiaries")
+            let subs = t.count(
+                held(Facet::Subsidiary),
+                e.subsidiaries_one,
+                e.subsidiaries_other,
             );
+            text += &fill(t.charts.piece_from, &[("subsidiaries", &subs)]);
         }
         if cat.is_other() {
-            text += &format!(
-                " in {}",
-                count_noun(held(Facet::Category), "category", "categories")
-            );
+            let cats = t.count(held(Facet::Category), e.categories_one, e.categories_other);
+            text += &fill(t.charts.piece_in, &[("categories", &cats)]);
         }
     }
-    text + &unclickable_hint(mark)
+    text + &unclickable_hint(mark, t)
 }
 
 /// Draws the coverage chart: one horizontal bar per subsidiary, segments by category.
@@ -263,8 +266,8 @@ pub fn draw_coverage<DB: DrawingBackend>(
     let mut plot = BarPlot {
         horizontal: true,
         bands: data.subsidiaries.iter().map(|s| s.label.clone()).collect(),
-        value_label: "Entries".into(),
-        note: data.note().unwrap_or_default(),
+        value_label: theme.texts.charts.entries_axis.into(),
+        note: data.note_in(theme.texts).unwrap_or_default(),
         integer: true,
         legend: data
             .categories
@@ -282,7 +285,7 @@ pub fn draw_coverage<DB: DrawingBackend>(
                 "{}, {}: {}",
                 isolate(&sub.label),
                 isolate(&cat.label),
-                piece_count(n, sub, cat, &mark)
+                piece_count(n, sub, cat, &mark, theme.texts)
             );
             (n, theme.series(data.colours[c]), mark, text)
         });

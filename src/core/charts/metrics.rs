@@ -99,18 +99,38 @@ pub struct MetricsData {
 impl MetricsData {
     /// `Showing 20 of 312 figures, highest first.` when not every figure is charted.
     pub fn note(&self) -> Option<String> {
+        self.note_in(&crate::core::i18n::EN)
+    }
+
+    /// [`MetricsData::note`] in the language of `t`.
+    pub fn note_in(&self, t: &crate::core::i18n::Texts) -> Option<String> {
         (self.total > self.bars.len()).then(|| {
-            format!(
-                "Showing {} of {} figures, {} first; filter to see others.",
-                self.bars.len(),
-                crate::core::format::format_number(self.total as f64),
-                if self.lower_is_better {
-                    "best ranks"
-                } else {
-                    "highest"
-                }
+            let template = if self.lower_is_better {
+                t.charts.metrics_note_ranks
+            } else {
+                t.charts.metrics_note_highest
+            };
+            crate::core::i18n::fill(
+                template,
+                &[
+                    ("shown", &self.bars.len().to_string()),
+                    (
+                        "total",
+                        &crate::core::format::format_number(self.total as f64),
+                    ),
+                ],
             )
         })
+    }
+
+    /// Writes the value axis's interface words (a rank's "lower is better") in `t`'s language.
+    pub fn localize(&mut self, t: &crate::core::i18n::Texts) {
+        if self.unit == "rank" {
+            self.axis_label = crate::core::i18n::fill(
+                t.charts.lower_better,
+                &[("family", &family_label(&self.family))],
+            );
+        }
     }
 
     /// Whether there is nothing to chart.
@@ -235,7 +255,7 @@ pub fn draw_metrics<DB: DrawingBackend>(
         value_label: data.axis_label.clone(),
         integer: false,
         value_max: data.limit.unwrap_or(0.0),
-        note: data.note().unwrap_or_default(),
+        note: data.note_in(theme.texts).unwrap_or_default(),
         ..BarPlot::default()
     };
     for (i, bar) in data.bars.iter().enumerate() {

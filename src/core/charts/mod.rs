@@ -63,7 +63,7 @@ pub use metrics::{
     draw_metrics, metric_options, metrics_data, MetricBar, MetricOption, MetricsData,
 };
 pub use plot::{hit_test, ChartHits, Coords, DrawError, HitBar};
-pub use table::{note, table, Table};
+pub use table::{note, note_in, table, table_in, Table};
 pub use target::{BarTarget, Scope};
 pub use theme::ChartTheme;
 
@@ -214,7 +214,7 @@ pub fn select_mark(
 
 /// The tooltip's last words for a piece a click cannot select: empty, or
 /// ` (38 subsidiaries: too many to filter by at once)`.
-pub(crate) fn unclickable_hint(mark: &Mark) -> String {
+pub(crate) fn unclickable_hint(mark: &Mark, t: &crate::core::i18n::Texts) -> String {
     use crate::core::query::Facet;
     let Mark::Count { target, .. } = mark else {
         return String::new();
@@ -222,12 +222,27 @@ pub(crate) fn unclickable_hint(mark: &Mark) -> String {
     let Some((facet, n)) = target.too_many() else {
         return String::new();
     };
-    let noun = match facet {
-        Facet::Subsidiary => "subsidiaries",
-        Facet::Category => "categories",
-        Facet::Kind => "kinds",
-        Facet::Year => "years",
-        Facet::Report => "reports",
+    let (e, c) = (&t.entry, &t.charts);
+    let (one, other) = match facet {
+        Facet::Subsidiary => (e.subsidiaries_one, e.subsidiaries_other),
+        Facet::Category => (e.categories_one, e.categories_other),
+        Facet::Kind => (c.kinds_one, c.kinds_other),
+        Facet::Year => (c.years_one, c.years_other),
+        Facet::Report => (c.reports_one, c.reports_other),
     };
-    format!(" ({n} {noun}: too many to filter by at once)")
+    crate::core::i18n::fill(c.too_many, &[("items", &t.count(n, one, other))])
+}
+
+/// Writes the "Other (38 subsidiaries)" labels of `series` in the language of `t`; `one` and
+/// `other` are the words of a count of its members.
+pub fn relabel_other(
+    series: &mut [Series],
+    t: &crate::core::i18n::Texts,
+    one: &'static str,
+    other: &'static str,
+) {
+    for s in series.iter_mut().filter(|s| s.is_other()) {
+        let members = t.count(s.members.len(), one, other);
+        s.label = crate::core::i18n::fill(t.charts.other, &[("members", &members)]);
+    }
 }

@@ -31,8 +31,6 @@ const LABEL_SIZE: f64 = 14.0;
 const CAPTION_SIZE: f64 = 12.0;
 /// The least height left for the plot when a legend is drawn above it, in pixels.
 const MIN_PLOT_H: i32 = 150;
-/// The font family of every text.
-const FAMILY: &str = "sans-serif";
 
 /// A chart reduced to bars: what the drawing engine needs.
 #[derive(Clone, Debug, Default)]
@@ -209,8 +207,8 @@ fn band_pos(horizontal: bool, bands: usize, band: usize) -> f64 {
     }
 }
 
-fn style(size: f64, colour: &RGBColor) -> TextStyle<'_> {
-    TextStyle::from((FAMILY, size).into_font()).color(colour)
+fn style<'a>(size: f64, colour: &'a RGBColor, family: &'a str) -> TextStyle<'a> {
+    TextStyle::from((family, size).into_font()).color(colour)
 }
 
 /// `text` shortened with an ellipsis until it measures at most `max_w` pixels on this area's backend.
@@ -264,13 +262,13 @@ pub(crate) fn draw_plot<DB: DrawingBackend>(
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let base = area.get_base_pixel();
-    let text = style(LABEL_SIZE, &theme.text);
+    let text = style(LABEL_SIZE, &theme.text, theme.font_family());
     let line_h = area.estimate_text_size("Mg", &text)?.1.max(1) as i32;
 
     // Caption line at the bottom.
     let mut body = area.clone();
     if let Some(caption) = caption.map(str::trim).filter(|c| !c.is_empty()) {
-        let small = style(CAPTION_SIZE, &theme.muted);
+        let small = style(CAPTION_SIZE, &theme.muted, theme.font_family());
         let ch = area.estimate_text_size("Mg", &small)?.1.max(1) as i32;
         let foot_h = ch + 8;
         if h > foot_h * 3 {
@@ -287,7 +285,7 @@ pub(crate) fn draw_plot<DB: DrawingBackend>(
 
     // Note line at the top.
     if !plot.note.is_empty() {
-        let small = style(CAPTION_SIZE, &theme.muted);
+        let small = style(CAPTION_SIZE, &theme.muted, theme.font_family());
         let nh = area.estimate_text_size("Mg", &small)?.1.max(1) as i32 + 8;
         let (_, bh) = body.dim_in_pixel();
         if (bh as i32) > nh * 4 {
@@ -347,12 +345,7 @@ pub(crate) fn draw_plot<DB: DrawingBackend>(
     let (bw, bh) = (bw as i32, bh as i32);
     if n == 0 || plot.segments.is_empty() {
         let (cx, cy) = (bw / 2, bh / 2);
-        let message = fit(
-            area,
-            "Nothing to chart for the current filters.",
-            &text,
-            w - 2 * PAD,
-        )?;
+        let message = fit(area, theme.texts.charts.empty, &text, w - 2 * PAD)?;
         body.draw_text(
             &message,
             &text.pos(Pos::new(HPos::Center, VPos::Center)),
@@ -425,7 +418,7 @@ pub(crate) fn draw_plot<DB: DrawingBackend>(
             (a - b).abs().max(1)
         };
         let two_lines = band_px >= 2 * line_h + 6;
-        let muted = style(LABEL_SIZE, &theme.muted);
+        let muted = style(LABEL_SIZE, &theme.muted, theme.font_family());
         for (i, label) in plot.bands.iter().enumerate() {
             let (x, y) = chart.backend_coord(&(0.0, band_pos(true, n, i)));
             let sub = plot.sublabels.get(i).filter(|s| !s.is_empty());

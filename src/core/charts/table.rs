@@ -6,6 +6,7 @@
 //! coverage row's total counts each entry once, as its bar's end label does.
 
 use crate::core::charts::Chart;
+use crate::core::i18n::{Texts, EN};
 
 /// A plain table: column headings and rows of cell text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,20 +21,31 @@ pub struct Table {
 
 /// The chart's note: what it leaves out or groups, if anything.
 pub fn note(chart: Chart<'_>) -> Option<String> {
+    note_in(chart, &EN)
+}
+
+/// [`note`] in the language of `t`.
+pub fn note_in(chart: Chart<'_>, t: &Texts) -> Option<String> {
     match chart {
-        Chart::Coverage(d) => d.note(),
-        Chart::Awards(d) => d.note(),
-        Chart::Metrics(d) => d.note(),
+        Chart::Coverage(d) => d.note_in(t),
+        Chart::Awards(d) => d.note_in(t),
+        Chart::Metrics(d) => d.note_in(t),
     }
 }
 
 /// The same numbers a chart draws, as a table.
 pub fn table(chart: Chart<'_>) -> Table {
+    table_in(chart, &EN)
+}
+
+/// [`table`] with its headings and note in the language of `t`.
+pub fn table_in(chart: Chart<'_>, t: &Texts) -> Table {
+    let c = &t.charts;
     match chart {
         Chart::Coverage(d) => {
-            let mut headers = vec!["Subsidiary".to_owned()];
+            let mut headers = vec![c.subsidiary.to_owned()];
             headers.extend(d.categories.iter().map(|c| c.label.clone()));
-            headers.push("Total".into());
+            headers.push(c.total.into());
             let rows = d
                 .subsidiaries
                 .iter()
@@ -49,18 +61,18 @@ pub fn table(chart: Chart<'_>) -> Table {
             Table {
                 headers,
                 rows,
-                note: d.note(),
+                note: d.note_in(t),
             }
         }
         Chart::Awards(d) => {
             let mut headers = vec![if d.years.iter().any(|y| y.first != y.last) {
-                "Years"
+                c.years
             } else {
-                "Year"
+                c.year
             }
             .to_owned()];
             headers.extend(d.subsidiaries.iter().map(|s| s.label.clone()));
-            headers.push("Total".into());
+            headers.push(c.total.into());
             let rows = d
                 .years
                 .iter()
@@ -75,12 +87,12 @@ pub fn table(chart: Chart<'_>) -> Table {
             Table {
                 headers,
                 rows,
-                note: d.note(),
+                note: d.note_in(t),
             }
         }
         Chart::Metrics(d) => Table {
-            note: d.note(),
-            headers: ["Entry", "Subsidiary", "Measure", &d.axis_label]
+            note: d.note_in(t),
+            headers: [c.entry, c.subsidiary, c.measure, &d.axis_label]
                 .map(str::to_owned)
                 .to_vec(),
             rows: d

@@ -1,5 +1,6 @@
 //! Chart colours: light and dark themes with a colour-blind-safe (Okabe-Ito) categorical palette.
 
+use crate::core::i18n::{Lang, Texts, EN};
 use plotters::style::RGBColor;
 
 /// Distinct hues a chart has for series: a chart never shows more named
@@ -53,6 +54,8 @@ pub struct ChartTheme {
     pub neutral: RGBColor,
     /// Single-series bars (the metrics chart).
     pub accent: RGBColor,
+    /// The interface words drawn in the chart (axes, legends' "Other", tooltips, notes).
+    pub texts: &'static Texts,
 }
 
 impl ChartTheme {
@@ -67,6 +70,7 @@ impl ChartTheme {
             palette: OKABE_ITO.to_vec(),
             neutral: NEUTRAL,
             accent: OKABE_ITO[4],
+            texts: &EN,
         }
     }
 
@@ -81,7 +85,23 @@ impl ChartTheme {
             palette: OKABE_ITO_DARK.to_vec(),
             neutral: NEUTRAL_DARK,
             accent: OKABE_ITO_DARK[1],
+            texts: &EN,
         }
+    }
+
+    /// The font family charts draw text in: plain `sans-serif` for English; for Chinese a
+    /// list of system CJK fonts first (unquoted, so it fits an SVG attribute and a canvas font).
+    pub fn font_family(&self) -> &'static str {
+        match self.texts.lang {
+            Lang::En => "sans-serif",
+            Lang::ZhHans => "PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, Source Han Sans SC, sans-serif",
+            Lang::ZhHant => "PingFang HK, PingFang TC, Microsoft JhengHei, Noto Sans CJK HK, Noto Sans CJK TC, Source Han Sans HK, sans-serif",
+        }
+    }
+
+    /// The same colours with the interface words of `texts`.
+    pub fn with_texts(self, texts: &'static Texts) -> Self {
+        Self { texts, ..self }
     }
 
     /// The colour of palette slot `i`: a hue, or the neutral grey for any slot past the hues.

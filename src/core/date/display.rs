@@ -2,6 +2,7 @@
 //! (`Display`: `Sep 2019`, `Q1 FY2019`, `since 2017`).
 
 use super::{DateSpec, Day, PartialDate, Span};
+use crate::core::i18n::{fill, DateTexts};
 use std::fmt;
 
 const MONTHS: [&str; 12] = [
@@ -41,7 +42,56 @@ impl fmt::Display for PartialDate {
     }
 }
 
+impl PartialDate {
+    /// For people in the language of `t`: `Sep 2019`, `2019年9月`, `2019年第三季度`, `2019財年`.
+    pub fn text(&self, t: &DateTexts) -> String {
+        let nth = |list: &'static str, i: u8| {
+            list.split(' ')
+                .nth(usize::from(i.max(1)) - 1)
+                .unwrap_or_default()
+        };
+        let month = |m: u8| nth(t.months, m.clamp(1, 12));
+        let year = |y: i32| y.to_string();
+        match *self {
+            PartialDate::Year(y) => fill(t.year, &[("year", &year(y))]),
+            PartialDate::Month(y, m) => fill(t.month, &[("year", &year(y)), ("month", month(m))]),
+            PartialDate::Day(y, m, d) => fill(
+                t.day,
+                &[
+                    ("year", &year(y)),
+                    ("month", month(m)),
+                    ("day", &d.to_string()),
+                ],
+            ),
+            PartialDate::Quarter(y, q) => fill(
+                t.quarter,
+                &[("year", &year(y)), ("quarter", nth(t.quarters, q.min(4)))],
+            ),
+            PartialDate::FiscalYear { year: y, .. } => fill(t.fiscal_year, &[("year", &year(y))]),
+            PartialDate::FiscalQuarter {
+                year: y, quarter, ..
+            } => fill(
+                t.fiscal_quarter,
+                &[
+                    ("year", &year(y)),
+                    ("quarter", nth(t.quarters, quarter.min(4))),
+                ],
+            ),
+        }
+    }
+}
+
 impl DateSpec {
+    /// For people in the language of `t`: `2018–2019`, `2017年起`, `截至2025財年`.
+    pub fn text(&self, t: &DateTexts) -> String {
+        match self.span {
+            Span::One(d) => d.text(t),
+            Span::Range(a, b) => fill(t.range, &[("from", &a.text(t)), ("to", &b.text(t))]),
+            Span::Since(a) => fill(t.since, &[("from", &a.text(t))]),
+            Span::Until(b) => fill(t.until, &[("to", &b.text(t))]),
+        }
+    }
+
     /// The date exactly as written in the data file: `2019-Q3`, `FY2018/FY2019`, `2017/..`.
     pub fn iso(&self) -> String {
         match self.span {

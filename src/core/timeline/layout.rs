@@ -149,6 +149,18 @@ pub struct Cluster {
 }
 
 impl Cluster {
+    /// [`Cluster::label`] in the language of `t`.
+    pub fn label_in(&self, t: &crate::core::i18n::Texts) -> String {
+        let entries = t.count(self.count, t.explorer.entries_one, t.explorer.entries_other);
+        crate::core::i18n::fill(
+            t.timeline.cluster,
+            &[
+                ("entries", &entries),
+                ("span", &super::span_label_in(self.start, self.end, t)),
+            ],
+        )
+    }
+
     /// The accessible name: `37 entries, 2015–2016`.
     pub fn label(&self) -> String {
         format!(

@@ -51,6 +51,28 @@ impl ListPage {
         self.page + 1 < self.pages
     }
 
+    /// [`ListPage::status`] in the language of `t`.
+    pub fn status_in(&self, t: &crate::core::i18n::Texts) -> String {
+        use crate::core::i18n::fill;
+        let n = |v: usize| format_number(v as f64);
+        let tl = &t.timeline;
+        match self.end - self.start {
+            _ if self.total == 0 => tl.none.to_owned(),
+            1 => fill(
+                tl.showing_one,
+                &[("from", &n(self.start + 1)), ("total", &n(self.total))],
+            ),
+            _ => fill(
+                tl.showing_range,
+                &[
+                    ("from", &n(self.start + 1)),
+                    ("to", &n(self.end)),
+                    ("total", &n(self.total)),
+                ],
+            ),
+        }
+    }
+
     /// For people: `Showing 1–50 of 9,812`, `Showing 1 of 1`, or `No dated awards or events`.
     pub fn status(&self) -> String {
         let n = |v: usize| format_number(v as f64);

@@ -1,0 +1,181 @@
+//! Search, order, filters, chips, the result count, views, exports and the result list.
+
+use super::texts;
+
+texts! {
+    /// Search, order, filters, chips, counts, views, exports and the result list.
+    pub struct ExplorerTexts {
+        /// The search box's label.
+        search,
+        /// The search box's placeholder.
+        search_placeholder,
+        /// The order picker's label.
+        sort,
+        /// Order by relevance.
+        sort_relevance,
+        /// Newest first.
+        sort_newest,
+        /// Oldest first.
+        sort_oldest,
+        /// By title.
+        sort_title,
+        /// The filters' toggle and heading.
+        filters,
+        /// The filters' toggle with filters chosen.
+        filters_active,
+        /// The result count: `{shown}` of `{total}` (a count of entries).
+        count,
+        /// One entry.
+        entries_one,
+        /// Several entries.
+        entries_other,
+        /// A chip's accessible name.
+        remove_filter,
+        /// A chip's label.
+        chip,
+        /// The search chip's label.
+        chip_search,
+        /// Clears every filter.
+        clear_all,
+        /// The views' navigation label.
+        views,
+        /// The list view.
+        view_list,
+        /// The timeline view.
+        view_timeline,
+        /// The charts view.
+        view_charts,
+        /// The export group's accessible name.
+        export_label,
+        /// The export group's words.
+        export,
+        /// No entry matches.
+        no_results,
+        /// The pager's accessible name.
+        pages,
+        /// Where the page sits.
+        page_of,
+        /// Everything fits on one page.
+        showing_all,
+        /// A range of results.
+        showing_range,
+        /// Nothing to show.
+        nothing,
+        /// The first page.
+        first,
+        /// The previous page.
+        previous,
+        /// The next page.
+        next,
+        /// The last page.
+        last,
+    }
+}
+
+/// English.
+pub const EN: ExplorerTexts = ExplorerTexts {
+    search: "Search",
+    search_placeholder: "Words in titles, summaries, sources…",
+    sort: "Sort",
+    sort_relevance: "Relevance",
+    sort_newest: "Newest first",
+    sort_oldest: "Oldest first",
+    sort_title: "Title (A-Z)",
+    filters: "Filters",
+    filters_active: "Filters ({n} active)",
+    count: "{shown} of {total}",
+    entries_one: "{n} entry",
+    entries_other: "{n} entries",
+    remove_filter: "Remove filter {label}",
+    chip: "{facet}: {value}",
+    chip_search: "Search",
+    clear_all: "Clear all",
+    views: "Views",
+    view_list: "List",
+    view_timeline: "Timeline",
+    view_charts: "Charts",
+    export_label: "Export the filtered entries",
+    export: "Export: ",
+    no_results: "No entries match. Remove a filter or change the search.",
+    pages: "Result pages",
+    page_of: " (page {page} of {pages})",
+    showing_all: "Showing all {total}",
+    showing_range: "Showing {from}–{to} of {total}",
+    nothing: "Nothing to show",
+    first: "First",
+    previous: "Previous",
+    next: "Next",
+    last: "Last",
+};
+
+/// Simplified Chinese.
+pub const ZH_HANS: ExplorerTexts = ExplorerTexts {
+    search: "搜索",
+    search_placeholder: "标题、摘要、来源中的字词…",
+    sort: "排序",
+    sort_relevance: "相关度",
+    sort_newest: "最新优先",
+    sort_oldest: "最早优先",
+    sort_title: "标题（按字母）",
+    filters: "筛选",
+    filters_active: "筛选（已选 {n} 项）",
+    count: "{shown} / {total}",
+    entries_one: "{n} 个条目",
+    entries_other: "{n} 个条目",
+    remove_filter: "移除筛选条件 {label}",
+    chip: "{facet}：{value}",
+    chip_search: "搜索",
+    clear_all: "全部清除",
+    views: "视图",
+    view_list: "列表",
+    view_timeline: "时间轴",
+    view_charts: "图表",
+    export_label: "导出筛选后的条目",
+    export: "导出：",
+    no_results: "没有匹配的条目。请移除筛选条件或修改搜索。",
+    pages: "结果页",
+    page_of: "（第 {page} 页，共 {pages} 页）",
+    showing_all: "显示全部 {total} 个",
+    showing_range: "显示第 {from}–{to} 个，共 {total} 个",
+    nothing: "没有可显示的内容",
+    first: "首页",
+    previous: "上一页",
+    next: "下一页",
+    last: "末页",
+};
+
+/// Traditional Chinese.
+pub const ZH_HANT: ExplorerTexts = ExplorerTexts {
+    search: "搜尋",
+    search_placeholder: "標題、摘要、來源中的字詞…",
+    sort: "排序",
+    sort_relevance: "相關度",
+    sort_newest: "最新優先",
+    sort_oldest: "最舊優先",
+    sort_title: "標題（按字母）",
+    filters: "篩選",
+    filters_active: "篩選（已選 {n} 項）",
+    count: "{shown} / {total}",
+    entries_one: "{n} 個條目",
+    entries_other: "{n} 個條目",
+    remove_filter: "移除篩選條件 {label}",
+    chip: "{facet}：{value}",
+    chip_search: "搜尋",
+    clear_all: "全部清除",
+    views: "檢視",
+    view_list: "列表",
+    view_timeline: "時間軸",
+    view_charts: "圖表",
+    export_label: "匯出篩選後的條目",
+    export: "匯出：",
+    no_results: "沒有相符的條目。請移除篩選條件或修改搜尋。",
+    pages: "結果頁",
+    page_of: "（第 {page} 頁，共 {pages} 頁）",
+    showing_all: "顯示全部 {total} 個",
+    showing_range: "顯示第 {from}–{to} 個，共 {total} 個",
+    nothing: "沒有可顯示的內容",
+    first: "首頁",
+    previous: "上一頁",
+    next: "下一頁",
+    last: "末頁",
+};
