@@ -16,6 +16,7 @@ pub mod fetch;
 pub mod highlight;
 pub mod lang;
 pub mod listen;
+pub mod print;
 pub mod report_view;
 pub mod resize;
 pub mod results;

@@ -1,0 +1,326 @@
+//! The "Print" action: a print-only document of the current filtered view (header with
+//! provenance, charts as inline SVG, the entries), rendered just before printing and removed
+//! after, so the page's DOM stays bounded.
+//!
+//! What the document says is decided by `core::print`; this module only reads the page's
+//! state, the clock (formatted with the browser's `Intl.DateTimeFormat`) and the address,
+//! and renders. `style/print.css` hides everything else on paper.
+//!
+//! The document is built synchronously (a separate mount, not a reactive update): `print()`
+//! fires `beforeprint` and lays the page out before any queued effect could run.
+
+use crate::app::listen::listen;
+use crate::app::DataUrl;
+use crate::core::charts::Scope;
+use crate::core::export::Provenance;
+use crate::core::model::Report;
+use crate::core::print::{
+    print_charts, print_document, PrintChart, PrintContext, PrintDocument, PrintedEntry,
+    CHARTS_HEADING, ENTRIES_HEADING, NO_ENTRIES, PRINT_BUTTON, PRINT_BUTTON_LABEL,
+};
+use crate::core::query::{Index, QueryResult, SearchHits, Selection, Sort, View};
+use leptos::mount::{mount_to, UnmountHandle};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::sync::Arc;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::js_sys;
+
+/// The class of the print document's container, a child of `<body>` (see `style/print.css`).
+const PRINT_CLASS: &str = "print-document";
+
+/// The print document while it is in the page: its container and its mount.
+struct Shown {
+    container: web_sys::HtmlElement,
+    _mount: Box<dyn std::any::Any>,
+}
+
+impl Drop for Shown {
+    fn drop(&mut self) {
+        self.container.remove();
+    }
+}
+
+/// The "Print" button, and the print document on `beforeprint` (the button or the browser's
+/// own print command) until `afterprint`.
+#[component]
+pub fn PrintAction(
+    /// The loaded report.
+    report: Arc<Report>,
+    /// Its index (the charts count with it).
+    index: Arc<Index>,
+    /// Search matches for the selection's search text.
+    hits: Memo<SearchHits>,
+    /// The current result: the entries printed, in order.
+    result: Memo<QueryResult>,
+    /// The current selection: the filters printed.
+    selection: Memo<Selection>,
+) -> impl IntoView {
+    let data_url = use_context::<DataUrl>().map(|d| d.0);
+    let lang = crate::app::lang::report_lang().map(|l| l.to_string());
+    let shown: Rc<RefCell<Option<Shown>>> = Rc::new(RefCell::new(None));
+    // Set while the button's own print() runs: its document is already fresh.
+    let fresh = Rc::new(Cell::new(false));
+
+    let render = {
+        let shown = shown.clone();
+        move || {
+            // The old document goes first, so there is never more than one.
+            shown.borrow_mut().take();
+            let Some(sel) = selection.try_get_untracked() else {
+                return;
+            };
+            let Some(positions) = result.try_with_untracked(|r| r.entries.clone()) else {
+                return;
+            };
+            let data_url = data_url
+                .and_then(|u| u.try_get_untracked())
+                .unwrap_or_default();
+            let provenance = Provenance::new(
+                &report,
+                &data_url,
+                &sel,
+                &String::from(js_sys::Date::new_0().to_iso_string()),
+                env!("CARGO_PKG_VERSION"),
+            );
+            let printed_at = printed_at();
+            let link = window().location().href().unwrap_or_default();
+            let doc = print_document(
+                &report,
+                &positions,
+                &sel,
+                &PrintContext {
+                    provenance: &provenance,
+                    printed_at: &printed_at,
+                    link: &link,
+                },
+            );
+            // The charts count what the charts view counts: the filters alone.
+            let filters = Selection {
+                entry: None,
+                page: 0,
+                view: View::List,
+                sort: Sort::default(),
+                ..sel
+            };
+            let charts = hits
+                .try_with_untracked(|h| {
+                    print_charts(&Scope::new(&report, &index, &filters, h), &positions)
+                })
+                .unwrap_or_default();
+            *shown.borrow_mut() = mount_document(doc, charts, lang.clone());
+        }
+    };
+    let render = Rc::new(render);
+
+    {
+        let (render, fresh) = (render.clone(), fresh.clone());
+        listen(&window(), "beforeprint", move |_: JsValue| {
+            if !fresh.get() {
+                render();
+            }
+        });
+    }
+    {
+        let shown = shown.clone();
+        listen(&window(), "afterprint", move |_: JsValue| {
+            shown.borrow_mut().take();
+        });
+    }
+    // Another report or page: the document goes with the explorer.
+    let held = SendWrapper::new(shown.clone());
+    on_cleanup(move || {
+        held.take().borrow_mut().take();
+    });
+
+    let on_click = move |_| {
+        render();
+        fresh.set(true);
+        let _ = window().print();
+        fresh.set(false);
+    };
+    view! {
+        <button
+            type="button"
+            class="link-button print-button"
+            data-testid="print"
+            aria-label=PRINT_BUTTON_LABEL
+            on:click=on_click
+        >
+            {PRINT_BUTTON}
+        </button>
+    }
+}
+
+/// Appends a container to `<body>` and renders the document into it.
+fn mount_document(
+    doc: PrintDocument,
+    charts: Vec<PrintChart>,
+    lang: Option<String>,
+) -> Option<Shown> {
+    let document = document();
+    let container: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
+    container.set_class_name(PRINT_CLASS);
+    let _ = container.set_attribute("data-testid", "print-document");
+    document.body()?.append_child(&container).ok()?;
+    let mount: UnmountHandle<_> = mount_to(container.clone(), move || {
+        view! { <PrintedView doc charts lang/> }
+    });
+    Some(Shown {
+        container,
+        _mount: Box::new(mount),
+    })
+}
+
+/// Now, as the interface language writes a date and time (the browser's `Intl`).
+fn printed_at() -> String {
+    let locales = js_sys::Array::of1(&JsValue::from_str(&interface_locale()));
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
+    format
+        .call1(&JsValue::NULL, &js_sys::Date::new_0())
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| String::from(js_sys::Date::new_0().to_iso_string()))
+}
+
+/// The page's `<html lang>` when it is a well-formed language tag (`Intl` throws on others),
+/// else `en`.
+fn interface_locale() -> String {
+    let lang = document()
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .unwrap_or_default();
+    let mut parts = lang.split('-');
+    let first_ok = parts
+        .next()
+        .is_some_and(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
+    let rest_ok =
+        parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if first_ok && rest_ok {
+        lang
+    } else {
+        "en".to_owned()
+    }
+}
+
+/// The print document: header, charts, entries.
+#[component]
+fn PrintedView(
+    /// What is printed.
+    doc: PrintDocument,
+    /// The charts, as SVG.
+    charts: Vec<PrintChart>,
+    /// The report's language, for its text.
+    lang: Option<String>,
+) -> impl IntoView {
+    let PrintDocument {
+        header,
+        entries,
+        more,
+        ..
+    } = doc;
+    let charts = (!charts.is_empty()).then(|| {
+        view! {
+            <section class="print-charts">
+                <h2>{CHARTS_HEADING}</h2>
+                {charts
+                    .into_iter()
+                    .map(|c| {
+                        view! {
+                            <figure class="print-chart" data-chart=c.id>
+                                <figcaption>{c.title}</figcaption>
+                                <div class="print-svg" inner_html=c.svg></div>
+                            </figure>
+                        }
+                    })
+                    .collect_view()}
+            </section>
+        }
+    });
+    let empty = entries
+        .is_empty()
+        .then(|| view! { <p class="print-empty">{NO_ENTRIES}</p> });
+    let list = (!entries.is_empty()).then(|| {
+        let lang = lang.clone();
+        view! {
+            <ol class="print-list">
+                {entries
+                    .into_iter()
+                    .map(|e| view! { <PrintedEntryView entry=e lang=lang.clone()/> })
+                    .collect_view()}
+            </ol>
+        }
+    });
+    view! {
+        <article class="print-doc">
+            <header class="print-header">
+                <h1 lang=lang.clone()>{header.title}</h1>
+                <dl class="print-provenance">
+                    {header
+                        .lines
+                        .into_iter()
+                        .map(|(label, value)| {
+                            view! {
+                                <div>
+                                    <dt>{label}</dt>
+                                    <dd>{value}</dd>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </dl>
+            </header>
+            {charts}
+            <section class="print-entries">
+                <h2>{ENTRIES_HEADING}</h2>
+                {empty}
+                {list}
+                {more.map(|m| view! { <p class="print-more" data-testid="print-more">{m}</p> })}
+            </section>
+        </article>
+    }
+}
+
+/// One printed entry.
+#[component]
+fn PrintedEntryView(
+    /// The entry as printed.
+    entry: PrintedEntry,
+    /// The report's language, for its text.
+    lang: Option<String>,
+) -> impl IntoView {
+    let meta = [Some(entry.subsidiaries), Some(entry.categories), entry.date]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let figures = (!entry.figures.is_empty()).then(|| {
+        view! {
+            <dl class="print-figures">
+                {entry
+                    .figures
+                    .into_iter()
+                    .map(|(label, value)| view! { <div><dt>{label}</dt><dd>{value}</dd></div> })
+                    .collect_view()}
+            </dl>
+        }
+    });
+    view! {
+        <li class="print-entry" data-id=entry.id>
+            <p class="print-kind">{entry.kind}</p>
+            <h3 lang=lang.clone()>{entry.title}</h3>
+            <p class="print-meta" lang=lang.clone()>{meta}</p>
+            <p class="print-summary" lang=lang.clone()>{entry.summary}</p>
+            {entry.awarding_body.map(|b| view! { <p class="print-awarded" lang=lang.clone()>{b}</p> })}
+            {figures}
+            <blockquote class="print-passage" lang=lang.clone()>{entry.passage}</blockquote>
+            <p class="print-cite">{entry.cite}</p>
+        </li>
+    }
+}
