@@ -38,6 +38,14 @@ fn print_documents() -> Vec<web_sys::Element> {
     all(&document().body().unwrap(), ".print-document")
 }
 
+/// Whether the root is marked as printing (then `style/print.css` prints only the document).
+fn printing() -> bool {
+    document()
+        .document_element()
+        .unwrap()
+        .has_attribute("data-printing")
+}
+
 fn fire_on_window(kind: &str) {
     let event = web_sys::Event::new(kind).unwrap();
     web_sys::window().unwrap().dispatch_event(&event).unwrap();
@@ -74,6 +82,10 @@ async fn print_renders_the_document_for_printing_only() {
     assert_eq!(calls.get(), 1, "the button calls window.print()");
     let docs = print_documents();
     assert_eq!(docs.len(), 1);
+    assert!(
+        printing(),
+        "the root is marked while the document is in the page"
+    );
     let doc = &docs[0];
     assert_eq!(text(doc, "h1"), "Acme 2021 Report");
     assert_eq!(all(doc, ".print-entry").len(), 2);
@@ -88,6 +100,7 @@ async fn print_renders_the_document_for_printing_only() {
     // After printing the document goes.
     fire_on_window("afterprint");
     assert!(print_documents().is_empty(), "removed after printing");
+    assert!(!printing());
 
     // The browser's own print command (Ctrl+P) renders it too, once.
     fire_on_window("beforeprint");
@@ -97,6 +110,7 @@ async fn print_renders_the_document_for_printing_only() {
     // Disposing the explorer removes it and its listeners.
     drop(mounted);
     assert!(print_documents().is_empty(), "removed with the explorer");
+    assert!(!printing());
     assert_eq!(live(), before, "listeners left after the explorer went");
     fire_on_window("beforeprint");
     assert!(

@@ -30,6 +30,8 @@ use web_sys::js_sys;
 
 /// The class of the print document's container, a child of `<body>` (see `style/print.css`).
 const PRINT_CLASS: &str = "print-document";
+/// On `<html>` while the print document is in the page: then only it prints.
+const PRINTING_ATTRIBUTE: &str = "data-printing";
 
 /// The print document while it is in the page: its container and its mount.
 struct Shown {
@@ -40,6 +42,9 @@ struct Shown {
 impl Drop for Shown {
     fn drop(&mut self) {
         self.container.remove();
+        if let Some(root) = document().document_element() {
+            let _ = root.remove_attribute(PRINTING_ATTRIBUTE);
+        }
     }
 }
 
@@ -165,6 +170,9 @@ fn mount_document(
     container.set_class_name(PRINT_CLASS);
     let _ = container.set_attribute("data-testid", "print-document");
     document.body()?.append_child(&container).ok()?;
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute(PRINTING_ATTRIBUTE, "");
+    }
     let mount: UnmountHandle<_> = mount_to(container.clone(), move || {
         view! { <PrintedView doc charts lang/> }
     });
