@@ -2,7 +2,9 @@
 //! "N more" line, the list's order kept, what a printed entry holds, and CSP-safe chart SVG.
 #![cfg(not(target_arch = "wasm32"))]
 
+use report_explorer::core::catalogue::load_catalogue;
 use report_explorer::core::charts::Scope;
+use report_explorer::core::editions::merge;
 use report_explorer::core::export::Provenance;
 use report_explorer::core::format::format_metric;
 use report_explorer::core::load::load_report;
@@ -374,4 +376,76 @@ fn chart_heights_grow_with_bands_and_stay_bounded() {
             CHART_WIDTH
         ) < h
     );
+}
+
+/// Two generated reports of an invented organisation, 2021 (English) and 2022 (Chinese),
+/// merged as the catalogue view shows them.
+fn two_reports() -> Report {
+    let catalogue = serde_json::json!({
+        "format": "report-explorer-catalogue/1",
+        "reports": [
+            { "id": "meridian-2022-zh", "organisation": "Meridian Holdings", "period": "2022",
+              "title": "Meridian Holdings 2022", "language": "zh-Hans", "path": "data/b.json" },
+            { "id": "meridian-2021-en", "organisation": "Meridian Holdings", "period": "2021",
+              "title": "Meridian Holdings 2021", "language": "en", "path": "data/a.json" }
+        ]
+    })
+    .to_string();
+    let catalogue = load_catalogue(&catalogue).unwrap();
+    let parts = catalogue
+        .reports()
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let loaded = load_report(&generate(5, i as u64 + 1)).unwrap();
+            let mut report = loaded.report;
+            report.meta.title = c.title.clone();
+            report.meta.language = Some(c.language.clone());
+            (c.clone(), report, loaded.problems)
+        })
+        .collect();
+    merge(parts).unwrap().0
+}
+
+#[test]
+fn several_reports_print_their_labels_periods_and_languages() {
+    let r = two_reports();
+    assert_eq!(r.editions.len(), 2);
+    let mut sel = Selection::default();
+    sel.toggle(Facet::Report, "meridian-2022-zh");
+    sel.toggle(Facet::Report, "unknown-report");
+    assert_eq!(
+        filter_words(&r, &sel),
+        vec![format!("Report: {} or unknown-report", r.editions[1].label)]
+    );
+
+    let all: Vec<usize> = (0..r.entries.len()).collect();
+    let doc = document(&r, &all, &Selection::default());
+    assert_eq!(
+        line(&doc, LABEL_PERIOD),
+        format!("{}, {}", r.editions[0].label, r.editions[1].label)
+    );
+    // Titles of both, oldest first (the export's provenance); no single language for them.
+    assert_eq!(
+        doc.header.title,
+        "Meridian Holdings 2021; Meridian Holdings 2022"
+    );
+    assert_eq!(doc.header.lang, None);
+    // Each entry names its report and is in its report's language.
+    let first = &doc.entries[0];
+    let last = doc.entries.last().unwrap();
+    assert_eq!(first.report.as_deref(), Some(r.editions[0].label.as_str()));
+    assert_eq!(first.lang.as_deref(), Some("en"));
+    assert_eq!(last.report.as_deref(), Some(r.editions[1].label.as_str()));
+    assert_eq!(last.lang.as_deref(), Some("zh-Hans"));
+}
+
+#[test]
+fn one_report_names_no_report_on_its_entries() {
+    let r = report();
+    let e = printed_entry(&r, 0).unwrap();
+    assert_eq!(e.report, None);
+    assert_eq!(e.lang.as_deref(), Some("en"));
+    let doc = document(&r, &[0], &Selection::default());
+    assert_eq!(doc.header.lang.as_deref(), Some("en"));
 }

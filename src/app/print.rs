@@ -64,7 +64,6 @@ pub fn PrintAction(
     selection: Memo<Selection>,
 ) -> impl IntoView {
     let data_url = use_context::<DataUrl>().map(|d| d.0);
-    let lang = crate::app::lang::report_lang().map(|l| l.to_string());
     let shown: Rc<RefCell<Option<Shown>>> = Rc::new(RefCell::new(None));
     // Set while the button's own print() runs: its document is already fresh.
     let fresh = Rc::new(Cell::new(false));
@@ -115,7 +114,7 @@ pub fn PrintAction(
                     print_charts(&Scope::new(&report, &index, &filters, h), &positions)
                 })
                 .unwrap_or_default();
-            *shown.borrow_mut() = mount_document(doc, charts, lang.clone());
+            *shown.borrow_mut() = mount_document(doc, charts);
         }
     };
     let render = Rc::new(render);
@@ -160,11 +159,7 @@ pub fn PrintAction(
 }
 
 /// Appends a container to `<body>` and renders the document into it.
-fn mount_document(
-    doc: PrintDocument,
-    charts: Vec<PrintChart>,
-    lang: Option<String>,
-) -> Option<Shown> {
+fn mount_document(doc: PrintDocument, charts: Vec<PrintChart>) -> Option<Shown> {
     let document = document();
     let container: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
     container.set_class_name(PRINT_CLASS);
@@ -174,7 +169,7 @@ fn mount_document(
         let _ = root.set_attribute(PRINTING_ATTRIBUTE, "");
     }
     let mount: UnmountHandle<_> = mount_to(container.clone(), move || {
-        view! { <PrintedView doc charts lang/> }
+        view! { <PrintedView doc charts/> }
     });
     Some(Shown {
         container,
@@ -223,8 +218,6 @@ fn PrintedView(
     doc: PrintDocument,
     /// The charts, as SVG.
     charts: Vec<PrintChart>,
-    /// The report's language, for its text.
-    lang: Option<String>,
 ) -> impl IntoView {
     let PrintDocument {
         header,
@@ -254,12 +247,11 @@ fn PrintedView(
         .is_empty()
         .then(|| view! { <p class="print-empty">{NO_ENTRIES}</p> });
     let list = (!entries.is_empty()).then(|| {
-        let lang = lang.clone();
         view! {
             <ol class="print-list">
                 {entries
                     .into_iter()
-                    .map(|e| view! { <PrintedEntryView entry=e lang=lang.clone()/> })
+                    .map(|e| view! { <PrintedEntryView entry=e/> })
                     .collect_view()}
             </ol>
         }
@@ -267,7 +259,7 @@ fn PrintedView(
     view! {
         <article class="print-doc">
             <header class="print-header">
-                <h1 lang=lang.clone()>{header.title}</h1>
+                <h1 lang=header.lang>{header.title}</h1>
                 <dl class="print-provenance">
                     {header
                         .lines
@@ -299,9 +291,9 @@ fn PrintedView(
 fn PrintedEntryView(
     /// The entry as printed.
     entry: PrintedEntry,
-    /// The report's language, for its text.
-    lang: Option<String>,
 ) -> impl IntoView {
+    // Its text is in its report's language; interface words around it are not marked.
+    let lang = entry.lang.clone();
     let meta = [Some(entry.subsidiaries), Some(entry.categories), entry.date]
         .into_iter()
         .flatten()
@@ -321,7 +313,10 @@ fn PrintedEntryView(
     });
     view! {
         <li class="print-entry" data-id=entry.id>
-            <p class="print-kind">{entry.kind}</p>
+            <p class="print-kind">
+                {entry.kind}
+                {entry.report.map(|r| view! { " · " <span class="print-report">{r}</span> })}
+            </p>
             <h3 lang=lang.clone()>{entry.title}</h3>
             <p class="print-meta" lang=lang.clone()>{meta}</p>
             <p class="print-summary" lang=lang.clone()>{entry.summary}</p>

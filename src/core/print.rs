@@ -96,7 +96,8 @@ pub fn count_line(shown: usize, total: usize) -> String {
 /// `Subsidiary: CITIC Bank or CITIC Trust`, `Kind: Award`, `Search: “quick”`.
 ///
 /// Values are the names readers see (subsidiaries and categories in report order, kinds in
-/// their usual order, years oldest first); an id the report does not know is shown as it is.
+/// their usual order, years oldest first, reports by their labels, oldest first); an id the
+/// report does not know is shown as it is.
 pub fn filter_words(report: &Report, selection: &Selection) -> Vec<String> {
     let mut out = Vec::new();
     for facet in Facet::ALL {
@@ -139,6 +140,22 @@ pub fn filter_words(report: &Report, selection: &Selection) -> Vec<String> {
                 .map(|k| k.label().to_owned())
                 .collect(),
             Facet::Year => selection.years.iter().map(|y| y.label()).collect(),
+            Facet::Report => {
+                let mut labels: Vec<String> = report
+                    .editions
+                    .iter()
+                    .filter(|e| selection.reports.contains(&e.id))
+                    .map(|e| e.label.clone())
+                    .collect();
+                labels.extend(
+                    selection
+                        .reports
+                        .iter()
+                        .filter(|id| !report.editions.iter().any(|e| &e.id == *id))
+                        .cloned(),
+                );
+                labels
+            }
         };
         if !values.is_empty() {
             out.push(format!("{}: {}", facet.label(), values.join(VALUE_OR)));
@@ -175,6 +192,10 @@ fn one_line(s: &str) -> String {
 pub struct PrintedEntry {
     /// The entry's id.
     pub id: String,
+    /// Its report's label (`2019 · zh-Hant`) when several reports are shown.
+    pub report: Option<String>,
+    /// The language of its text (its report's), when the report gives one.
+    pub lang: Option<String>,
     /// Its kind, for people: `Award`.
     pub kind: String,
     /// Its title.
@@ -200,7 +221,9 @@ pub struct PrintedEntry {
 /// The header's provenance: what is printed, from where, with which filters, when, and the link.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PrintHeader {
-    /// The report's title.
+    /// The language of the title, when one report with a language is shown.
+    pub lang: Option<String>,
+    /// The report's title (the titles of several, oldest first).
     pub title: String,
     /// Label and value of each line, in order: organisation, period, source, filters,
     /// order, entries, printed, link, data file.
@@ -245,6 +268,7 @@ pub struct PrintContext<'a> {
 /// One entry of `report` as printed.
 pub fn printed_entry(report: &Report, position: usize) -> Option<PrintedEntry> {
     let e = report.entries.get(position)?;
+    let edition = report.edition_of(position);
     let mut cite = format!("{SECTION} “{}”", one_line(&e.source.section));
     if let Some(page) = e.source.page_label() {
         cite.push_str(", ");
@@ -252,6 +276,10 @@ pub fn printed_entry(report: &Report, position: usize) -> Option<PrintedEntry> {
     }
     Some(PrintedEntry {
         id: e.id.to_string(),
+        report: edition
+            .filter(|_| report.editions.len() > 1)
+            .map(|ed| ed.label.clone()),
+        lang: edition.map_or(&report.meta, |ed| &ed.meta).language.clone(),
         kind: e.kind.label().to_owned(),
         title: e.title.clone(),
         subsidiaries: e
@@ -297,7 +325,7 @@ pub fn print_document(
     }
     let lines = vec![
         (LABEL_ORGANISATION, one_line(&p.organisation)),
-        (LABEL_PERIOD, report.meta.period.to_string()),
+        (LABEL_PERIOD, period(report)),
         (LABEL_SOURCE, source),
         (LABEL_FILTERS, filters_phrase(report, selection)),
         (LABEL_ORDER, selection.sort.label().to_owned()),
@@ -324,12 +352,29 @@ pub fn print_document(
     let more = positions.len().saturating_sub(MAX_PRINTED);
     PrintDocument {
         header: PrintHeader {
+            lang: (report.editions.len() <= 1)
+                .then(|| report.meta.language.clone())
+                .flatten(),
             title: one_line(&p.dataset_title),
             lines,
         },
         entries,
         more: (more > 0).then(|| more_line(more, positions.len())),
         total: positions.len(),
+    }
+}
+
+/// The reporting period: the report's, or each shown report's label, oldest first.
+fn period(report: &Report) -> String {
+    if report.editions.len() > 1 {
+        report
+            .editions
+            .iter()
+            .map(|e| one_line(&e.label))
+            .collect::<Vec<_>>()
+            .join(", ")
+    } else {
+        report.meta.period.to_string()
     }
 }
 
