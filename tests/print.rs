@@ -449,3 +449,50 @@ fn one_report_names_no_report_on_its_entries() {
     let doc = document(&r, &[0], &Selection::default());
     assert_eq!(doc.header.lang.as_deref(), Some("en"));
 }
+
+#[test]
+fn the_markup_escapes_every_text_and_has_no_style_attributes() {
+    use report_explorer::core::print::html::{document_html, escape};
+    let mut r = report();
+    r.entries[0].title = "<img src=x onerror=alert(1)> & \"quoted\" 'too'".into();
+    r.entries[0].source.passage = "</blockquote><script>alert(2)</script>".into();
+    let doc = document(&r, &[0, 1], &Selection::default());
+    let html = document_html(&doc, &charts(&r, &Selection::default()));
+    assert!(html.starts_with("<article class=\"print-doc\">"));
+    assert!(html.ends_with("</article>"));
+    assert!(
+        !html.contains("<img") && !html.contains("<script"),
+        "{html}"
+    );
+    assert!(html.contains(
+        "<h3 lang=\"en\">&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quoted&quot; &#39;too&#39;</h3>"
+    ));
+    assert!(html.contains("&lt;/blockquote&gt;&lt;script&gt;"));
+    assert!(!html.contains("style="));
+    // Two entries, the header's lines, the charts.
+    assert_eq!(html.matches("<li class=\"print-entry\"").count(), 2);
+    assert_eq!(html.matches("<dt>").count(), doc.header.lines.len());
+    assert_eq!(html.matches("<figure class=\"print-chart\"").count(), 3);
+    assert!(html.contains(&format!("<dd>{}</dd>", escape(LINK))));
+    assert!(!html.contains("print-more"));
+    assert_eq!(escape("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&#39;");
+}
+
+#[test]
+fn the_markup_says_how_many_more_and_when_nothing_matches() {
+    use report_explorer::core::print::html::document_html;
+    let r = synthetic(205);
+    let all: Vec<usize> = (0..205).collect();
+    let html = document_html(&document(&r, &all, &Selection::default()), &[]);
+    assert_eq!(html.matches("<li class=\"print-entry\"").count(), 200);
+    assert!(html.contains(
+        "<p class=\"print-more\" data-testid=\"print-more\">5 more entries are not printed; the CSV or JSON export gives all 205.</p>"
+    ));
+    assert!(
+        !html.contains("print-charts"),
+        "no charts section without charts"
+    );
+    let none = document_html(&document(&r, &[], &Selection::default()), &[]);
+    assert!(none.contains(&format!("<p class=\"print-empty\">{NO_ENTRIES}</p>")));
+    assert!(!none.contains("print-list"));
+}

@@ -6,26 +6,25 @@
 //! state, the clock (formatted with the browser's `Intl.DateTimeFormat`) and the address,
 //! and renders. `style/print.css` hides everything else on paper.
 //!
-//! The document is built synchronously (a separate mount, not a reactive update): `print()`
-//! fires `beforeprint` and lays the page out before any queued effect could run.
+//! The document is inserted synchronously (markup from `core::print::html`, not a reactive
+//! update): `print()` fires `beforeprint` and lays the page out before any queued effect could run.
 
 use crate::app::listen::listen;
 use crate::app::DataUrl;
 use crate::core::charts::Scope;
 use crate::core::export::Provenance;
 use crate::core::model::Report;
+use crate::core::print::html::document_html;
 use crate::core::print::{
-    print_charts, print_document, PrintChart, PrintContext, PrintDocument, PrintedEntry,
-    CHARTS_HEADING, ENTRIES_HEADING, NO_ENTRIES, PRINT_BUTTON, PRINT_BUTTON_LABEL,
+    print_charts, print_document, PrintContext, PRINT_BUTTON, PRINT_BUTTON_LABEL,
 };
 use crate::core::query::{Index, QueryResult, SearchHits, Selection, Sort, View};
-use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::js_sys;
 
 /// The class of the print document's container, a child of `<body>` (see `style/print.css`).
@@ -33,10 +32,9 @@ const PRINT_CLASS: &str = "print-document";
 /// On `<html>` while the print document is in the page: then only it prints.
 const PRINTING_ATTRIBUTE: &str = "data-printing";
 
-/// The print document while it is in the page: its container and its mount.
+/// The print document while it is in the page: its container.
 struct Shown {
-    container: web_sys::HtmlElement,
-    _mount: Box<dyn std::any::Any>,
+    container: web_sys::Element,
 }
 
 impl Drop for Shown {
@@ -114,7 +112,7 @@ pub fn PrintAction(
                     print_charts(&Scope::new(&report, &index, &filters, h), &positions)
                 })
                 .unwrap_or_default();
-            *shown.borrow_mut() = mount_document(doc, charts);
+            *shown.borrow_mut() = insert_document(&document_html(&doc, &charts));
         }
     };
     let render = Rc::new(render);
@@ -158,23 +156,19 @@ pub fn PrintAction(
     }
 }
 
-/// Appends a container to `<body>` and renders the document into it.
-fn mount_document(doc: PrintDocument, charts: Vec<PrintChart>) -> Option<Shown> {
+/// Appends a container to `<body>` holding the document's markup (escaped text and the
+/// charts' SVG, from `core::print::html`), and marks the root as printing.
+fn insert_document(markup: &str) -> Option<Shown> {
     let document = document();
-    let container: web_sys::HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
+    let container = document.create_element("div").ok()?;
     container.set_class_name(PRINT_CLASS);
     let _ = container.set_attribute("data-testid", "print-document");
+    container.set_inner_html(markup);
     document.body()?.append_child(&container).ok()?;
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute(PRINTING_ATTRIBUTE, "");
     }
-    let mount: UnmountHandle<_> = mount_to(container.clone(), move || {
-        view! { <PrintedView doc charts/> }
-    });
-    Some(Shown {
-        container,
-        _mount: Box::new(mount),
-    })
+    Some(Shown { container })
 }
 
 /// Now, as the interface language writes a date and time (the browser's `Intl`).
@@ -208,122 +202,5 @@ fn interface_locale() -> String {
         lang
     } else {
         "en".to_owned()
-    }
-}
-
-/// The print document: header, charts, entries.
-#[component]
-fn PrintedView(
-    /// What is printed.
-    doc: PrintDocument,
-    /// The charts, as SVG.
-    charts: Vec<PrintChart>,
-) -> impl IntoView {
-    let PrintDocument {
-        header,
-        entries,
-        more,
-        ..
-    } = doc;
-    let charts = (!charts.is_empty()).then(|| {
-        view! {
-            <section class="print-charts">
-                <h2>{CHARTS_HEADING}</h2>
-                {charts
-                    .into_iter()
-                    .map(|c| {
-                        view! {
-                            <figure class="print-chart" data-chart=c.id>
-                                <figcaption>{c.title}</figcaption>
-                                <div class="print-svg" inner_html=c.svg></div>
-                            </figure>
-                        }
-                    })
-                    .collect_view()}
-            </section>
-        }
-    });
-    let empty = entries
-        .is_empty()
-        .then(|| view! { <p class="print-empty">{NO_ENTRIES}</p> });
-    let list = (!entries.is_empty()).then(|| {
-        view! {
-            <ol class="print-list">
-                {entries
-                    .into_iter()
-                    .map(|e| view! { <PrintedEntryView entry=e/> })
-                    .collect_view()}
-            </ol>
-        }
-    });
-    view! {
-        <article class="print-doc">
-            <header class="print-header">
-                <h1 lang=header.lang>{header.title}</h1>
-                <dl class="print-provenance">
-                    {header
-                        .lines
-                        .into_iter()
-                        .map(|(label, value)| {
-                            view! {
-                                <div>
-                                    <dt>{label}</dt>
-                                    <dd>{value}</dd>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
-                </dl>
-            </header>
-            {charts}
-            <section class="print-entries">
-                <h2>{ENTRIES_HEADING}</h2>
-                {empty}
-                {list}
-                {more.map(|m| view! { <p class="print-more" data-testid="print-more">{m}</p> })}
-            </section>
-        </article>
-    }
-}
-
-/// One printed entry.
-#[component]
-fn PrintedEntryView(
-    /// The entry as printed.
-    entry: PrintedEntry,
-) -> impl IntoView {
-    // Its text is in its report's language; interface words around it are not marked.
-    let lang = entry.lang.clone();
-    let meta = [Some(entry.subsidiaries), Some(entry.categories), entry.date]
-        .into_iter()
-        .flatten()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
-    let figures = (!entry.figures.is_empty()).then(|| {
-        view! {
-            <dl class="print-figures">
-                {entry
-                    .figures
-                    .into_iter()
-                    .map(|(label, value)| view! { <div><dt>{label}</dt><dd>{value}</dd></div> })
-                    .collect_view()}
-            </dl>
-        }
-    });
-    view! {
-        <li class="print-entry" data-id=entry.id>
-            <p class="print-kind">
-                {entry.kind}
-                {entry.report.map(|r| view! { " · " <span class="print-report">{r}</span> })}
-            </p>
-            <h3 lang=lang.clone()>{entry.title}</h3>
-            <p class="print-meta" lang=lang.clone()>{meta}</p>
-            <p class="print-summary" lang=lang.clone()>{entry.summary}</p>
-            {entry.awarding_body.map(|b| view! { <p class="print-awarded" lang=lang.clone()>{b}</p> })}
-            {figures}
-            <blockquote class="print-passage" lang=lang.clone()>{entry.passage}</blockquote>
-            <p class="print-cite">{entry.cite}</p>
-        </li>
     }
 }

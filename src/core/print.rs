@@ -6,6 +6,8 @@
 //! formatted for people, and the page's address. The app renders a [`PrintDocument`] only
 //! while printing and removes it afterwards.
 
+pub mod html;
+
 use crate::core::charts::{
     awards_data, coverage_data, metric_options, metrics_data, note, render_svg, Chart, ChartTheme,
     Scope,
