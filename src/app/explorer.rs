@@ -9,6 +9,7 @@ use crate::app::download::download_text;
 use crate::app::entry_detail::EntryDetail;
 use crate::app::facets::FacetGroup;
 use crate::app::i18n::{count, number, texts};
+use crate::app::print::PrintAction;
 use crate::app::results::ResultList;
 use crate::app::timeline::TimelineView;
 use crate::app::url::{use_apply, use_link, use_selection};
@@ -417,6 +418,7 @@ pub fn ExplorerView(
                         {e.export}
                         <button type="button" class="link-button" data-testid="export-csv" on:click=move |_| export.run(false)>"CSV"</button>
                         <button type="button" class="link-button" data-testid="export-json" on:click=move |_| export.run(true)>"JSON"</button>
+                        <PrintAction report=report.clone() index=index.clone() hits result selection/>
                     </div>
                     {move || match view_mode.get() {
                         View::List => view! {

@@ -17,6 +17,7 @@ pub mod highlight;
 pub mod i18n;
 pub mod lang;
 pub mod listen;
+pub mod print;
 pub mod report_view;
 pub mod resize;
 pub mod results;

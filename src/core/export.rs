@@ -118,7 +118,7 @@ impl Provenance {
     }
 
     /// The source as one phrase: `Document, chapter “Chapter” (url)`.
-    fn source(&self) -> String {
+    pub fn source(&self) -> String {
         let mut s = one_line(&self.document);
         if let Some(c) = &self.chapter {
             s.push_str(&fill(

@@ -22,6 +22,7 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod paging;
+pub mod print;
 pub mod problem;
 pub mod progress;
 pub mod query;

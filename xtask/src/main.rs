@@ -367,6 +367,7 @@ fn test() -> Result<()> {
     tools::ensure_cjk_font()?;
     let firefox = firefox();
     tools::ensure_firefox(&firefox)?;
+    tools::ensure_poppler()?;
 
     header("1/4 Native tests (cargo test --workspace)");
     run(tools

@@ -377,6 +377,34 @@ pub fn ensure_firefox(firefox: &str) -> Result<()> {
     }
 }
 
+/// Makes sure Debian's `poppler-utils` is installed: the print test (tests/e2e/print.test.mjs)
+/// reads the text of the PDFs it prints with `pdftotext` and counts pages with `pdfinfo`. As
+/// root it is installed with apt-get, otherwise the task stops and says what to install.
+pub fn ensure_poppler() -> Result<()> {
+    const PDFTOTEXT: &str = "/usr/bin/pdftotext";
+    if Path::new(PDFTOTEXT).exists() {
+        println!("ok  {PDFTOTEXT}");
+        return Ok(());
+    }
+    let is_root = output(Command::new("id").arg("-u")).as_deref() == Some("0");
+    if !is_root {
+        return Err(format!(
+            "missing {PDFTOTEXT}: install the Debian package `poppler-utils`, \
+             e.g. `sudo apt-get install -y poppler-utils`"
+        ));
+    }
+    install(
+        "package lists (apt-get update)",
+        Command::new("apt-get").arg("update"),
+    )?;
+    install(
+        "Debian poppler-utils (apt-get, under a minute)",
+        Command::new("apt-get")
+            .args(["install", "-y", "--no-install-recommends", "poppler-utils"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
 /// The `wasm-bindgen` version in `Cargo.lock`; wasm-bindgen-cli must match it
 /// exactly. If `Trunk.toml` pins `[tools] wasm_bindgen`, it must agree.
 fn wasm_bindgen_version(root: &Path) -> Result<String> {

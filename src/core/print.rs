@@ -1,0 +1,466 @@
+//! The printed document of the current filtered view: its header (provenance, the filters in
+//! words, the count, when it was printed and the link), the entries it prints (the list's
+//! order, at most [`MAX_PRINTED`], then a line saying how many more) and its charts as inline SVG.
+//!
+//! The core has no clock and no address bar: the caller passes the print time, already
+//! formatted for people, and the page's address. The app renders a [`PrintDocument`] only
+//! while printing and removes it afterwards.
+
+pub mod html;
+
+use crate::core::charts::{
+    awards_data, coverage_data, metric_options, metrics_data, note, render_svg, Chart, ChartTheme,
+    Scope,
+};
+use crate::core::export::Provenance;
+use crate::core::format::{count_noun, format_metric, format_number};
+use crate::core::model::{Kind, Report};
+use crate::core::query::{Facet, Selection};
+
+// Interface text of the printed document (English), each string defined once here.
+
+/// The print button's text.
+pub const PRINT_BUTTON: &str = "Print";
+/// The print button's accessible name.
+pub const PRINT_BUTTON_LABEL: &str = "Print the filtered entries";
+/// Header label: who published the report.
+pub const LABEL_ORGANISATION: &str = "Organisation";
+/// Header label: the report's period.
+pub const LABEL_PERIOD: &str = "Reporting period";
+/// Header label: the source document.
+pub const LABEL_SOURCE: &str = "Source";
+/// Header label: the active filters in words.
+pub const LABEL_FILTERS: &str = "Filters";
+/// Header label: the order of the entries.
+pub const LABEL_ORDER: &str = "Order";
+/// Header label: how many entries the filters give.
+pub const LABEL_ENTRIES: &str = "Entries";
+/// Header label: when the document was printed.
+pub const LABEL_PRINTED: &str = "Printed";
+/// Header label: the page's address, to open the same view again.
+pub const LABEL_LINK: &str = "Link";
+/// Header label: the data file and the app.
+pub const LABEL_DATA_FILE: &str = "Data file";
+/// The filters line when nothing narrows the entries.
+pub const NO_FILTERS: &str = "none (all entries)";
+/// The search's name in the filters line.
+pub const SEARCH: &str = "Search";
+/// Between the values chosen in one facet (any of them matches).
+pub const VALUE_OR: &str = " or ";
+/// Between the facets in the filters line (all must match).
+pub const FACET_AND: &str = "; ";
+/// Heading of the charts section.
+pub const CHARTS_HEADING: &str = "Charts";
+/// Heading of the entries section.
+pub const ENTRIES_HEADING: &str = "Entries";
+/// Printed when the filters give no entries.
+pub const NO_ENTRIES: &str = "No entries match these filters.";
+/// Before an award's awarding body.
+pub const AWARDED_BY: &str = "Awarded by";
+/// Before an entry's source section.
+pub const SECTION: &str = "Section";
+/// The coverage chart's title.
+pub const CHART_COVERAGE: &str = "Entries by subsidiary and category";
+/// The awards chart's title.
+pub const CHART_AWARDS: &str = "Awards per year by subsidiary";
+/// The figures chart's title.
+pub const CHART_FIGURES: &str = "Figures compared";
+/// The name of the app, after the data file.
+pub const APP_NAME: &str = "Report Explorer";
+
+/// Entries printed at most; the rest are counted in [`PrintDocument::more`] (the document
+/// stays bounded however many entries the filters give).
+pub const MAX_PRINTED: usize = 200;
+
+/// The width charts are drawn at for print, in CSS pixels (an A4 page less its margins).
+pub const CHART_WIDTH: u32 = 680;
+
+/// `12 more entries are not printed; the CSV or JSON export gives all 212.`
+pub fn more_line(more: usize, total: usize) -> String {
+    format!(
+        "{} {} not printed; the CSV or JSON export gives all {}.",
+        count_noun(more, "more entry", "more entries"),
+        if more == 1 { "is" } else { "are" },
+        format_number(total as f64)
+    )
+}
+
+/// `7 of 58 entries`, as the result count reads.
+pub fn count_line(shown: usize, total: usize) -> String {
+    format!(
+        "{} of {}",
+        format_number(shown as f64),
+        count_noun(total, "entry", "entries")
+    )
+}
+
+/// The active filters in words, one item per facet in facet order, then the search:
+/// `Subsidiary: CITIC Bank or CITIC Trust`, `Kind: Award`, `Search: “quick”`.
+///
+/// Values are the names readers see (subsidiaries and categories in report order, kinds in
+/// their usual order, years oldest first, reports by their labels, oldest first); an id the
+/// report does not know is shown as it is.
+pub fn filter_words(report: &Report, selection: &Selection) -> Vec<String> {
+    let mut out = Vec::new();
+    for facet in Facet::ALL {
+        let values: Vec<String> = match facet {
+            Facet::Subsidiary => {
+                let mut names: Vec<String> = report
+                    .subsidiaries
+                    .iter()
+                    .filter(|s| selection.subsidiaries.contains(&s.id))
+                    .map(|s| s.name.clone())
+                    .collect();
+                names.extend(
+                    selection
+                        .subsidiaries
+                        .iter()
+                        .filter(|id| report.subsidiary(id).is_none())
+                        .map(|id| id.as_str().to_owned()),
+                );
+                names
+            }
+            Facet::Category => {
+                let mut names: Vec<String> = report
+                    .categories
+                    .iter()
+                    .filter(|c| selection.categories.contains(&c.id))
+                    .map(|c| c.name.clone())
+                    .collect();
+                names.extend(
+                    selection
+                        .categories
+                        .iter()
+                        .filter(|id| report.category(id).is_none())
+                        .map(|id| id.as_str().to_owned()),
+                );
+                names
+            }
+            Facet::Kind => Kind::ALL
+                .into_iter()
+                .filter(|k| selection.kinds.contains(k))
+                .map(|k| k.label().to_owned())
+                .collect(),
+            Facet::Year => selection.years.iter().map(|y| y.label()).collect(),
+            Facet::Report => {
+                let mut labels: Vec<String> = report
+                    .editions
+                    .iter()
+                    .filter(|e| selection.reports.contains(&e.id))
+                    .map(|e| e.label.clone())
+                    .collect();
+                labels.extend(
+                    selection
+                        .reports
+                        .iter()
+                        .filter(|id| !report.editions.iter().any(|e| &e.id == *id))
+                        .cloned(),
+                );
+                labels
+            }
+        };
+        if !values.is_empty() {
+            out.push(format!("{}: {}", facet.label(), values.join(VALUE_OR)));
+        }
+    }
+    let q = one_line(selection.query.trim());
+    if !q.is_empty() {
+        out.push(format!("{SEARCH}: “{q}”"));
+    }
+    out
+}
+
+/// The filters line: [`filter_words`] joined, or [`NO_FILTERS`].
+pub fn filters_phrase(report: &Report, selection: &Selection) -> String {
+    let words = filter_words(report, selection);
+    if words.is_empty() {
+        NO_FILTERS.to_owned()
+    } else {
+        words.join(FACET_AND)
+    }
+}
+
+/// Text on one line: line breaks and tabs become single spaces.
+fn one_line(s: &str) -> String {
+    s.split(['\r', '\n', '\t'])
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One entry as printed: everything its card shows, its figures as the page writes them
+/// and its source passage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrintedEntry {
+    /// The entry's id.
+    pub id: String,
+    /// Its report's label (`2019 · zh-Hant`) when several reports are shown.
+    pub report: Option<String>,
+    /// The language of its text (its report's), when the report gives one.
+    pub lang: Option<String>,
+    /// Its kind, for people: `Award`.
+    pub kind: String,
+    /// Its title.
+    pub title: String,
+    /// Its subsidiaries, the lead first, each with its division: `CITIC Bank, CITIC Trust`.
+    pub subsidiaries: String,
+    /// Its categories' names: `Awards · Services`.
+    pub categories: String,
+    /// Its date for people, when it has one.
+    pub date: Option<String>,
+    /// Its summary.
+    pub summary: String,
+    /// `Awarded by …`, when the report names who gave it.
+    pub awarding_body: Option<String>,
+    /// Its figures: label and value, as `core::format` writes them (`4,200,000 TEU`).
+    pub figures: Vec<(String, String)>,
+    /// The source passage, verbatim.
+    pub passage: String,
+    /// Where the passage is: `Section “Awards”, p. 45`.
+    pub cite: String,
+}
+
+/// The header's provenance: what is printed, from where, with which filters, when, and the link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrintHeader {
+    /// The language of the title, when one report with a language is shown.
+    pub lang: Option<String>,
+    /// The report's title (the titles of several, oldest first).
+    pub title: String,
+    /// Label and value of each line, in order: organisation, period, source, filters,
+    /// order, entries, printed, link, data file.
+    pub lines: Vec<(&'static str, String)>,
+}
+
+/// A chart of the printed selection, drawn as SVG for print.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrintChart {
+    /// `coverage`, `awards` or `metrics`.
+    pub id: &'static str,
+    /// Its heading.
+    pub title: String,
+    /// An SVG document, safe to insert inline under a strict CSP (no `style` attributes).
+    pub svg: String,
+}
+
+/// Everything a print of the current view shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrintDocument {
+    /// The header with provenance.
+    pub header: PrintHeader,
+    /// The entries printed, in the list's order (at most [`MAX_PRINTED`]).
+    pub entries: Vec<PrintedEntry>,
+    /// The line after the entries when more were left out ([`more_line`]).
+    pub more: Option<String>,
+    /// The entries the filters give in all.
+    pub total: usize,
+}
+
+/// What the print time, the page's address and the provenance are (from the app).
+#[derive(Clone, Debug)]
+pub struct PrintContext<'a> {
+    /// Export provenance: dataset, organisation, source, data file, app version.
+    pub provenance: &'a Provenance,
+    /// When printed, already formatted for people (the app uses the browser's `Intl`).
+    pub printed_at: &'a str,
+    /// The page's address: opening it shows the same view.
+    pub link: &'a str,
+}
+
+/// One entry of `report` as printed.
+pub fn printed_entry(report: &Report, position: usize) -> Option<PrintedEntry> {
+    let e = report.entries.get(position)?;
+    let edition = report.edition_of(position);
+    let mut cite = format!("{SECTION} “{}”", one_line(&e.source.section));
+    if let Some(page) = e.source.page_label() {
+        cite.push_str(", ");
+        cite.push_str(&page);
+    }
+    Some(PrintedEntry {
+        id: e.id.to_string(),
+        report: edition
+            .filter(|_| report.editions.len() > 1)
+            .map(|ed| ed.label.clone()),
+        lang: edition.map_or(&report.meta, |ed| &ed.meta).language.clone(),
+        kind: e.kind.label().to_owned(),
+        title: e.title.clone(),
+        subsidiaries: e
+            .subsidiaries
+            .iter()
+            .map(|s| report.subsidiary_label(s))
+            .collect::<Vec<_>>()
+            .join(", "),
+        categories: e
+            .categories
+            .iter()
+            .map(|c| report.category_name(c).to_owned())
+            .collect::<Vec<_>>()
+            .join(" · "),
+        date: e.date.map(|d| d.to_string()),
+        summary: e.summary.clone(),
+        awarding_body: e
+            .awarding_body
+            .as_ref()
+            .map(|b| format!("{AWARDED_BY} {b}")),
+        figures: e
+            .metrics
+            .iter()
+            .map(|m| (m.label.clone(), format_metric(m)))
+            .collect(),
+        passage: e.source.passage.clone(),
+        cite,
+    })
+}
+
+/// The printed document for the entries at `positions` (the current result, in its order)
+/// of `report` under `selection`.
+pub fn print_document(
+    report: &Report,
+    positions: &[usize],
+    selection: &Selection,
+    context: &PrintContext<'_>,
+) -> PrintDocument {
+    let p = context.provenance;
+    let mut source = p.source();
+    if source.is_empty() {
+        source = one_line(&p.dataset_title);
+    }
+    let lines = vec![
+        (LABEL_ORGANISATION, one_line(&p.organisation)),
+        (LABEL_PERIOD, period(report)),
+        (LABEL_SOURCE, source),
+        (LABEL_FILTERS, filters_phrase(report, selection)),
+        (LABEL_ORDER, selection.sort.label().to_owned()),
+        (
+            LABEL_ENTRIES,
+            count_line(positions.len(), report.entries.len()),
+        ),
+        (LABEL_PRINTED, one_line(context.printed_at)),
+        (LABEL_LINK, one_line(context.link)),
+        (
+            LABEL_DATA_FILE,
+            format!(
+                "{} · {APP_NAME} {}",
+                one_line(&p.data_url),
+                one_line(&p.app_version)
+            ),
+        ),
+    ];
+    let entries: Vec<PrintedEntry> = positions
+        .iter()
+        .take(MAX_PRINTED)
+        .filter_map(|&i| printed_entry(report, i))
+        .collect();
+    let more = positions.len().saturating_sub(MAX_PRINTED);
+    PrintDocument {
+        header: PrintHeader {
+            lang: (report.editions.len() <= 1)
+                .then(|| report.meta.language.clone())
+                .flatten(),
+            title: one_line(&p.dataset_title),
+            lines,
+        },
+        entries,
+        more: (more > 0).then(|| more_line(more, positions.len())),
+        total: positions.len(),
+    }
+}
+
+/// The reporting period: the report's, or each shown report's label, oldest first.
+fn period(report: &Report) -> String {
+    if report.editions.len() > 1 {
+        report
+            .editions
+            .iter()
+            .map(|e| one_line(&e.label))
+            .collect::<Vec<_>>()
+            .join(", ")
+    } else {
+        report.meta.period.to_string()
+    }
+}
+
+/// The height a chart is drawn at for `width`, in CSS pixels: room for every band, the
+/// note and every legend row (the same rule as the charts view).
+pub fn chart_height(chart: Chart<'_>, width: u32) -> u32 {
+    let note_h = if note(chart).is_some() { 24 } else { 0 };
+    let legend = match chart {
+        Chart::Coverage(d) => d.categories.len(),
+        Chart::Awards(d) => d.subsidiaries.len(),
+        Chart::Metrics(_) => 0,
+    } as u32;
+    let per_row = (width.saturating_sub(20) / 180).max(1);
+    let legend_h = 22 * legend.div_ceil(per_row).saturating_sub(1);
+    let bands = match chart {
+        Chart::Coverage(d) => d.subsidiaries.len(),
+        Chart::Awards(_) => return 360 + note_h + legend_h,
+        Chart::Metrics(d) => d.bars.len(),
+    };
+    (90 + 30 * bands as u32).clamp(200, 900) + note_h + legend_h
+}
+
+/// `svg` without any `style="…"` or `style='…'` attribute: a strict `style-src` blocks
+/// them in inline SVG. plotters writes presentation attributes only; this holds it to that.
+pub fn without_style_attributes(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(at) = find_style_attribute(rest) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + " style=".len()..];
+        let quote = after.chars().next().unwrap_or('"');
+        let end = after[1..].find(quote).map_or(after.len(), |i| i + 2);
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Where ` style="` or ` style='` (any white space before it) starts in `s`.
+fn find_style_attribute(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = s[from..].find("style=") {
+        let at = from + i;
+        let before = at.checked_sub(1).map(|b| bytes[b]);
+        let quote = bytes.get(at + "style=".len()).copied();
+        if before.is_some_and(|b| b.is_ascii_whitespace()) && matches!(quote, Some(b'"' | b'\'')) {
+            return Some(at - 1);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// The charts of the printed selection, light on white whatever the page's theme, each
+/// left out when it has nothing to show: coverage, awards, and the figures of the family
+/// that compares the most (the charts view's first choice).
+pub fn print_charts(scope: &Scope<'_>, positions: &[usize]) -> Vec<PrintChart> {
+    let theme = ChartTheme::light();
+    let coverage = coverage_data(scope);
+    let awards = awards_data(scope);
+    let options = metric_options(scope.report, positions);
+    let most = options.iter().map(|o| o.count).max();
+    let metrics = options
+        .iter()
+        .find(|o| Some(o.count) == most)
+        .map(|o| metrics_data(scope.report, positions, &o.family, &o.unit));
+    let mut charts = Vec::new();
+    let mut push = |id: &'static str, title: &str, chart: Chart<'_>| {
+        let size = (CHART_WIDTH, chart_height(chart, CHART_WIDTH));
+        charts.push(PrintChart {
+            id,
+            title: title.to_owned(),
+            svg: without_style_attributes(&render_svg(chart, size, &theme, None)),
+        });
+    };
+    if !coverage.is_empty() {
+        push("coverage", CHART_COVERAGE, Chart::Coverage(&coverage));
+    }
+    if !awards.is_empty() {
+        push("awards", CHART_AWARDS, Chart::Awards(&awards));
+    }
+    if let Some(m) = metrics.as_ref().filter(|m| !m.is_empty()) {
+        push("metrics", CHART_FIGURES, Chart::Metrics(m));
+    }
+    charts
+}
