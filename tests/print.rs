@@ -7,6 +7,7 @@ use report_explorer::core::charts::Scope;
 use report_explorer::core::editions::merge;
 use report_explorer::core::export::Provenance;
 use report_explorer::core::format::format_metric;
+use report_explorer::core::i18n::{Lang, EN};
 use report_explorer::core::load::load_report;
 use report_explorer::core::model::Report;
 use report_explorer::core::print::*;
@@ -37,6 +38,15 @@ fn line<'a>(doc: &'a PrintDocument, label: &str) -> &'a str {
 }
 
 fn document(r: &Report, positions: &[usize], sel: &Selection) -> PrintDocument {
+    document_in(r, positions, sel, &EN)
+}
+
+fn document_in(
+    r: &Report,
+    positions: &[usize],
+    sel: &Selection,
+    texts: &'static report_explorer::core::i18n::Texts,
+) -> PrintDocument {
     let provenance = Provenance::new(r, "data/report.json", sel, AT, "9.9.9");
     print_document(
         r,
@@ -46,6 +56,7 @@ fn document(r: &Report, positions: &[usize], sel: &Selection) -> PrintDocument {
             provenance: &provenance,
             printed_at: PRINTED,
             link: LINK,
+            texts,
         },
     )
 }
@@ -69,7 +80,7 @@ fn filters_read_as_words_in_facet_and_report_order() {
     sel.toggle(Facet::Year, "2019");
     sel.query = "quick\nclaims".into();
     assert_eq!(
-        filter_words(&r, &sel),
+        filter_words(&r, &sel, &EN),
         vec![
             "Subsidiary: CITIC Bank or CITIC Trust".to_owned(),
             "Kind: Award or Service".to_owned(),
@@ -78,7 +89,7 @@ fn filters_read_as_words_in_facet_and_report_order() {
         ]
     );
     assert_eq!(
-        filters_phrase(&r, &sel),
+        filters_phrase(&r, &sel, &EN),
         "Subsidiary: CITIC Bank or CITIC Trust; Kind: Award or Service; Year: 2019; Search: “quick claims”"
     );
 }
@@ -91,7 +102,7 @@ fn categories_read_by_name_and_unknown_ids_as_they_are() {
     sel.toggle(Facet::Category, category.id.as_str());
     sel.toggle(Facet::Subsidiary, "no-such-company");
     assert_eq!(
-        filter_words(&r, &sel),
+        filter_words(&r, &sel, &EN),
         vec![
             "Subsidiary: no-such-company".to_owned(),
             format!("Category: {}", category.name),
@@ -103,12 +114,12 @@ fn categories_read_by_name_and_unknown_ids_as_they_are() {
 fn no_filters_say_so() {
     let r = report();
     let mut sel = Selection::default();
-    assert!(filter_words(&r, &sel).is_empty());
-    assert_eq!(filters_phrase(&r, &sel), "none (all entries)");
+    assert!(filter_words(&r, &sel, &EN).is_empty());
+    assert_eq!(filters_phrase(&r, &sel, &EN), "none (all entries)");
     // Blank search text is no filter; order and view are not filters either.
     sel.query = "  ".into();
     sel.sort = Sort::Title;
-    assert_eq!(filters_phrase(&r, &sel), NO_FILTERS);
+    assert_eq!(filters_phrase(&r, &sel, &EN), EN.print.no_filters);
 }
 
 #[test]
@@ -122,40 +133,40 @@ fn header_holds_the_provenance_filters_count_time_and_link() {
     assert!(!positions.is_empty());
     let doc = document(&r, &positions, &sel);
     assert_eq!(doc.header.title, r.meta.title);
-    assert_eq!(line(&doc, LABEL_ORGANISATION), "CITIC Limited");
-    assert_eq!(line(&doc, LABEL_PERIOD), "2019");
+    assert_eq!(line(&doc, EN.print.organisation), "CITIC Limited");
+    assert_eq!(line(&doc, EN.print.period), "2019");
     assert_eq!(
-        line(&doc, LABEL_SOURCE),
+        line(&doc, EN.print.source),
         "CITIC Limited 2019 Environmental, Social and Governance Report, chapter “Customer responsibility”"
     );
     assert_eq!(
-        line(&doc, LABEL_FILTERS),
+        line(&doc, EN.print.filters),
         "Subsidiary: CITIC Bank; Kind: Award"
     );
-    assert_eq!(line(&doc, LABEL_ORDER), "Newest first");
+    assert_eq!(line(&doc, EN.print.order), "Newest first");
     assert_eq!(
-        line(&doc, LABEL_ENTRIES),
+        line(&doc, EN.print.entries),
         format!("{} of {} entries", positions.len(), r.entries.len())
     );
-    assert_eq!(line(&doc, LABEL_PRINTED), PRINTED);
-    assert_eq!(line(&doc, LABEL_LINK), LINK);
+    assert_eq!(line(&doc, EN.print.printed), PRINTED);
+    assert_eq!(line(&doc, EN.print.link), LINK);
     assert_eq!(
-        line(&doc, LABEL_DATA_FILE),
+        line(&doc, EN.print.data_file),
         "data/report.json · Report Explorer 9.9.9"
     );
     let labels: Vec<&str> = doc.header.lines.iter().map(|(l, _)| *l).collect();
     assert_eq!(
         labels,
         [
-            LABEL_ORGANISATION,
-            LABEL_PERIOD,
-            LABEL_SOURCE,
-            LABEL_FILTERS,
-            LABEL_ORDER,
-            LABEL_ENTRIES,
-            LABEL_PRINTED,
-            LABEL_LINK,
-            LABEL_DATA_FILE
+            EN.print.organisation,
+            EN.print.period,
+            EN.print.source,
+            EN.print.filters,
+            EN.print.order,
+            EN.print.entries,
+            EN.print.printed,
+            EN.print.link,
+            EN.print.data_file
         ]
     );
     assert!(doc.more.is_none());
@@ -191,16 +202,16 @@ fn at_most_200_entries_then_a_line_with_how_many_more() {
 
     let none = document(&r, &[], &sel);
     assert!(none.entries.is_empty() && none.more.is_none());
-    assert_eq!(line(&none, LABEL_ENTRIES), "0 of 250 entries");
+    assert_eq!(line(&none, EN.print.entries), "0 of 250 entries");
 }
 
 #[test]
 fn large_counts_have_separators() {
     assert_eq!(
-        more_line(9_800, 10_000),
+        more_line(&EN, 9_800, 10_000),
         "9,800 more entries are not printed; the CSV or JSON export gives all 10,000."
     );
-    assert_eq!(count_line(1_234, 10_000), "1,234 of 10,000 entries");
+    assert_eq!(count_line(&EN, 1_234, 10_000), "1,234 of 10,000 entries");
 }
 
 #[test]
@@ -240,7 +251,7 @@ fn a_printed_entry_has_its_fields_figures_and_passage() {
         .iter()
         .position(|e| e.id.as_str() == "award-citic-construction-enr-top-international-contractors")
         .unwrap();
-    let e = printed_entry(&r, at).unwrap();
+    let e = printed_entry(&r, at, &EN).unwrap();
     let source = &r.entries[at];
     assert_eq!(e.kind, "Award");
     assert_eq!(e.title, source.title);
@@ -271,19 +282,19 @@ fn a_printed_entry_has_its_fields_figures_and_passage() {
         .subsidiaries
         .push(r.subsidiaries[1].id.clone());
     r.entries[at].source.page = Some("45–46".into());
-    let e = printed_entry(&r, at).unwrap();
+    let e = printed_entry(&r, at, &EN).unwrap();
     assert_eq!(e.subsidiaries, "CITIC Construction, CITIC Bank");
     assert_eq!(
         e.cite,
         "Section “CITIC Construction Signature Projects”, pp. 45–46"
     );
-    assert!(printed_entry(&r, r.entries.len()).is_none());
+    assert!(printed_entry(&r, r.entries.len(), &EN).is_none());
 }
 
 #[test]
 fn an_award_says_who_gave_it() {
     let r = report();
-    let e = printed_entry(&r, 0).unwrap();
+    let e = printed_entry(&r, 0, &EN).unwrap();
     assert_eq!(
         e.awarding_body.as_deref(),
         Some("Awarded by 14th Asian Finance Conference")
@@ -293,7 +304,7 @@ fn an_award_says_who_gave_it() {
         .iter()
         .position(|e| e.awarding_body.is_none())
         .unwrap();
-    assert!(printed_entry(&r, initiative)
+    assert!(printed_entry(&r, initiative, &EN)
         .unwrap()
         .awarding_body
         .is_none());
@@ -304,7 +315,7 @@ fn charts(r: &Report, sel: &Selection) -> Vec<PrintChart> {
     let index = Index::new(r);
     let hits = index.search(&sel.query);
     let positions = index.query(sel, &hits).entries;
-    print_charts(&Scope::new(r, &index, sel, &hits), &positions)
+    print_charts(&Scope::new(r, &index, sel, &hits), &positions, &EN)
 }
 
 #[test]
@@ -313,7 +324,7 @@ fn charts_are_inline_svg_without_style_attributes() {
     let all = charts(&r, &Selection::default());
     let ids: Vec<&str> = all.iter().map(|c| c.id).collect();
     assert_eq!(ids, ["coverage", "awards", "metrics"]);
-    assert_eq!(all[0].title, CHART_COVERAGE);
+    assert_eq!(all[0].title, EN.charts.coverage_title);
     for c in &all {
         assert!(c.svg.starts_with("<svg "), "{}: {}", c.id, &c.svg[..40]);
         assert!(c.svg.trim_end().ends_with("</svg>"), "{}", c.id);
@@ -415,14 +426,14 @@ fn several_reports_print_their_labels_periods_and_languages() {
     sel.toggle(Facet::Report, "meridian-2022-zh");
     sel.toggle(Facet::Report, "unknown-report");
     assert_eq!(
-        filter_words(&r, &sel),
+        filter_words(&r, &sel, &EN),
         vec![format!("Report: {} or unknown-report", r.editions[1].label)]
     );
 
     let all: Vec<usize> = (0..r.entries.len()).collect();
     let doc = document(&r, &all, &Selection::default());
     assert_eq!(
-        line(&doc, LABEL_PERIOD),
+        line(&doc, EN.print.period),
         format!("{}, {}", r.editions[0].label, r.editions[1].label)
     );
     // Titles of both, oldest first (the export's provenance); no single language for them.
@@ -443,7 +454,7 @@ fn several_reports_print_their_labels_periods_and_languages() {
 #[test]
 fn one_report_names_no_report_on_its_entries() {
     let r = report();
-    let e = printed_entry(&r, 0).unwrap();
+    let e = printed_entry(&r, 0, &EN).unwrap();
     assert_eq!(e.report, None);
     assert_eq!(e.lang.as_deref(), Some("en"));
     let doc = document(&r, &[0], &Selection::default());
@@ -493,6 +504,37 @@ fn the_markup_says_how_many_more_and_when_nothing_matches() {
         "no charts section without charts"
     );
     let none = document_html(&document(&r, &[], &Selection::default()), &[]);
-    assert!(none.contains(&format!("<p class=\"print-empty\">{NO_ENTRIES}</p>")));
+    assert!(none.contains(&format!(
+        "<p class=\"print-empty\">{}</p>",
+        EN.print.no_entries
+    )));
     assert!(!none.contains("print-list"));
+}
+
+#[test]
+fn the_document_speaks_the_interface_language() {
+    let r = synthetic(260);
+    let t = Lang::ZhHant.texts();
+    let mut sel = Selection::default();
+    sel.toggle(Facet::Kind, "award");
+    let all: Vec<usize> = (0..r.entries.len()).collect();
+    let doc = document_in(&r, &all, &sel, t);
+    let labels: Vec<&str> = doc.header.lines.iter().map(|(l, _)| *l).collect();
+    assert_eq!(labels[..3], ["機構", "報告期", "來源"]);
+    let filters = doc
+        .header
+        .lines
+        .iter()
+        .find(|(l, _)| *l == "篩選條件")
+        .unwrap();
+    assert_eq!(filters.1, "類型：獎項");
+    assert_eq!(
+        doc.more.as_deref(),
+        Some("另有 60 個條目未列印；CSV 或 JSON 匯出包含全部 260 個條目。")
+    );
+    assert_eq!(doc.entries[0].kind, r.entries[0].kind.label_in(t));
+    assert_eq!(doc.words.entries_heading, "條目");
+    let html = report_explorer::core::print::html::document_html(&doc, &[]);
+    assert!(html.contains("條目"), "{html}");
+    assert!(!html.contains(">Entries<"));
 }

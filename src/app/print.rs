@@ -9,15 +9,14 @@
 //! The document is inserted synchronously (markup from `core::print::html`, not a reactive
 //! update): `print()` fires `beforeprint` and lays the page out before any queued effect could run.
 
+use crate::app::i18n::texts;
 use crate::app::listen::listen;
 use crate::app::DataUrl;
 use crate::core::charts::Scope;
 use crate::core::export::Provenance;
 use crate::core::model::Report;
 use crate::core::print::html::document_html;
-use crate::core::print::{
-    print_charts, print_document, PrintContext, PRINT_BUTTON, PRINT_BUTTON_LABEL,
-};
+use crate::core::print::{print_charts, print_document, PrintContext};
 use crate::core::query::{Index, QueryResult, SearchHits, Selection, Sort, View};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -86,7 +85,8 @@ pub fn PrintAction(
                 &sel,
                 &String::from(js_sys::Date::new_0().to_iso_string()),
                 env!("CARGO_PKG_VERSION"),
-            );
+            )
+            .with_texts(texts());
             let printed_at = printed_at();
             let link = window().location().href().unwrap_or_default();
             let doc = print_document(
@@ -97,6 +97,7 @@ pub fn PrintAction(
                     provenance: &provenance,
                     printed_at: &printed_at,
                     link: &link,
+                    texts: texts(),
                 },
             );
             // The charts count what the charts view counts: the filters alone.
@@ -109,7 +110,11 @@ pub fn PrintAction(
             };
             let charts = hits
                 .try_with_untracked(|h| {
-                    print_charts(&Scope::new(&report, &index, &filters, h), &positions)
+                    print_charts(
+                        &Scope::new(&report, &index, &filters, h),
+                        &positions,
+                        texts(),
+                    )
                 })
                 .unwrap_or_default();
             *shown.borrow_mut() = insert_document(&document_html(&doc, &charts));
@@ -148,10 +153,10 @@ pub fn PrintAction(
             type="button"
             class="link-button print-button"
             data-testid="print"
-            aria-label=PRINT_BUTTON_LABEL
+            aria-label=texts().print.button_label
             on:click=on_click
         >
-            {PRINT_BUTTON}
+            {texts().print.button}
         </button>
     }
 }

@@ -13,59 +13,12 @@ use crate::core::charts::{
     Scope,
 };
 use crate::core::export::Provenance;
-use crate::core::format::{count_noun, format_metric, format_number};
+use crate::core::format::{format_metric, format_number};
+use crate::core::i18n::{fill, PrintTexts, Texts};
 use crate::core::model::{Kind, Report};
 use crate::core::query::{Facet, Selection};
 
-// Interface text of the printed document (English), each string defined once here.
-
-/// The print button's text.
-pub const PRINT_BUTTON: &str = "Print";
-/// The print button's accessible name.
-pub const PRINT_BUTTON_LABEL: &str = "Print the filtered entries";
-/// Header label: who published the report.
-pub const LABEL_ORGANISATION: &str = "Organisation";
-/// Header label: the report's period.
-pub const LABEL_PERIOD: &str = "Reporting period";
-/// Header label: the source document.
-pub const LABEL_SOURCE: &str = "Source";
-/// Header label: the active filters in words.
-pub const LABEL_FILTERS: &str = "Filters";
-/// Header label: the order of the entries.
-pub const LABEL_ORDER: &str = "Order";
-/// Header label: how many entries the filters give.
-pub const LABEL_ENTRIES: &str = "Entries";
-/// Header label: when the document was printed.
-pub const LABEL_PRINTED: &str = "Printed";
-/// Header label: the page's address, to open the same view again.
-pub const LABEL_LINK: &str = "Link";
-/// Header label: the data file and the app.
-pub const LABEL_DATA_FILE: &str = "Data file";
-/// The filters line when nothing narrows the entries.
-pub const NO_FILTERS: &str = "none (all entries)";
-/// The search's name in the filters line.
-pub const SEARCH: &str = "Search";
-/// Between the values chosen in one facet (any of them matches).
-pub const VALUE_OR: &str = " or ";
-/// Between the facets in the filters line (all must match).
-pub const FACET_AND: &str = "; ";
-/// Heading of the charts section.
-pub const CHARTS_HEADING: &str = "Charts";
-/// Heading of the entries section.
-pub const ENTRIES_HEADING: &str = "Entries";
-/// Printed when the filters give no entries.
-pub const NO_ENTRIES: &str = "No entries match these filters.";
-/// Before an award's awarding body.
-pub const AWARDED_BY: &str = "Awarded by";
-/// Before an entry's source section.
-pub const SECTION: &str = "Section";
-/// The coverage chart's title.
-pub const CHART_COVERAGE: &str = "Entries by subsidiary and category";
-/// The awards chart's title.
-pub const CHART_AWARDS: &str = "Awards per year by subsidiary";
-/// The figures chart's title.
-pub const CHART_FIGURES: &str = "Figures compared";
-/// The name of the app, after the data file.
+/// The product's name, after the data file in the header.
 pub const APP_NAME: &str = "Report Explorer";
 
 /// Entries printed at most; the rest are counted in [`PrintDocument::more`] (the document
@@ -75,22 +28,28 @@ pub const MAX_PRINTED: usize = 200;
 /// The width charts are drawn at for print, in CSS pixels (an A4 page less its margins).
 pub const CHART_WIDTH: u32 = 680;
 
-/// `12 more entries are not printed; the CSV or JSON export gives all 212.`
-pub fn more_line(more: usize, total: usize) -> String {
-    format!(
-        "{} {} not printed; the CSV or JSON export gives all {}.",
-        count_noun(more, "more entry", "more entries"),
-        if more == 1 { "is" } else { "are" },
-        format_number(total as f64)
+/// `12 more entries are not printed; the CSV or JSON export gives all 212.`, in the
+/// language of `t`.
+pub fn more_line(t: &Texts, more: usize, total: usize) -> String {
+    let p = &t.print;
+    fill(
+        t.lang.plural(more, p.more_one, p.more_other),
+        &[
+            ("n", &format_number(more as f64)),
+            ("total", &format_number(total as f64)),
+        ],
     )
 }
 
-/// `7 of 58 entries`, as the result count reads.
-pub fn count_line(shown: usize, total: usize) -> String {
-    format!(
-        "{} of {}",
-        format_number(shown as f64),
-        count_noun(total, "entry", "entries")
+/// `7 of 58 entries`, as the result count reads, in the language of `t`.
+pub fn count_line(t: &Texts, shown: usize, total: usize) -> String {
+    let e = &t.explorer;
+    fill(
+        e.count,
+        &[
+            ("shown", &format_number(shown as f64)),
+            ("total", &t.count(total, e.entries_one, e.entries_other)),
+        ],
     )
 }
 
@@ -100,7 +59,8 @@ pub fn count_line(shown: usize, total: usize) -> String {
 /// Values are the names readers see (subsidiaries and categories in report order, kinds in
 /// their usual order, years oldest first, reports by their labels, oldest first); an id the
 /// report does not know is shown as it is.
-pub fn filter_words(report: &Report, selection: &Selection) -> Vec<String> {
+pub fn filter_words(report: &Report, selection: &Selection, t: &Texts) -> Vec<String> {
+    let p = &t.print;
     let mut out = Vec::new();
     for facet in Facet::ALL {
         let values: Vec<String> = match facet {
@@ -139,7 +99,7 @@ pub fn filter_words(report: &Report, selection: &Selection) -> Vec<String> {
             Facet::Kind => Kind::ALL
                 .into_iter()
                 .filter(|k| selection.kinds.contains(k))
-                .map(|k| k.label().to_owned())
+                .map(|k| k.label_in(t).to_owned())
                 .collect(),
             Facet::Year => selection.years.iter().map(|y| y.label()).collect(),
             Facet::Report => {
@@ -160,23 +120,29 @@ pub fn filter_words(report: &Report, selection: &Selection) -> Vec<String> {
             }
         };
         if !values.is_empty() {
-            out.push(format!("{}: {}", facet.label(), values.join(VALUE_OR)));
+            out.push(fill(
+                p.facet_values,
+                &[
+                    ("facet", facet.label_in(t)),
+                    ("values", &values.join(p.value_or)),
+                ],
+            ));
         }
     }
     let q = one_line(selection.query.trim());
     if !q.is_empty() {
-        out.push(format!("{SEARCH}: “{q}”"));
+        out.push(fill(p.search, &[("q", &q)]));
     }
     out
 }
 
-/// The filters line: [`filter_words`] joined, or [`NO_FILTERS`].
-pub fn filters_phrase(report: &Report, selection: &Selection) -> String {
-    let words = filter_words(report, selection);
+/// The filters line: [`filter_words`] joined, or the words for no filters.
+pub fn filters_phrase(report: &Report, selection: &Selection, t: &Texts) -> String {
+    let words = filter_words(report, selection, t);
     if words.is_empty() {
-        NO_FILTERS.to_owned()
+        t.print.no_filters.to_owned()
     } else {
-        words.join(FACET_AND)
+        words.join(t.print.facet_and)
     }
 }
 
@@ -254,6 +220,8 @@ pub struct PrintDocument {
     pub more: Option<String>,
     /// The entries the filters give in all.
     pub total: usize,
+    /// The interface words of the document (its headings).
+    pub words: &'static PrintTexts,
 }
 
 /// What the print time, the page's address and the provenance are (from the app).
@@ -265,13 +233,18 @@ pub struct PrintContext<'a> {
     pub printed_at: &'a str,
     /// The page's address: opening it shows the same view.
     pub link: &'a str,
+    /// The interface language's words.
+    pub texts: &'static Texts,
 }
 
-/// One entry of `report` as printed.
-pub fn printed_entry(report: &Report, position: usize) -> Option<PrintedEntry> {
+/// One entry of `report` as printed, its labels in the language of `t`.
+pub fn printed_entry(report: &Report, position: usize, t: &Texts) -> Option<PrintedEntry> {
     let e = report.entries.get(position)?;
     let edition = report.edition_of(position);
-    let mut cite = format!("{SECTION} “{}”", one_line(&e.source.section));
+    let mut cite = fill(
+        t.print.section,
+        &[("section", &one_line(&e.source.section))],
+    );
     if let Some(page) = e.source.page_label() {
         cite.push_str(", ");
         cite.push_str(&page);
@@ -282,7 +255,7 @@ pub fn printed_entry(report: &Report, position: usize) -> Option<PrintedEntry> {
             .filter(|_| report.editions.len() > 1)
             .map(|ed| ed.label.clone()),
         lang: edition.map_or(&report.meta, |ed| &ed.meta).language.clone(),
-        kind: e.kind.label().to_owned(),
+        kind: e.kind.label_in(t).to_owned(),
         title: e.title.clone(),
         subsidiaries: e
             .subsidiaries
@@ -296,12 +269,12 @@ pub fn printed_entry(report: &Report, position: usize) -> Option<PrintedEntry> {
             .map(|c| report.category_name(c).to_owned())
             .collect::<Vec<_>>()
             .join(" · "),
-        date: e.date.map(|d| d.to_string()),
+        date: e.date.map(|d| d.text(&t.dates)),
         summary: e.summary.clone(),
         awarding_body: e
             .awarding_body
             .as_ref()
-            .map(|b| format!("{AWARDED_BY} {b}")),
+            .map(|b| fill(t.print.awarded_by, &[("body", b)])),
         figures: e
             .metrics
             .iter()
@@ -321,24 +294,26 @@ pub fn print_document(
     context: &PrintContext<'_>,
 ) -> PrintDocument {
     let p = context.provenance;
+    let t = context.texts;
+    let w = &t.print;
     let mut source = p.source();
     if source.is_empty() {
         source = one_line(&p.dataset_title);
     }
     let lines = vec![
-        (LABEL_ORGANISATION, one_line(&p.organisation)),
-        (LABEL_PERIOD, period(report)),
-        (LABEL_SOURCE, source),
-        (LABEL_FILTERS, filters_phrase(report, selection)),
-        (LABEL_ORDER, selection.sort.label().to_owned()),
+        (w.organisation, one_line(&p.organisation)),
+        (w.period, period(report, t)),
+        (w.source, source),
+        (w.filters, filters_phrase(report, selection, t)),
+        (w.order, selection.sort.label_in(t).to_owned()),
         (
-            LABEL_ENTRIES,
-            count_line(positions.len(), report.entries.len()),
+            w.entries,
+            count_line(t, positions.len(), report.entries.len()),
         ),
-        (LABEL_PRINTED, one_line(context.printed_at)),
-        (LABEL_LINK, one_line(context.link)),
+        (w.printed, one_line(context.printed_at)),
+        (w.link, one_line(context.link)),
         (
-            LABEL_DATA_FILE,
+            w.data_file,
             format!(
                 "{} · {APP_NAME} {}",
                 one_line(&p.data_url),
@@ -349,7 +324,7 @@ pub fn print_document(
     let entries: Vec<PrintedEntry> = positions
         .iter()
         .take(MAX_PRINTED)
-        .filter_map(|&i| printed_entry(report, i))
+        .filter_map(|&i| printed_entry(report, i, t))
         .collect();
     let more = positions.len().saturating_sub(MAX_PRINTED);
     PrintDocument {
@@ -361,22 +336,23 @@ pub fn print_document(
             lines,
         },
         entries,
-        more: (more > 0).then(|| more_line(more, positions.len())),
+        more: (more > 0).then(|| more_line(t, more, positions.len())),
         total: positions.len(),
+        words: w,
     }
 }
 
 /// The reporting period: the report's, or each shown report's label, oldest first.
-fn period(report: &Report) -> String {
+fn period(report: &Report, t: &Texts) -> String {
     if report.editions.len() > 1 {
         report
             .editions
             .iter()
             .map(|e| one_line(&e.label))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(t.entry.list_separator)
     } else {
-        report.meta.period.to_string()
+        report.meta.period.text(&t.dates)
     }
 }
 
@@ -434,8 +410,12 @@ fn find_style_attribute(s: &str) -> Option<usize> {
 /// The charts of the printed selection, light on white whatever the page's theme, each
 /// left out when it has nothing to show: coverage, awards, and the figures of the family
 /// that compares the most (the charts view's first choice).
-pub fn print_charts(scope: &Scope<'_>, positions: &[usize]) -> Vec<PrintChart> {
-    let theme = ChartTheme::light();
+pub fn print_charts(scope: &Scope<'_>, positions: &[usize], t: &'static Texts) -> Vec<PrintChart> {
+    let theme = ChartTheme {
+        texts: t,
+        ..ChartTheme::light()
+    };
+    let c = &t.charts;
     let coverage = coverage_data(scope);
     let awards = awards_data(scope);
     let options = metric_options(scope.report, positions);
@@ -454,13 +434,13 @@ pub fn print_charts(scope: &Scope<'_>, positions: &[usize]) -> Vec<PrintChart> {
         });
     };
     if !coverage.is_empty() {
-        push("coverage", CHART_COVERAGE, Chart::Coverage(&coverage));
+        push("coverage", c.coverage_title, Chart::Coverage(&coverage));
     }
     if !awards.is_empty() {
-        push("awards", CHART_AWARDS, Chart::Awards(&awards));
+        push("awards", c.awards_title, Chart::Awards(&awards));
     }
     if let Some(m) = metrics.as_ref().filter(|m| !m.is_empty()) {
-        push("metrics", CHART_FIGURES, Chart::Metrics(m));
+        push("metrics", c.metrics_title, Chart::Metrics(m));
     }
     charts
 }

@@ -15,6 +15,7 @@ mod entry;
 mod errors;
 mod explorer;
 mod facets;
+mod print;
 mod timeline;
 
 pub use app::AppTexts;
@@ -24,6 +25,7 @@ pub use entry::EntryTexts;
 pub use errors::ErrorTexts;
 pub use explorer::ExplorerTexts;
 pub use facets::FacetTexts;
+pub use print::PrintTexts;
 pub use timeline::TimelineTexts;
 
 /// Declares an area's struct of `&'static str` fields and its `all()` listing.
@@ -224,12 +226,14 @@ pub struct Texts {
     pub dates: DateTexts,
     /// Load failures, the error view and the author hint.
     pub errors: ErrorTexts,
+    /// The printed document.
+    pub print: PrintTexts,
 }
 
 impl Texts {
     /// Every string with its key (`area.field`).
     pub fn all(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 8] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 9] = [
             ("app", self.app.all()),
             ("explorer", self.explorer.all()),
             ("facets", self.facets.all()),
@@ -238,6 +242,7 @@ impl Texts {
             ("charts", self.charts.all()),
             ("dates", self.dates.all()),
             ("errors", self.errors.all()),
+            ("print", self.print.all()),
         ];
         areas
             .into_iter()
@@ -278,6 +283,7 @@ pub static EN: Texts = Texts {
     charts: charts::EN,
     dates: dates::EN,
     errors: errors::EN,
+    print: print::EN,
 };
 
 /// Simplified Chinese.
@@ -291,6 +297,7 @@ pub static ZH_HANS: Texts = Texts {
     charts: charts::ZH_HANS,
     dates: dates::ZH_HANS,
     errors: errors::ZH_HANS,
+    print: print::ZH_HANS,
 };
 
 /// Traditional Chinese.
@@ -304,4 +311,5 @@ pub static ZH_HANT: Texts = Texts {
     charts: charts::ZH_HANT,
     dates: dates::ZH_HANT,
     errors: errors::ZH_HANT,
+    print: print::ZH_HANT,
 };

@@ -3,7 +3,7 @@
 //! has no `style` attributes, scripts or images (the page's CSP allows none), charts are the
 //! inline SVG of [`PrintChart`].
 
-use super::{PrintChart, PrintDocument, PrintedEntry, CHARTS_HEADING, ENTRIES_HEADING, NO_ENTRIES};
+use super::{PrintChart, PrintDocument, PrintedEntry};
 
 /// `text` safe as element content or a quoted attribute value.
 pub fn escape(text: &str) -> String {
@@ -48,7 +48,7 @@ pub fn document_html(doc: &PrintDocument, charts: &[PrintChart]) -> String {
     if !charts.is_empty() {
         out.push_str(&format!(
             "<section class=\"print-charts\"><h2>{}</h2>",
-            escape(CHARTS_HEADING)
+            escape(doc.words.charts_heading)
         ));
         for c in charts {
             out.push_str(&format!(
@@ -63,12 +63,12 @@ pub fn document_html(doc: &PrintDocument, charts: &[PrintChart]) -> String {
     }
     out.push_str(&format!(
         "<section class=\"print-entries\"><h2>{}</h2>",
-        escape(ENTRIES_HEADING)
+        escape(doc.words.entries_heading)
     ));
     if doc.entries.is_empty() {
         out.push_str(&format!(
             "<p class=\"print-empty\">{}</p>",
-            escape(NO_ENTRIES)
+            escape(doc.words.no_entries)
         ));
     } else {
         out.push_str("<ol class=\"print-list\">");
