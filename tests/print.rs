@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use report_explorer::core::catalogue::load_catalogue;
-use report_explorer::core::charts::Scope;
+use report_explorer::core::charts::{chart_height, Scope};
 use report_explorer::core::editions::merge;
 use report_explorer::core::export::Provenance;
 use report_explorer::core::format::format_metric;

@@ -6,7 +6,7 @@ use crate::app::download::{download_canvas_png, download_text};
 use crate::app::resize::use_width;
 use crate::app::theme::ThemeContext;
 use crate::core::charts::{
-    awards_data, coverage_data, draw, hit_test, metric_options, metrics_data, note, relabel_other,
+    awards_data, coverage_data, draw, hit_test, metric_options, metrics_data, relabel_other,
     render_svg, select_mark, table_in, AwardsData, Chart, ChartHits, ChartTheme, CoverageData,
     Mark, MetricsData, Scope,
 };
@@ -40,26 +40,9 @@ impl ChartData {
         }
     }
 
-    /// Drawing height in CSS pixels for the chart's amount of data at `width` (bounded, as
-    /// the bars and legend are): room for every band, the note, and every legend row, since
-    /// a legend that does not fit is left out and the colours would go unexplained.
+    /// Drawing height in CSS pixels for the chart's amount of data at `width`.
     fn height(&self, width: f64) -> u32 {
-        let note_h = if note(self.chart()).is_some() { 24 } else { 0 };
-        let legend = match self {
-            ChartData::Coverage(d) => d.categories.len(),
-            ChartData::Awards(d) => d.subsidiaries.len(),
-            ChartData::Metrics(_) => 0,
-        } as u32;
-        // About 180 px per legend item (long names are cut at half the width); one row is in the base.
-        let per_row = ((width as u32).saturating_sub(20) / 180).max(1);
-        let extra_rows = legend.div_ceil(per_row).saturating_sub(1);
-        let legend_h = 22 * extra_rows;
-        let bands = match self {
-            ChartData::Coverage(d) => d.subsidiaries.len(),
-            ChartData::Awards(_) => return 360 + note_h + legend_h,
-            ChartData::Metrics(d) => d.bars.len(),
-        };
-        (90 + 30 * bands as u32).clamp(200, 900) + note_h + legend_h
+        crate::core::charts::chart_height(self.chart(), width as u32)
     }
 
     fn is_empty(&self) -> bool {

@@ -9,8 +9,8 @@
 pub mod html;
 
 use crate::core::charts::{
-    awards_data, coverage_data, metric_options, metrics_data, note, render_svg, Chart, ChartTheme,
-    Scope,
+    awards_data, chart_height, coverage_data, metric_options, metrics_data, render_svg, Chart,
+    ChartTheme, Scope,
 };
 use crate::core::export::Provenance;
 use crate::core::format::{format_metric, format_number};
@@ -354,25 +354,6 @@ fn period(report: &Report, t: &Texts) -> String {
     } else {
         report.meta.period.text(&t.dates)
     }
-}
-
-/// The height a chart is drawn at for `width`, in CSS pixels: room for every band, the
-/// note and every legend row (the same rule as the charts view).
-pub fn chart_height(chart: Chart<'_>, width: u32) -> u32 {
-    let note_h = if note(chart).is_some() { 24 } else { 0 };
-    let legend = match chart {
-        Chart::Coverage(d) => d.categories.len(),
-        Chart::Awards(d) => d.subsidiaries.len(),
-        Chart::Metrics(_) => 0,
-    } as u32;
-    let per_row = (width.saturating_sub(20) / 180).max(1);
-    let legend_h = 22 * legend.div_ceil(per_row).saturating_sub(1);
-    let bands = match chart {
-        Chart::Coverage(d) => d.subsidiaries.len(),
-        Chart::Awards(_) => return 360 + note_h + legend_h,
-        Chart::Metrics(d) => d.bars.len(),
-    };
-    (90 + 30 * bands as u32).clamp(200, 900) + note_h + legend_h
 }
 
 /// `svg` without any `style="…"` or `style='…'` attribute: a strict `style-src` blocks

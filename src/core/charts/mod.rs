@@ -212,6 +212,27 @@ pub fn select_mark(
     }
 }
 
+/// The height a chart is drawn at for `width`, in CSS pixels (the charts view and print):
+/// room for every band, the note, and every legend row, since a legend that does not fit is
+/// left out and the colours would go unexplained. Legend items take about 180 px each (long
+/// names are cut at half the width); one row is in the base.
+pub fn chart_height(chart: Chart<'_>, width: u32) -> u32 {
+    let note_h = if note(chart).is_some() { 24 } else { 0 };
+    let legend = match chart {
+        Chart::Coverage(d) => d.categories.len(),
+        Chart::Awards(d) => d.subsidiaries.len(),
+        Chart::Metrics(_) => 0,
+    } as u32;
+    let per_row = (width.saturating_sub(20) / 180).max(1);
+    let legend_h = 22 * legend.div_ceil(per_row).saturating_sub(1);
+    let bands = match chart {
+        Chart::Coverage(d) => d.subsidiaries.len(),
+        Chart::Awards(_) => return 360 + note_h + legend_h,
+        Chart::Metrics(d) => d.bars.len(),
+    };
+    (90 + 30 * bands as u32).clamp(200, 900) + note_h + legend_h
+}
+
 /// The tooltip's last words for a piece a click cannot select: empty, or
 /// ` (38 subsidiaries: too many to filter by at once)`.
 pub(crate) fn unclickable_hint(mark: &Mark, t: &crate::core::i18n::Texts) -> String {
