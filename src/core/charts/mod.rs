@@ -54,6 +54,7 @@ pub mod plot;
 pub mod table;
 pub mod target;
 pub mod theme;
+pub mod trend;
 
 pub use awards::{awards_data, draw_awards, AwardsData};
 pub use coverage::{coverage_data, draw_coverage, CoverageData};
@@ -66,6 +67,7 @@ pub use plot::{hit_test, ChartHits, Coords, DrawError, HitBar};
 pub use table::{note, table, Table};
 pub use target::{BarTarget, Scope};
 pub use theme::ChartTheme;
+pub use trend::{draw_trend, trend_data, TrendBar, TrendData};
 
 use crate::core::ids::CategoryId;
 use crate::core::model::{Category, Report};
@@ -131,6 +133,8 @@ pub enum Chart<'a> {
     Awards(&'a AwardsData),
     /// Figures of one family and unit.
     Metrics(&'a MetricsData),
+    /// One series of a subsidiary's figures across editions.
+    Trend(&'a TrendData),
 }
 
 /// Draws any chart into `area`; `caption` is an optional line at the bottom (exports put provenance there).
@@ -144,6 +148,7 @@ pub fn draw<DB: DrawingBackend>(
         Chart::Coverage(d) => draw_coverage(area, d, theme, caption),
         Chart::Awards(d) => draw_awards(area, d, theme, caption),
         Chart::Metrics(d) => draw_metrics(area, d, theme, caption),
+        Chart::Trend(d) => draw_trend(area, d, theme, caption),
     }
 }
 

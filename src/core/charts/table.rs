@@ -24,12 +24,14 @@ pub fn note(chart: Chart<'_>) -> Option<String> {
         Chart::Coverage(d) => d.note(),
         Chart::Awards(d) => d.note(),
         Chart::Metrics(d) => d.note(),
+        Chart::Trend(d) => d.note(),
     }
 }
 
 /// The same numbers a chart draws, as a table.
 pub fn table(chart: Chart<'_>) -> Table {
     match chart {
+        Chart::Trend(d) => d.table(),
         Chart::Coverage(d) => {
             let mut headers = vec!["Subsidiary".to_owned()];
             headers.extend(d.categories.iter().map(|c| c.label.clone()));
