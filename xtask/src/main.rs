@@ -39,9 +39,11 @@ tasks:
                     with nightly Rust (stable with RUSTC_BOOTSTRAP=1 when nightly
                     cannot be had); prints executions and time per target and
                     writes target/fuzz-report.json. Not part of `test`
-  gen-data --entries N [--seed S] --out FILE
+  gen-data --entries N [--seed S] [--years Y1,Y2,...] --out FILE|DIR
                     write a deterministic synthetic report of N entries (seed S,
-                    default 1) to FILE; the same N and S give the same bytes
+                    default 1) to FILE; the same N and S give the same bytes.
+                    With --years: a catalogue.json of those years' reports (N
+                    entries each, with year-over-year series) and data/*.json in DIR
   bench             query-engine benchmark at 1k/10k/100k entries and release
                     size budgets (fails when over budget), then a browser
                     benchmark of dist/ with generated 1k/10k/100k reports in
@@ -300,6 +302,7 @@ fn bench() -> Result<()> {
             entries,
             seed: gen_data::DEFAULT_SEED,
             out,
+            years: None,
         })?;
     }
     let browser = root.join("benches").join("browser");
@@ -396,6 +399,7 @@ fn test() -> Result<()> {
         entries: 10_000,
         seed: 1,
         out: data_10k.clone(),
+        years: None,
     })?;
     // tests/e2e's packages were installed by build_release for the snapshot. Without
     // REPORT_EXPLORER_FIREFOX, firefox.test.mjs skips itself here: it runs in the next stage.
