@@ -124,7 +124,7 @@ fn the_table_and_csv_carry_the_changes() {
         "2024-01-01",
         "0.1.0",
     );
-    let csv = table_csv(&t, &provenance);
+    let csv = table_csv(&t, &provenance.lines());
     let mut lines = csv.lines().skip_while(|l| l.starts_with("\"# "));
     assert_eq!(lines.next(), Some("Report,Period,Figure,Change"));
     assert_eq!(lines.count(), 3);

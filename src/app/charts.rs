@@ -8,7 +8,7 @@ use crate::app::theme::ThemeContext;
 use crate::core::charts::{
     awards_data, coverage_data, draw, hit_test, metric_options, metrics_data, note, render_svg,
     select_mark, table, AwardsData, Chart, ChartHits, ChartTheme, CoverageData, Mark, MetricsData,
-    Scope,
+    Scope, TrendData,
 };
 use crate::core::model::Report;
 use crate::core::query::{Index, QueryResult, SearchHits, Selection, Sort, View};
@@ -24,18 +24,25 @@ use wasm_bindgen::JsCast;
 
 /// The data of one chart, owned so it can live in a memo.
 #[derive(Clone, Debug, PartialEq)]
-enum ChartData {
+pub enum ChartData {
+    /// Entries by subsidiary and category.
     Coverage(CoverageData),
+    /// Awards per year.
     Awards(AwardsData),
+    /// Figures of one family and unit.
     Metrics(MetricsData),
+    /// One series across reports.
+    Trend(TrendData),
 }
 
 impl ChartData {
-    fn chart(&self) -> Chart<'_> {
+    /// The chart it draws.
+    pub fn chart(&self) -> Chart<'_> {
         match self {
             ChartData::Coverage(d) => Chart::Coverage(d),
             ChartData::Awards(d) => Chart::Awards(d),
             ChartData::Metrics(d) => Chart::Metrics(d),
+            ChartData::Trend(d) => Chart::Trend(d),
         }
     }
 
@@ -47,7 +54,7 @@ impl ChartData {
         let legend = match self {
             ChartData::Coverage(d) => d.categories.len(),
             ChartData::Awards(d) => d.subsidiaries.len(),
-            ChartData::Metrics(_) => 0,
+            ChartData::Metrics(_) | ChartData::Trend(_) => 0,
         } as u32;
         // About 180 px per legend item (long names are cut at half the width); one row is in the base.
         let per_row = ((width as u32).saturating_sub(20) / 180).max(1);
@@ -57,6 +64,7 @@ impl ChartData {
             ChartData::Coverage(d) => d.subsidiaries.len(),
             ChartData::Awards(_) => return 360 + note_h + legend_h,
             ChartData::Metrics(d) => d.bars.len(),
+            ChartData::Trend(_) => return 320 + note_h,
         };
         (90 + 30 * bands as u32).clamp(200, 900) + note_h + legend_h
     }
@@ -66,6 +74,7 @@ impl ChartData {
             ChartData::Coverage(d) => d.subsidiaries.is_empty(),
             ChartData::Awards(d) => d.years.is_empty(),
             ChartData::Metrics(d) => d.bars.is_empty(),
+            ChartData::Trend(d) => d.bars.is_empty(),
         }
     }
 }
@@ -213,13 +222,14 @@ pub fn ChartsView(
                 on_mark
                 caption
             />
+            <crate::app::trends::TrendsSection report=report.clone() result on_mark caption/>
         </section>
     }
 }
 
 /// One chart: canvas, tooltip, table alternative and exports.
 #[component]
-fn ChartPanel(
+pub fn ChartPanel(
     /// Stable id (used in test ids and file names).
     id: &'static str,
     /// Heading.

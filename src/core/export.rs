@@ -251,11 +251,11 @@ pub fn entries_csv(report: &Report, positions: &[usize], provenance: &Provenance
     out
 }
 
-/// A chart's table as CSV, under the same provenance records as [`entries_csv`], every cell
-/// guarded by [`guard_cell`].
-pub fn table_csv(table: &crate::core::charts::Table, provenance: &Provenance) -> String {
+/// A chart's table as CSV under provenance records written as [`entries_csv`] writes them
+/// (`Provenance::lines`, or a chart's caption line), every cell guarded by [`guard_cell`].
+pub fn table_csv(table: &crate::core::charts::Table, provenance: &[String]) -> String {
     let mut out = String::new();
-    for line in provenance.lines() {
+    for line in provenance {
         out.push_str("\"# ");
         out.push_str(&line.replace('"', "\"\""));
         out.push_str("\"\n");

@@ -167,7 +167,7 @@ fn report(
     let plain = entries_per_year.saturating_sub(entries.len());
     for i in 0..plain {
         let (sub_id, sub_name) = &subs[rng.below(subs.len())];
-        let category = if nth == 0 && i % 3 == 0 {
+        let category = if nth == 0 && i % 2 == 0 {
             PILOT_CATEGORY
         } else {
             CATEGORIES[rng.below(CATEGORIES.len())].id

@@ -286,6 +286,32 @@ impl Trends {
         (0..self.series.len()).filter(|&s| seen[s]).collect()
     }
 
+    /// At most `limit` of `series` (in order) whose name ([`Trends::series_label`]) holds
+    /// every word of `query` (folded: case and accents ignored), with their names, and how
+    /// many match in all. Bounded for a chooser: names are made only for the matches kept.
+    pub fn find_series(
+        &self,
+        report: &Report,
+        series: &[usize],
+        query: &str,
+        limit: usize,
+    ) -> (Vec<(usize, String)>, usize) {
+        let words = crate::core::text::query_words(query);
+        let mut found = Vec::new();
+        let mut total = 0;
+        for &s in series {
+            let label = self.series_label(report, s);
+            let folded = crate::core::text::fold(&label);
+            if words.iter().all(|w| folded.contains(w.as_str())) {
+                total += 1;
+                if found.len() < limit {
+                    found.push((s, label));
+                }
+            }
+        }
+        (found, total)
+    }
+
     /// A series' name for people: `Meridian Bank · Customer satisfaction (%)`.
     pub fn series_label(&self, report: &Report, series: usize) -> String {
         let Some(s) = self.series.get(series) else {
