@@ -65,6 +65,9 @@ pub struct TrendPoint {
     pub approximate: bool,
     /// Its period for people: the figure's own period, else the edition's label.
     pub period: String,
+    /// The point it is compared with (position in the series' points): one of the most
+    /// recent earlier edition with a point, see the module documentation.
+    pub previous: Option<usize>,
 }
 
 /// Figures of one subsidiary, family and measure across editions.
@@ -234,6 +237,7 @@ impl Trends {
                             .period
                             .as_ref()
                             .map_or_else(|| ed.label.clone(), ToString::to_string),
+                        previous: None,
                     });
                 }
             }
@@ -242,22 +246,16 @@ impl Trends {
             if series.editions() < 2 {
                 continue;
             }
-            // Within an edition, by the figure's own period (stable: report order otherwise).
-            series.points.sort_by(|a, b| {
-                let period = |p: &TrendPoint| {
-                    report.entries[p.entry].metrics[p.metric]
-                        .period
-                        .as_ref()
-                        .map(|d| (d.first_day(), d.last_day()))
-                };
-                let (pa, pb) = (period(a), period(b));
-                a.edition.cmp(&b.edition).then_with(|| match (pa, pb) {
-                    (Some(x), Some(y)) => x.cmp(&y),
-                    (Some(_), None) => std::cmp::Ordering::Less,
-                    (None, Some(_)) => std::cmp::Ordering::Greater,
-                    (None, None) => std::cmp::Ordering::Equal,
-                })
+            // Within an edition, by the figure's own period, figures without one last (stable:
+            // report order otherwise). Each key is made once.
+            series.points.sort_by_cached_key(|p| {
+                let period = report.entries[p.entry].metrics[p.metric]
+                    .period
+                    .as_ref()
+                    .map(|d| (d.first_day(), d.last_day()));
+                (p.edition, period.is_none(), period)
             });
+            link_previous(report, &mut series.points);
             let s = trends.series.len();
             for (i, p) in series.points.iter().enumerate() {
                 trends.at.insert((p.entry, p.metric), (s, i));
@@ -332,38 +330,40 @@ impl Trends {
 
     /// The change of a figure against the previous edition of its series; `None` when it is
     /// in no series, is the first, or cannot be compared (see the module documentation).
-    pub fn change(&self, report: &Report, entry: usize, metric: usize) -> Option<Change> {
+    pub fn change(&self, _report: &Report, entry: usize, metric: usize) -> Option<Change> {
         let (s, i) = self.locate(entry, metric)?;
         let series = &self.series[s];
         let point = &series.points[i];
-        let previous = previous_point(report, series, i)?;
+        let previous = &series.points[point.previous?];
         compare_points(series, previous, point)
     }
 }
 
-/// The point of the most recent earlier edition a point is compared with: the one with the
-/// same label, else the last of that edition.
-fn previous_point<'a>(
-    report: &Report,
-    series: &'a TrendSeries,
-    i: usize,
-) -> Option<&'a TrendPoint> {
-    let point = &series.points[i];
-    let earlier = series.points[..i]
-        .iter()
-        .rev()
-        .find(|p| p.edition < point.edition)?
-        .edition;
-    let label = |p: &TrendPoint| &report.entries[p.entry].metrics[p.metric].label;
-    let candidates = series.points[..i].iter().filter(|p| p.edition == earlier);
-    let mut last = None;
-    for p in candidates {
-        if label(p) == label(point) {
-            return Some(p);
+/// Sets each point's `previous`: in the run of points of the most recent earlier edition,
+/// the first with the same label, else the run's last. One pass with a map per run.
+fn link_previous(report: &Report, points: &mut [TrendPoint]) {
+    let label = |p: &TrendPoint| report.entries[p.entry].metrics[p.metric].label.as_str();
+    let mut start = 0;
+    let mut earlier: Option<(HashMap<&str, usize>, usize)> = None;
+    while start < points.len() {
+        let edition = points[start].edition;
+        let end = start
+            + points[start..]
+                .iter()
+                .take_while(|p| p.edition == edition)
+                .count();
+        if let Some((labels, last)) = &earlier {
+            for p in &mut points[start..end] {
+                p.previous = Some(labels.get(label(p)).copied().unwrap_or(*last));
+            }
         }
-        last = Some(p);
+        let mut labels = HashMap::new();
+        for (i, p) in points[start..end].iter().enumerate() {
+            labels.entry(label(p)).or_insert(start + i);
+        }
+        earlier = Some((labels, end - 1));
+        start = end;
     }
-    last
 }
 
 /// How two points of a series compare; `None` when they cannot.
