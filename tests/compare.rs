@@ -150,3 +150,11 @@ fn the_two_newest_are_the_default_and_unknown_ids_are_noticed() {
     let alone = merged_report(ORG, &[2020], 20, 1);
     assert_eq!(choose(&alone, None, None), None);
 }
+
+#[test]
+fn the_compare_view_has_a_url_token() {
+    use report_explorer::core::query::View;
+    assert_eq!(View::parse("compare"), Some(View::Compare));
+    assert_eq!(View::Compare.token(), "compare");
+    assert!(View::ALL.contains(&View::Compare));
+}
