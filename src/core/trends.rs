@@ -137,14 +137,15 @@ pub struct Trends {
     pub figures_seen: usize,
 }
 
-/// What makes figures one series.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct Key {
-    subsidiary: SubsidiaryId,
-    /// `f:family` or `l:label`.
-    name: String,
-    currency: Option<String>,
-    unit: Option<String>,
+/// What makes figures one series, borrowed from the report (no allocation per figure).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Key<'a> {
+    subsidiary: &'a str,
+    /// The family, else the label (`by_label`).
+    name: &'a str,
+    by_label: bool,
+    currency: Option<&'a str>,
+    unit: Option<&'a str>,
     /// The bits of `out_of` for ranks and scores.
     out_of: Option<u64>,
 }
@@ -169,16 +170,14 @@ fn kind_of(m: &Metric) -> ValueKind {
     }
 }
 
-fn key(subsidiary: &SubsidiaryId, m: &Metric) -> Key {
+fn key<'a>(subsidiary: &'a SubsidiaryId, m: &'a Metric) -> Key<'a> {
     let kind = kind_of(m);
     Key {
-        subsidiary: subsidiary.clone(),
-        name: match &m.family {
-            Some(f) => format!("f:{f}"),
-            None => format!("l:{}", m.label),
-        },
-        currency: m.currency.clone(),
-        unit: m.unit.clone(),
+        subsidiary: subsidiary.as_str(),
+        name: m.family.as_deref().unwrap_or(&m.label),
+        by_label: m.family.is_none(),
+        currency: m.currency.as_deref(),
+        unit: m.unit.as_deref(),
         out_of: matches!(kind, ValueKind::Rank | ValueKind::Score)
             .then(|| m.out_of.map(f64::to_bits))
             .flatten(),
@@ -192,7 +191,7 @@ impl Trends {
         if report.editions.len() < 2 {
             return trends;
         }
-        let mut index: HashMap<Key, usize> = HashMap::new();
+        let mut index: HashMap<Key<'_>, usize> = HashMap::new();
         let mut all: Vec<TrendSeries> = Vec::new();
         for (edition, ed) in report.editions.iter().enumerate() {
             for position in ed.entries.clone() {
