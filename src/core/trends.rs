@@ -68,6 +68,8 @@ pub struct TrendPoint {
     /// The point it is compared with (position in the series' points): one of the most
     /// recent earlier edition with a point, see the module documentation.
     pub previous: Option<usize>,
+    /// Its label as a number within its series: equal numbers, equal labels.
+    pub label: u32,
 }
 
 /// Figures of one subsidiary, family and measure across editions.
@@ -193,6 +195,8 @@ impl Trends {
         }
         let mut index: HashMap<Key<'_>, usize> = HashMap::new();
         let mut all: Vec<TrendSeries> = Vec::new();
+        // Each series' labels, numbered in order of first appearance.
+        let mut labels: Vec<HashMap<&str, u32>> = Vec::new();
         for (edition, ed) in report.editions.iter().enumerate() {
             for position in ed.entries.clone() {
                 let Some(entry) = report.entries.get(position) else {
@@ -219,8 +223,11 @@ impl Trends {
                             scale: m.scale,
                             points: Vec::new(),
                         });
+                        labels.push(HashMap::new());
                         all.len() - 1
                     });
+                    let known = labels[s].len() as u32;
+                    let label = *labels[s].entry(m.label.as_str()).or_insert(known);
                     let series = &mut all[s];
                     series.label.clone_from(&m.label);
                     series.scale = m.scale;
@@ -237,11 +244,12 @@ impl Trends {
                             .as_ref()
                             .map_or_else(|| ed.label.clone(), ToString::to_string),
                         previous: None,
+                        label,
                     });
                 }
             }
         }
-        for mut series in all {
+        for (mut series, labels) in all.into_iter().zip(labels) {
             if series.editions() < 2 {
                 continue;
             }
@@ -254,7 +262,7 @@ impl Trends {
                     .map(|d| (d.first_day(), d.last_day()));
                 (p.edition, period.is_none(), period)
             });
-            link_previous(report, &mut series.points);
+            link_previous(&mut series.points, labels.len());
             let s = trends.series.len();
             for (i, p) in series.points.iter().enumerate() {
                 trends.at.insert((p.entry, p.metric), (s, i));
@@ -339,11 +347,12 @@ impl Trends {
 }
 
 /// Sets each point's `previous`: in the run of points of the most recent earlier edition,
-/// the first with the same label, else the run's last. One pass with a map per run.
-fn link_previous(report: &Report, points: &mut [TrendPoint]) {
-    let label = |p: &TrendPoint| report.entries[p.entry].metrics[p.metric].label.as_str();
+/// the first with the same label, else the run's last. One pass, with a table of the
+/// earlier run's first point per label (`labels` labels in the series).
+fn link_previous(points: &mut [TrendPoint], labels: usize) {
+    let mut first: Vec<Option<usize>> = vec![None; labels];
+    let mut earlier: Option<(Vec<Option<usize>>, usize)> = None;
     let mut start = 0;
-    let mut earlier: Option<(HashMap<&str, usize>, usize)> = None;
     while start < points.len() {
         let edition = points[start].edition;
         let end = start
@@ -351,16 +360,18 @@ fn link_previous(report: &Report, points: &mut [TrendPoint]) {
                 .iter()
                 .take_while(|p| p.edition == edition)
                 .count();
-        if let Some((labels, last)) = &earlier {
+        if let Some((table, last)) = &earlier {
             for p in &mut points[start..end] {
-                p.previous = Some(labels.get(label(p)).copied().unwrap_or(*last));
+                p.previous = Some(table[p.label as usize].unwrap_or(*last));
             }
         }
-        let mut labels = HashMap::new();
-        for (i, p) in points[start..end].iter().enumerate() {
-            labels.entry(label(p)).or_insert(start + i);
+        first.iter_mut().for_each(|f| *f = None);
+        for i in start..end {
+            let slot = &mut first[points[i].label as usize];
+            slot.get_or_insert(i);
         }
-        earlier = Some((labels, end - 1));
+        let table = std::mem::replace(&mut first, vec![None; labels]);
+        earlier = Some((table, end - 1));
         start = end;
     }
 }
