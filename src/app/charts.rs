@@ -8,7 +8,7 @@ use crate::app::theme::ThemeContext;
 use crate::core::charts::{
     awards_data, coverage_data, draw, hit_test, metric_options, metrics_data, relabel_other,
     render_svg, select_mark, table_in, AwardsData, Chart, ChartHits, ChartTheme, CoverageData,
-    Mark, MetricsData, Scope,
+    Mark, MetricsData, Scope, TrendData,
 };
 use crate::core::i18n::Texts;
 use crate::core::model::Report;
@@ -25,18 +25,25 @@ use wasm_bindgen::JsCast;
 
 /// The data of one chart, owned so it can live in a memo.
 #[derive(Clone, Debug, PartialEq)]
-enum ChartData {
+pub enum ChartData {
+    /// Entries by subsidiary and category.
     Coverage(CoverageData),
+    /// Awards per year.
     Awards(AwardsData),
+    /// Figures of one family and unit.
     Metrics(MetricsData),
+    /// One series across reports.
+    Trend(TrendData),
 }
 
 impl ChartData {
-    fn chart(&self) -> Chart<'_> {
+    /// The chart it draws.
+    pub fn chart(&self) -> Chart<'_> {
         match self {
             ChartData::Coverage(d) => Chart::Coverage(d),
             ChartData::Awards(d) => Chart::Awards(d),
             ChartData::Metrics(d) => Chart::Metrics(d),
+            ChartData::Trend(d) => Chart::Trend(d),
         }
     }
 
@@ -50,6 +57,7 @@ impl ChartData {
             ChartData::Coverage(d) => d.subsidiaries.is_empty(),
             ChartData::Awards(d) => d.years.is_empty(),
             ChartData::Metrics(d) => d.bars.is_empty(),
+            ChartData::Trend(d) => d.bars.is_empty(),
         }
     }
 }
@@ -229,13 +237,14 @@ pub fn ChartsView(
                 on_mark
                 caption
             />
+            <crate::app::trends::TrendsSection report=report.clone() result on_mark caption/>
         </section>
     }
 }
 
 /// One chart: canvas, tooltip, table alternative and exports.
 #[component]
-fn ChartPanel(
+pub fn ChartPanel(
     /// Stable id (used in test ids and file names).
     id: &'static str,
     /// Heading.

@@ -209,7 +209,11 @@ pub fn EntryDetail(
                                 {entry
                                     .metrics
                                     .iter()
-                                    .map(|m| view! { <tr><th scope="row"><bdi lang=lang()>{m.label.clone()}</bdi></th><td><bdi lang=lang()>{format_metric(m)}</bdi></td></tr> })
+                                    .enumerate()
+                                    .map(|(i, m)| view! {
+                                        <tr><th scope="row"><bdi lang=lang()>{m.label.clone()}</bdi></th><td><bdi lang=lang()>{format_metric(m)}</bdi>
+                                        <crate::app::trends::FigureChange report=report.clone() entry=entry.id.clone() metric=i/></td></tr>
+                                    })
                                     .collect_view()}
                             </tbody>
                         </table>

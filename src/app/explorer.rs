@@ -43,6 +43,7 @@ pub fn ExplorerView(
     /// Its index, built once when the report loaded.
     index: Arc<Index>,
 ) -> impl IntoView {
+    crate::app::trends::TrendsContext::provide(&report, index.clone());
     let decoded = use_selection(index.clone());
     let selection = Memo::new(move |_| decoded.with(|d| d.0.clone()));
     let notices = Memo::new(move |_| decoded.with(|d| d.1.clone()));
@@ -395,6 +396,7 @@ pub fn ExplorerView(
                     <nav class="views" aria-label=e.views>
                         {View::ALL
                             .into_iter()
+                            .filter(|v| *v != View::Compare || report.editions.len() > 1)
                             .map(|v| {
                                 let href = Signal::derive(move || {
                                     let mut sel = selection.get();
@@ -431,6 +433,10 @@ pub fn ExplorerView(
                         .into_any(),
                         View::Charts => view! {
                             <ChartsView report=entries_report.clone() index=charts_index.clone() hits result selection apply caption/>
+                        }
+                        .into_any(),
+                        View::Compare => view! {
+                            <crate::app::compare::CompareView report=entries_report.clone() selection apply/>
                         }
                         .into_any(),
                     }}

@@ -3,6 +3,7 @@
 pub mod catalogue;
 pub mod chart_backend;
 pub mod charts;
+pub mod compare;
 pub mod config;
 pub mod crash;
 pub mod download;
@@ -24,6 +25,7 @@ pub mod results;
 pub mod theme;
 pub mod timeline;
 pub mod transfer;
+pub mod trends;
 pub mod url;
 
 use crate::core::config::{embed_mode, resolve_data, LoadedConfig};

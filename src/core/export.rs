@@ -299,6 +299,23 @@ pub fn entries_csv(report: &Report, positions: &[usize], provenance: &Provenance
     out
 }
 
+/// A chart's table as CSV under provenance records written as [`entries_csv`] writes them
+/// (`Provenance::lines`, or a chart's caption line), every cell guarded by [`guard_cell`].
+pub fn table_csv(table: &crate::core::charts::Table, provenance: &[String]) -> String {
+    let mut out = String::new();
+    for line in provenance {
+        out.push_str("\"# ");
+        out.push_str(&line.replace('"', "\"\""));
+        out.push_str("\"\n");
+    }
+    push_csv_record(&mut out, &table.headers);
+    for row in &table.rows {
+        let row: Vec<String> = row.iter().map(|c| guard_cell(c)).collect();
+        push_csv_record(&mut out, &row);
+    }
+    out
+}
+
 /// A cell as spreadsheets will not run it (OWASP, "CSV injection"): text that starts
 /// with `=`, `+`, `-`, `@`, a tab or a carriage return (or their full-width forms, which
 /// some spreadsheets also read) gets a leading `'`, which spreadsheets show as text.

@@ -6,6 +6,7 @@
 pub mod bitset;
 pub mod catalogue;
 pub mod charts;
+pub mod compare;
 pub mod config;
 pub mod crossfilter;
 pub mod currency;
@@ -31,7 +32,9 @@ pub mod selection;
 pub mod source;
 pub mod split;
 pub mod synth;
+pub mod synth_years;
 pub mod text;
 pub mod timeline;
+pub mod trends;
 pub mod url_state;
 pub mod years;

@@ -73,11 +73,13 @@ pub enum View {
     Timeline,
     /// The charts.
     Charts,
+    /// Two reports side by side (shown when several reports are merged).
+    Compare,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 3] = [View::List, View::Timeline, View::Charts];
+    pub const ALL: [View; 4] = [View::List, View::Timeline, View::Charts, View::Compare];
 
     /// As written in the URL.
     pub fn token(self) -> &'static str {
@@ -85,6 +87,7 @@ impl View {
             View::List => "list",
             View::Timeline => "timeline",
             View::Charts => "charts",
+            View::Compare => "compare",
         }
     }
 
@@ -100,6 +103,7 @@ impl View {
             View::List => e.view_list,
             View::Timeline => e.view_timeline,
             View::Charts => e.view_charts,
+            View::Compare => e.view_compare,
         }
     }
 
@@ -109,6 +113,7 @@ impl View {
             View::List => "List",
             View::Timeline => "Timeline",
             View::Charts => "Charts",
+            View::Compare => "Compare reports",
         }
     }
 }

@@ -82,14 +82,14 @@ fn json<T: Serialize>(value: &T) -> String {
 
 /// SplitMix64: tiny, fast, and good enough to make data look varied. Integer-only, so the
 /// output is the same on every platform.
-struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
-    fn new(seed: u64) -> Self {
+    pub(crate) fn new(seed: u64) -> Self {
         Rng(seed ^ 0x6a09_e667_f3bc_c908)
     }
 
-    fn next_u64(&mut self) -> u64 {
+    pub(crate) fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -98,21 +98,21 @@ impl Rng {
     }
 
     /// A number in `0..n` (`n` > 0).
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
     }
 
     /// A number in `lo..=hi`.
-    fn between(&mut self, lo: u64, hi: u64) -> u64 {
+    pub(crate) fn between(&mut self, lo: u64, hi: u64) -> u64 {
         lo + self.below((hi - lo + 1) as usize) as u64
     }
 
     /// True with probability `percent`/100.
-    fn percent(&mut self, percent: usize) -> bool {
+    pub(crate) fn percent(&mut self, percent: usize) -> bool {
         self.below(100) < percent
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub(crate) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
 
@@ -838,7 +838,7 @@ fn title_case(text: &str) -> String {
 }
 
 /// An id made of the ASCII letters and digits of `text`, words joined by `-`, at most `max` long.
-fn slug(text: &str, max: usize) -> String {
+pub(crate) fn slug(text: &str, max: usize) -> String {
     let mut out = String::new();
     for word in text
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -1057,7 +1057,7 @@ fn passage(
 // Fixed lists: the organisation, its sections, and the words its text is made of
 
 /// Subsidiaries, most active first (entries are spread over them with a long tail).
-const SUBSIDIARIES: &[(&str, Option<&str>)] = &[
+pub(crate) const SUBSIDIARIES: &[(&str, Option<&str>)] = &[
     ("Meridian Holdings", Some("Group")),
     ("Meridian Bank", Some("Financial services")),
     ("Meridian Securities", Some("Financial services")),
@@ -1117,10 +1117,10 @@ const SUBSIDIARIES: &[(&str, Option<&str>)] = &[
 ];
 
 /// A category of the fixed tree, with the subject words its entries are about.
-struct CategorySpec {
-    id: &'static str,
-    name: &'static str,
-    parent: Option<&'static str>,
+pub(crate) struct CategorySpec {
+    pub(crate) id: &'static str,
+    pub(crate) name: &'static str,
+    pub(crate) parent: Option<&'static str>,
     words: &'static [&'static str],
 }
 
@@ -1141,7 +1141,7 @@ const fn cat(
 const AWARDS_CATEGORY: &str = "awards-and-recognitions";
 
 /// The report's section tree: 32 categories, up to three levels deep.
-const CATEGORIES: &[CategorySpec] = &[
+pub(crate) const CATEGORIES: &[CategorySpec] = &[
     cat(
         "governance",
         "Corporate governance",

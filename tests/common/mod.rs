@@ -195,9 +195,14 @@ fn unmount() {
 /// A view a failed test left behind (a panic skips `Drop`) is unmounted first, so its
 /// router cannot take this test's link clicks.
 pub fn mount_report(json: &str) -> Mounted {
+    mount_indexed(indexed(json))
+}
+
+/// Mounts the report view of an already loaded report (several reports merged, say), as
+/// [`mount_report`] does.
+pub fn mount_indexed(indexed: Indexed) -> Mounted {
     unmount();
     let root = container();
-    let indexed = indexed(json);
     let owner = Owner::new();
     let handle = owner.with(|| {
         leptos::mount::mount_to(root.clone(), move || {

@@ -1,10 +1,11 @@
-//! `gen-data`: writes a deterministic synthetic report (`report_explorer::core::synth`) to a file.
+//! `gen-data`: writes a deterministic synthetic report (`report_explorer::core::synth`) to a file,
+//! or with `--years`, a multi-year catalogue and its reports (`core::synth_years`) to a directory.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use report_explorer::core::synth;
+use report_explorer::core::{synth, synth_years};
 
 use crate::run::{elapsed, Result};
 
@@ -19,10 +20,17 @@ pub struct GenData {
     pub entries: usize,
     pub seed: u64,
     pub out: PathBuf,
+    /// With `--years 2018,2019,2020`: a catalogue of those years' reports, `entries` each,
+    /// written into the directory `out`.
+    pub years: Option<Vec<i32>>,
 }
 
-/// Parses `--entries N [--seed S] --out FILE` (each also as `--flag=value`).
+/// The organisation of generated multi-year catalogues.
+pub const CATALOGUE_ORGANISATION: &str = "Meridian Holdings";
+
+/// Parses `--entries N [--seed S] [--years Y1,Y2,...] --out FILE` (each also as `--flag=value`).
 pub fn parse(args: &[String]) -> Result<GenData> {
+    let mut years = None;
     let mut entries = None;
     let mut seed = None;
     let mut out = None;
@@ -32,9 +40,9 @@ pub fn parse(args: &[String]) -> Result<GenData> {
             Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
             _ => (arg.as_str(), None),
         };
-        if !matches!(flag, "--entries" | "--seed" | "--out") {
+        if !matches!(flag, "--entries" | "--seed" | "--out" | "--years") {
             return Err(format!(
-                "unexpected argument `{arg}`; gen-data takes --entries N, --seed S and --out FILE"
+                "unexpected argument `{arg}`; gen-data takes --entries N, --seed S, --years Y1,Y2 and --out FILE"
             ));
         }
         let value = match inline {
@@ -48,6 +56,7 @@ pub fn parse(args: &[String]) -> Result<GenData> {
         let slot = match flag {
             "--entries" => &mut entries,
             "--seed" => &mut seed,
+            "--years" => &mut years,
             _ => &mut out,
         };
         if slot.replace(value).is_some() {
@@ -76,11 +85,63 @@ pub fn parse(args: &[String]) -> Result<GenData> {
     if out.trim().is_empty() {
         return Err("--out expects a file path, got an empty one".to_owned());
     }
+    let years = match years {
+        None => None,
+        Some(list) => {
+            let parsed: Option<Vec<i32>> = list
+                .split(',')
+                .map(|y| {
+                    y.trim()
+                        .parse::<i32>()
+                        .ok()
+                        .filter(|y| (1000..=9999).contains(y))
+                })
+                .collect();
+            match parsed {
+                Some(ys) if !ys.is_empty() => Some(ys),
+                _ => {
+                    return Err(format!(
+                        "--years expects four-digit years separated by commas, such as 2018,2019,2020, got `{list}`"
+                    ))
+                }
+            }
+        }
+    };
     Ok(GenData {
         entries,
         seed,
         out: PathBuf::from(out),
+        years,
     })
+}
+
+/// Writes `catalogue.json` and the reports of `years` into the directory `out` (reports
+/// under `out/data/`, as the catalogue's paths say); returns the bytes written.
+pub fn write_catalogue(years: &[i32], entries: usize, seed: u64, out: &Path) -> Result<u64> {
+    if out.is_file() {
+        return Err(format!(
+            "cannot write a catalogue into {}: it is a file; give a directory",
+            out.display()
+        ));
+    }
+    let generated = synth_years::generate_catalogue(CATALOGUE_ORGANISATION, years, entries, seed);
+    let mut bytes = 0;
+    let mut files = vec![(out.join("catalogue.json"), generated.catalogue)];
+    files.extend(
+        generated
+            .reports
+            .into_iter()
+            .map(|r| (out.join(&r.path), r.text)),
+    );
+    for (path, text) in files {
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create the directory {}: {e}", parent.display()))?;
+        }
+        fs::write(&path, &text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        bytes += text.len() as u64;
+    }
+    Ok(bytes)
 }
 
 /// Writes the report, creating missing parent directories; returns its size in bytes.
@@ -104,6 +165,19 @@ pub fn write(entries: usize, seed: u64, out: &Path) -> Result<u64> {
 /// Writes the report and says what was written.
 pub fn run(task: &GenData) -> Result<()> {
     let started = Instant::now();
+    if let Some(years) = &task.years {
+        let bytes = write_catalogue(years, task.entries, task.seed, &task.out)?;
+        println!(
+            "wrote a catalogue of {} reports of {} entries each (seed {}, {}) to {} in {}",
+            years.len(),
+            task.entries,
+            task.seed,
+            size(bytes),
+            task.out.display(),
+            elapsed(started)
+        );
+        return Ok(());
+    }
     let bytes = write(task.entries, task.seed, &task.out)?;
     println!(
         "wrote {} entries (seed {}, {}) to {} in {}",
@@ -139,7 +213,8 @@ mod tests {
             Ok(GenData {
                 entries: 10_000,
                 seed: 7,
-                out: "x.json".into()
+                out: "x.json".into(),
+                years: None,
             })
         );
         assert_eq!(
@@ -147,9 +222,32 @@ mod tests {
             Ok(GenData {
                 entries: 3,
                 seed: DEFAULT_SEED,
-                out: "a/b.json".into()
+                out: "a/b.json".into(),
+                years: None,
             })
         );
+        assert_eq!(
+            parse(&args("--entries 50 --years 2018,2019,2020 --out dir")),
+            Ok(GenData {
+                entries: 50,
+                seed: DEFAULT_SEED,
+                out: "dir".into(),
+                years: Some(vec![2018, 2019, 2020]),
+            })
+        );
+        assert!(parse(&args("--entries 5 --years 18,x --out d"))
+            .unwrap_err()
+            .starts_with("--years expects four-digit years"));
+    }
+
+    #[test]
+    fn writes_a_catalogue_directory() {
+        let dir = std::env::temp_dir().join(format!("gen-data-years-{}", std::process::id()));
+        write_catalogue(&[2019, 2020], 12, 1, &dir).unwrap();
+        let catalogue = fs::read_to_string(dir.join("catalogue.json")).unwrap();
+        assert!(catalogue.contains("meridian-holdings-2020-en"));
+        assert!(dir.join("data/meridian-holdings-2019-en.json").is_file());
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -43,9 +43,11 @@ tasks:
   guide [DIR]       render docs/data-format.md to DIR/data-format.html with
                     DIR/guide.css (default: the docs/ folder of the build Trunk
                     is staging; Trunk runs it after every build)
-  gen-data --entries N [--seed S] --out FILE
+  gen-data --entries N [--seed S] [--years Y1,Y2,...] --out FILE|DIR
                     write a deterministic synthetic report of N entries (seed S,
-                    default 1) to FILE; the same N and S give the same bytes
+                    default 1) to FILE; the same N and S give the same bytes.
+                    With --years: a catalogue.json of those years' reports (N
+                    entries each, with year-over-year series) and data/*.json in DIR
   bench             query-engine benchmark at 1k/10k/100k entries and release
                     size budgets (fails when over budget), then a browser
                     benchmark of dist/ with generated 1k/10k/100k reports in
@@ -306,6 +308,7 @@ fn bench() -> Result<()> {
             entries,
             seed: gen_data::DEFAULT_SEED,
             out,
+            years: None,
         })?;
     }
     let browser = root.join("benches").join("browser");
@@ -404,6 +407,7 @@ fn test() -> Result<()> {
         entries: 10_000,
         seed: 1,
         out: data_10k.clone(),
+        years: None,
     })?;
     // tests/e2e's packages were installed by build_release for the snapshot. Without
     // REPORT_EXPLORER_FIREFOX, firefox.test.mjs skips itself here: it runs in the next stage.

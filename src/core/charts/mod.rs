@@ -54,6 +54,7 @@ pub mod plot;
 pub mod table;
 pub mod target;
 pub mod theme;
+pub mod trend;
 
 pub use awards::{awards_data, draw_awards, AwardsData};
 pub use coverage::{coverage_data, draw_coverage, CoverageData};
@@ -66,6 +67,7 @@ pub use plot::{hit_test, ChartHits, Coords, DrawError, HitBar};
 pub use table::{note, note_in, table, table_in, Table};
 pub use target::{BarTarget, Scope};
 pub use theme::ChartTheme;
+pub use trend::{draw_trend, trend_data, TrendBar, TrendData};
 
 use crate::core::ids::CategoryId;
 use crate::core::model::{Category, Report};
@@ -131,6 +133,8 @@ pub enum Chart<'a> {
     Awards(&'a AwardsData),
     /// Figures of one family and unit.
     Metrics(&'a MetricsData),
+    /// One series of a subsidiary's figures across editions.
+    Trend(&'a TrendData),
 }
 
 /// Draws any chart into `area`; `caption` is an optional line at the bottom (exports put provenance there).
@@ -144,6 +148,7 @@ pub fn draw<DB: DrawingBackend>(
         Chart::Coverage(d) => draw_coverage(area, d, theme, caption),
         Chart::Awards(d) => draw_awards(area, d, theme, caption),
         Chart::Metrics(d) => draw_metrics(area, d, theme, caption),
+        Chart::Trend(d) => draw_trend(area, d, theme, caption),
     }
 }
 
@@ -221,7 +226,7 @@ pub fn chart_height(chart: Chart<'_>, width: u32) -> u32 {
     let legend = match chart {
         Chart::Coverage(d) => d.categories.len(),
         Chart::Awards(d) => d.subsidiaries.len(),
-        Chart::Metrics(_) => 0,
+        Chart::Metrics(_) | Chart::Trend(_) => 0,
     } as u32;
     let per_row = (width.saturating_sub(20) / 180).max(1);
     let legend_h = 22 * legend.div_ceil(per_row).saturating_sub(1);
@@ -229,6 +234,7 @@ pub fn chart_height(chart: Chart<'_>, width: u32) -> u32 {
         Chart::Coverage(d) => d.subsidiaries.len(),
         Chart::Awards(_) => return 360 + note_h + legend_h,
         Chart::Metrics(d) => d.bars.len(),
+        Chart::Trend(_) => return 320 + note_h,
     };
     (90 + 30 * bands as u32).clamp(200, 900) + note_h + legend_h
 }

@@ -30,6 +30,7 @@ pub fn note_in(chart: Chart<'_>, t: &Texts) -> Option<String> {
         Chart::Coverage(d) => d.note_in(t),
         Chart::Awards(d) => d.note_in(t),
         Chart::Metrics(d) => d.note_in(t),
+        Chart::Trend(d) => d.note_in(t),
     }
 }
 
@@ -42,6 +43,7 @@ pub fn table(chart: Chart<'_>) -> Table {
 pub fn table_in(chart: Chart<'_>, t: &Texts) -> Table {
     let c = &t.charts;
     match chart {
+        Chart::Trend(d) => d.table(),
         Chart::Coverage(d) => {
             let mut headers = vec![c.subsidiary.to_owned()];
             headers.extend(d.categories.iter().map(|c| c.label.clone()));

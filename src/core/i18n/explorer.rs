@@ -69,6 +69,8 @@ texts! {
         next,
         /// The last page.
         last,
+        /// The compare view's tab.
+        view_compare,
     }
 }
 
@@ -106,6 +108,7 @@ pub const EN: ExplorerTexts = ExplorerTexts {
     previous: "Previous",
     next: "Next",
     last: "Last",
+    view_compare: "Compare reports",
 };
 
 /// Simplified Chinese.
@@ -142,6 +145,7 @@ pub const ZH_HANS: ExplorerTexts = ExplorerTexts {
     previous: "上一页",
     next: "下一页",
     last: "末页",
+    view_compare: "对比报告",
 };
 
 /// Traditional Chinese.
@@ -178,4 +182,5 @@ pub const ZH_HANT: ExplorerTexts = ExplorerTexts {
     previous: "上一頁",
     next: "下一頁",
     last: "末頁",
+    view_compare: "比較報告",
 };

@@ -1,0 +1,194 @@
+//! Year over year in the view: the trends of a merged report (built once per report and shared through context), the charts view's "Trends" section and a figure's change in the entry detail.
+//!
+//! Shown only when the report merges two editions or more (`Report::editions`); a report
+//! shown alone has no series, and these components render nothing.
+
+use crate::app::charts::{CaptionFn, ChartData, ChartPanel};
+use crate::app::download::download_text;
+use crate::core::charts::{table, trend_data, Mark};
+use crate::core::export::table_csv;
+use crate::core::ids::EntryId;
+use crate::core::model::Report;
+use crate::core::query::{Index, QueryResult};
+use crate::core::trends::{describe, Trends};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Series offered in the chooser at most; typing narrows the rest.
+const MAX_OPTIONS: usize = 50;
+
+/// Every English string of these views, defined once.
+mod text {
+    pub const SECTION: &str = "Trends";
+    pub const HELP: &str = "One subsidiary's figures of one kind and unit, report by report. Click a bar to open its entry.";
+    pub const CHART_TITLE: &str = "Figure over the reports";
+    pub const CHOOSE: &str = "Series ";
+    pub const FILTER: &str = "Find a series";
+    pub const FILTER_PLACEHOLDER: &str = "Subsidiary or figure…";
+    pub const NONE: &str =
+        "No figure among the current entries is reported in more than one report.";
+    pub const NO_MATCH: &str = "No series matches.";
+    pub const CSV: &str = "CSV";
+    pub const CSV_LABEL: &str = "Download the trend's table as CSV";
+    pub const CHANGE_LABEL: &str = "Change against the previous report: ";
+
+    /// `Showing 50 of 312 series; type to narrow.`
+    pub fn showing(shown: usize, total: usize) -> String {
+        format!("Showing {shown} of {total} series; type to narrow.")
+    }
+}
+
+/// The trends of the report shown, with its index (to find an entry's position by id).
+#[derive(Clone)]
+pub struct TrendsContext {
+    /// Series across the editions (empty with fewer than two).
+    pub trends: Arc<Trends>,
+    /// The report's index.
+    pub index: Arc<Index>,
+}
+
+impl TrendsContext {
+    /// Builds the trends of `report` (one pass over its figures) and provides them to the
+    /// components below.
+    pub fn provide(report: &Report, index: Arc<Index>) {
+        provide_context(TrendsContext {
+            trends: Arc::new(Trends::build(report)),
+            index,
+        });
+    }
+}
+
+/// A figure's change against the previous report (`+12.4% vs 2018`), or nothing.
+#[component]
+pub fn FigureChange(
+    /// The report.
+    report: Arc<Report>,
+    /// The entry's id.
+    entry: EntryId,
+    /// The figure's position in the entry.
+    metric: usize,
+) -> impl IntoView {
+    let context = use_context::<TrendsContext>()?;
+    let position = context.index.position(&entry)?;
+    let change = context.trends.change(&report, position, metric)?;
+    let words = describe(&change);
+    Some(view! {
+        <span class="figure-change" data-testid="figure-change" data-direction=format!("{:?}", change.direction).to_lowercase()>
+            <span class="visually-hidden">{text::CHANGE_LABEL}</span>
+            {words}
+        </span>
+    })
+}
+
+/// The charts view's "Trends" section: a bounded, searchable series chooser and the chosen
+/// series' chart with its table and exports.
+#[component]
+pub fn TrendsSection(
+    /// The report.
+    report: Arc<Report>,
+    /// The current result: the chooser offers the series of its entries.
+    result: Memo<QueryResult>,
+    /// Called with the bar clicked (opens its entry).
+    on_mark: Callback<Mark>,
+    /// Provenance caption for exports.
+    caption: CaptionFn,
+) -> impl IntoView {
+    let context = use_context::<TrendsContext>()?;
+    if report.editions.len() < 2 {
+        return None;
+    }
+    let trends = context.trends.clone();
+    let among = {
+        let (report, trends) = (report.clone(), trends.clone());
+        Memo::new(move |_| result.with(|r| trends.series_among(&report, &r.entries)))
+    };
+    let filter = RwSignal::new(String::new());
+    let options = {
+        let (report, trends) = (report.clone(), trends.clone());
+        Memo::new(move |_| {
+            among.with(|a| filter.with(|q| trends.find_series(&report, a, q, MAX_OPTIONS)))
+        })
+    };
+    let picked = RwSignal::new(None::<usize>);
+    let chosen = Memo::new(move |_| {
+        let (opts, _) = options.get();
+        picked
+            .get()
+            .filter(|p| opts.iter().any(|(s, _)| s == p))
+            .or_else(|| opts.first().map(|(s, _)| *s))
+    });
+    let data = {
+        let (report, trends) = (report.clone(), trends.clone());
+        Memo::new(move |_| {
+            ChartData::Trend(trend_data(
+                &report,
+                &trends,
+                chosen.get().unwrap_or(usize::MAX),
+            ))
+        })
+    };
+    let export_csv = move |_| {
+        let lines = vec![caption.run(())];
+        let csv = data.with_untracked(|d| table_csv(&table(d.chart()), &lines));
+        let _ = download_text("trend.csv", "text/csv", &csv);
+    };
+    Some(view! {
+        <section class="trends" data-testid="trends" aria-labelledby="trends-heading">
+            <h3 id="trends-heading">{text::SECTION}</h3>
+            <p class="chart-help">{text::HELP}</p>
+            <div class="trend-picker">
+                <label>
+                    {text::FILTER}
+                    " "
+                    <input
+                        type="search"
+                        data-testid="trend-filter"
+                        placeholder=text::FILTER_PLACEHOLDER
+                        prop:value=move || filter.get()
+                        on:input=move |ev| filter.set(event_target_value(&ev))
+                    />
+                </label>
+                <label>
+                    {text::CHOOSE}
+                    <select
+                        data-testid="trend-series"
+                        on:change=move |ev| picked.set(event_target_value(&ev).parse().ok())
+                    >
+                        {move || {
+                            let current = chosen.get();
+                            options
+                                .get()
+                                .0
+                                .into_iter()
+                                .map(|(s, label)| {
+                                    view! { <option value=s.to_string() selected=current == Some(s)>{label}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                {move || {
+                    let (shown, total) = options.with(|(o, t)| (o.len(), *t));
+                    let none = among.with(Vec::is_empty);
+                    if none {
+                        Some(view! { <p class="chart-note" data-testid="trend-none">{text::NONE}</p> }.into_any())
+                    } else if total == 0 {
+                        Some(view! { <p class="chart-note" data-testid="trend-none">{text::NO_MATCH}</p> }.into_any())
+                    } else if total > shown {
+                        Some(view! { <p class="chart-note" data-testid="trend-more">{text::showing(shown, total)}</p> }.into_any())
+                    } else {
+                        None
+                    }
+                }}
+            </div>
+            <Show when=move || chosen.with(Option::is_some)>
+                <ChartPanel id="trend" title=text::CHART_TITLE help=text::HELP data on_mark caption/>
+                <div class="chart-actions">
+                    <button type="button" class="link-button" data-testid="csv-trend" aria-label=text::CSV_LABEL on:click=export_csv>
+                        {text::CSV}
+                    </button>
+                </div>
+            </Show>
+        </section>
+    })
+}
