@@ -24,6 +24,7 @@ fn three_years() -> Indexed {
         index: Arc::new(Index::new(&report)),
         report,
         problems: Arc::new(Vec::new()),
+        problem_files: None,
     }
 }
 
