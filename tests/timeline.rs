@@ -63,6 +63,7 @@ fn report_strategy() -> impl Strategy<Value = Report> {
                 url: None,
                 language: None,
                 fiscal_year_end: 12,
+                text: None,
             },
             divisions: vec![],
             subsidiaries: (0..n_sub)
@@ -280,6 +281,7 @@ fn report_of(n_sub: usize, entries: Vec<(usize, usize, Option<String>)>) -> Repo
             url: None,
             language: None,
             fiscal_year_end: 12,
+            text: None,
         },
         divisions: vec![],
         subsidiaries: (0..n_sub)

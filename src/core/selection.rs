@@ -61,11 +61,14 @@ pub enum View {
     Timeline,
     /// The charts.
     Charts,
+    /// The report's chapter text with each entry's passage highlighted (only when the
+    /// report has a text).
+    Text,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 3] = [View::List, View::Timeline, View::Charts];
+    pub const ALL: [View; 4] = [View::List, View::Timeline, View::Charts, View::Text];
 
     /// As written in the URL.
     pub fn token(self) -> &'static str {
@@ -73,6 +76,7 @@ impl View {
             View::List => "list",
             View::Timeline => "timeline",
             View::Charts => "charts",
+            View::Text => "text",
         }
     }
 
@@ -87,6 +91,7 @@ impl View {
             View::List => "List",
             View::Timeline => "Timeline",
             View::Charts => "Charts",
+            View::Text => "Text",
         }
     }
 }
@@ -112,6 +117,8 @@ pub struct Selection {
     pub view: View,
     /// The page of the result list, from 1 (0 is read as 1).
     pub page: usize,
+    /// The entry whose passage the text view shows and focuses (`at`).
+    pub at: Option<EntryId>,
 }
 
 impl Selection {
