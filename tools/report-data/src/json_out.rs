@@ -35,6 +35,7 @@ const ORDER: &[&str] = &[
     "period",
     "fiscal_year_end",
     "language",
+    "text",
     "date",
     "awarding_body",
     "location",
