@@ -3,7 +3,7 @@
 
 use crate::core::format::format_metric;
 use crate::core::model::{Entry, Report, Source};
-use crate::core::query::{Facet, Selection};
+use crate::core::query::{Facet, Selection, View};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -119,6 +119,22 @@ pub fn EntryDetail(
         ", section “"<bdi lang=lang()>{entry.source.section.clone()}</bdi>"”"
         {page}
     };
+    // With the report's text, a link to this passage in it (the Text view at this entry).
+    let in_context = meta.text.is_some().then(|| {
+        let id = entry.id.clone();
+        let href = Signal::derive(move || {
+            let mut sel = selection.get();
+            sel.view = View::Text;
+            sel.at = Some(id.clone());
+            sel.entry = None;
+            link.run(sel)
+        });
+        view! {
+            <p class="read-in-context">
+                <a href=href data-testid="read-in-context">{crate::app::reading::strings::READ_IN_CONTEXT}</a>
+            </p>
+        }
+    });
     let heading = NodeRef::<html::H2>::new();
     // Move keyboard focus to the panel when it opens (talking to the DOM is an effect).
     Effect::new(move |_| {
@@ -194,6 +210,7 @@ pub fn EntryDetail(
                 <blockquote><bdi lang=lang()>{entry.source.passage.clone()}</bdi></blockquote>
                 <figcaption>{cite}</figcaption>
             </figure>
+            {in_context}
         </section>
     }
 }

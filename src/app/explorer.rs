@@ -8,6 +8,7 @@ use crate::app::charts::ChartsView;
 use crate::app::download::download_text;
 use crate::app::entry_detail::EntryDetail;
 use crate::app::facets::FacetGroup;
+use crate::app::reading::ReadingView;
 use crate::app::results::ResultList;
 use crate::app::timeline::TimelineView;
 use crate::app::url::{use_apply, use_link, use_selection};
@@ -201,6 +202,7 @@ pub fn ExplorerView(
             };
         })
     };
+    let has_text = report.meta.text.is_some();
     let entries_report = report.clone();
     let charts_index = index.clone();
     view! {
@@ -354,6 +356,7 @@ pub fn ExplorerView(
                     <nav class="views" aria-label="Views">
                         {View::ALL
                             .into_iter()
+                            .filter(|v| *v != View::Text || has_text)
                             .map(|v| {
                                 let href = Signal::derive(move || {
                                     let mut sel = selection.get();
@@ -379,7 +382,11 @@ pub fn ExplorerView(
                         <button type="button" class="link-button" data-testid="export-json" on:click=move |_| export.run(true)>"JSON"</button>
                     </div>
                     {move || match view_mode.get() {
-                        View::List => view! {
+                        View::Text if has_text => view! {
+                            <ReadingView report=entries_report.clone() result selection link/>
+                        }
+                        .into_any(),
+                        View::List | View::Text => view! {
                             <ResultList report=entries_report.clone() result selection words link/>
                         }
                         .into_any(),

@@ -15,6 +15,7 @@ pub mod fetch;
 pub mod highlight;
 pub mod lang;
 pub mod listen;
+pub mod reading;
 pub mod report_view;
 pub mod resize;
 pub mod results;

@@ -1,0 +1,383 @@
+//! The Text view: the report's chapter text (`report.text`), fetched when the view opens, with
+//! every entry's passage highlighted and linked to its entry; `at=ID` in the URL scrolls to an
+//! entry's passage and focuses it. Locating and cutting the text is `core::reading`'s.
+
+use crate::app::lang::report_lang;
+use crate::app::transfer::Transfer;
+use crate::app::url::BrowserUrl;
+use crate::app::DataUrl;
+use crate::core::config::Config;
+use crate::core::format::count_noun;
+use crate::core::model::Report;
+use crate::core::query::{QueryResult, Selection};
+use crate::core::reading::{read_report, Reading};
+use crate::core::source::{megabytes, text_url};
+use crate::core::text::reveal_direction_controls;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::sync::Arc;
+
+/// The view's interface strings, each defined once (translations come later).
+pub mod strings {
+    /// The link in an entry's detail to its passage in the text.
+    pub const READ_IN_CONTEXT: &str = "Read in context";
+    /// While the text is fetched.
+    pub const LOADING: &str = "Loading the report's text…";
+    /// The heading over a failed fetch.
+    pub const FAILED: &str = "The report's text could not be shown";
+    /// What still works when the text failed.
+    pub const FAILED_HINT: &str = "The other views do not need it and still work.";
+    /// Retry button.
+    pub const RETRY: &str = "Try again";
+    /// The text's heading (for screen readers).
+    pub const HEADING: &str = "The report's text";
+    /// How to read the highlights.
+    pub const LEGEND: &str =
+        "Highlighted passages are the report's entries: open one to see it in full. \
+         Dimmed ones are outside the current filters.";
+    /// Shown when `at` names an entry whose passage is not in the text.
+    pub const AT_MISSING: &str = "This entry's passage was not found in the text.";
+    /// A text that could not be read as UTF-8.
+    pub const NOT_TEXT: &str = "it is not UTF-8 text";
+
+    /// `Reading the text: 1.2 MB of 3 MB`.
+    pub fn reading(read: &str, total: Option<&str>) -> String {
+        match total {
+            Some(total) => format!("Reading the text: {read} of {total}"),
+            None => format!("Reading the text: {read}"),
+        }
+    }
+
+    /// The summary over the passages not found.
+    pub fn not_found(count: &str) -> String {
+        format!("{count} not found in the text")
+    }
+
+    /// The label of a highlight's link to one of its several entries.
+    pub fn also(n: usize, title: &str) -> String {
+        format!("Entry {n} of this passage: {title}")
+    }
+}
+
+thread_local! {
+    /// The last text read (its address and reading), so returning to the view does not
+    /// fetch it again.
+    static LAST: RefCell<Option<(String, Arc<Reading>)>> = const { RefCell::new(None) };
+}
+
+/// How fetching the text ended: the reading, or a message for people.
+type Outcome = Result<Arc<Reading>, String>;
+
+/// Fetches the text at `url` with the report's checks and locates `report`'s passages in it.
+async fn fetch_reading(
+    url: Result<String, String>,
+    report: Arc<Report>,
+    config: Option<Arc<Config>>,
+    fresh: bool,
+    progress: RwSignal<Option<(u64, Option<u64>)>>,
+) -> Outcome {
+    let url = url?;
+    if !fresh {
+        if let Some(reading) = LAST.with(|last| {
+            last.borrow()
+                .as_ref()
+                .filter(|(u, _)| *u == url)
+                .map(|(_, r)| r.clone())
+        }) {
+            return Ok(reading);
+        }
+    }
+    let default = Config::default();
+    let config = config.as_deref().unwrap_or(&default);
+    let transfer = Transfer {
+        url: &url,
+        limit: config.max_data_bytes(),
+        stall_seconds: config.fetch_timeout_seconds(),
+        allowed_origins: &config.allowed_data_origins,
+        fresh,
+    };
+    let bytes = transfer
+        .read(
+            |read, total| {
+                let _ = progress.try_set(Some((read, total)));
+            },
+            || true,
+        )
+        .await
+        .map_err(|failure| failure.to_string())?;
+    let text = crate::core::load::decode(&bytes)
+        .map_err(|e| format!("{url}: {}: {e}", strings::NOT_TEXT))?;
+    let reading = Arc::new(read_report(text, &report));
+    LAST.with(|last| *last.borrow_mut() = Some((url, reading.clone())));
+    Ok(reading)
+}
+
+/// The report's text with its passages highlighted; shown only when the report has a text.
+#[component]
+pub fn ReadingView(
+    /// The report.
+    report: Arc<Report>,
+    /// The current result (entries outside it are dimmed).
+    result: Memo<QueryResult>,
+    /// The current selection.
+    selection: Memo<Selection>,
+    /// Builds same-page links.
+    link: Callback<Selection, String>,
+) -> impl IntoView {
+    let config = use_context::<Arc<Config>>();
+    let data_url = use_context::<DataUrl>().map_or_else(String::new, |d| d.0.get_untracked());
+    let url = report
+        .meta
+        .text
+        .as_deref()
+        .ok_or_else(|| "this report names no text".to_owned())
+        .and_then(|text| {
+            let allowed = config
+                .as_ref()
+                .map(|c| c.allowed_data_origins.clone())
+                .unwrap_or_default();
+            text_url(text, &data_url, &allowed, &BrowserUrl).map_err(|f| f.to_string())
+        });
+    let progress = RwSignal::new(None::<(u64, Option<u64>)>);
+    let retrying = StoredValue::new(false);
+    let resource = {
+        let report = report.clone();
+        LocalResource::new(move || {
+            let fresh = retrying.get_value();
+            retrying.set_value(false);
+            progress.set(None);
+            fetch_reading(url.clone(), report.clone(), config.clone(), fresh, progress)
+        })
+    };
+    let outcome = Memo::new(move |_| resource.get());
+    let report_for_text = report.clone();
+    move || match outcome.get() {
+        None => {
+            let label = move || match progress.get() {
+                None => strings::LOADING.to_owned(),
+                Some((read, total)) => strings::reading(
+                    &megabytes(read),
+                    total.map(megabytes).as_deref(),
+                ),
+            };
+            view! {
+                <div class="loading reading-loading" data-testid="reading-loading" aria-busy="true">
+                    <p role="status">{label}</p>
+                    <progress
+                        aria-label=strings::LOADING
+                        max=move || progress.get().and_then(|p| p.1).map_or(1.0, |t| t as f64)
+                        value=move || progress.get().and_then(|(r, t)| t.map(|_| r as f64))
+                    ></progress>
+                </div>
+            }
+            .into_any()
+        }
+        Some(Err(message)) => view! {
+            <section class="error-view reading-error" data-testid="reading-error" role="alert">
+                <h3>{strings::FAILED}</h3>
+                <p class="error-message">{reveal_direction_controls(&message)}</p>
+                <p>{strings::FAILED_HINT}</p>
+                <button
+                    type="button"
+                    class="retry"
+                    data-testid="reading-retry"
+                    on:click=move |_| {
+                        retrying.set_value(true);
+                        resource.refetch();
+                    }
+                >
+                    {strings::RETRY}
+                </button>
+            </section>
+        }
+        .into_any(),
+        Some(Ok(reading)) => view! {
+            <TextBody reading report=report_for_text.clone() result selection link/>
+        }
+        .into_any(),
+    }
+}
+
+/// The located text: paragraphs with linked highlights, the passages not found, and the
+/// scroll to `at`.
+#[component]
+fn TextBody(
+    reading: Arc<Reading>,
+    report: Arc<Report>,
+    result: Memo<QueryResult>,
+    selection: Memo<Selection>,
+    link: Callback<Selection, String>,
+) -> impl IntoView {
+    let lang = report_lang();
+    // Which entries the filters keep, by position.
+    let kept = {
+        let total = report.entries.len();
+        Memo::new(move |_| {
+            let mut kept = vec![false; total];
+            result.with(|r| r.entries.iter().for_each(|&e| kept[e] = true));
+            kept
+        })
+    };
+    let at = Memo::new(move |_| selection.with(|s| (s.at.clone(), s.entry.is_none())));
+    let at_position = {
+        let report = report.clone();
+        Memo::new(move |_| {
+            at.with(|(id, _)| {
+                let id = id.as_ref()?;
+                report.entries.iter().position(|e| &e.id == id)
+            })
+        })
+    };
+    let at_missing = {
+        let reading = reading.clone();
+        move || {
+            at_position
+                .get()
+                .is_some_and(|p| reading.highlight_of[p].is_none())
+        }
+    };
+    // Scroll to the `at` passage and focus it, when no entry is open over the text.
+    {
+        let reading = reading.clone();
+        Effect::new(move |_| {
+            let (_, no_entry) = at.get();
+            let Some(h) = at_position.get().and_then(|p| reading.highlight_of[p]) else {
+                return;
+            };
+            if !no_entry {
+                return;
+            }
+            request_animation_frame(move || {
+                let element = document().get_element_by_id(&format!("reading-hl-{h}"));
+                if let Some(element) = element
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    element.scroll_into_view_with_scroll_into_view_options(&options);
+                    let focus = web_sys::FocusOptions::new();
+                    focus.set_prevent_scroll(true);
+                    let _ = element.focus_with_options(&focus);
+                }
+            });
+        });
+    }
+
+    let titles: Vec<String> = report.entries.iter().map(|e| e.title.clone()).collect();
+    let ids: Vec<String> = report.entries.iter().map(|e| e.id.to_string()).collect();
+    // Opening an entry from the text keeps its passage as the place to come back to.
+    let entry_href = move |position: usize| {
+        let id = report.entries[position].id.clone();
+        Signal::derive(move || {
+            let mut sel = selection.get();
+            sel.entry = Some(id.clone());
+            sel.at = Some(id.clone());
+            link.run(sel)
+        })
+    };
+    let paragraphs = reading
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let segments = p
+                .segments
+                .iter()
+                .map(|s| {
+                    let text = reading.slice(&s.range).to_owned();
+                    let Some(h) = s.highlight else {
+                        return text.into_any();
+                    };
+                    let highlight = &reading.highlights[h];
+                    let entries = highlight.entries.clone();
+                    let first = highlight.range.start >= s.range.start;
+                    let last = highlight.range.end <= s.range.end;
+                    let dim = {
+                        let entries = entries.clone();
+                        move || kept.with(|k| !entries.iter().any(|&e| k[e]))
+                    };
+                    let label = (entries.len() > 1)
+                        .then(|| format!("{} ({})", titles[entries[0]], count_noun(entries.len(), "entry", "entries")));
+                    let entry_ids = entries.iter().map(|&e| ids[e].clone()).collect::<Vec<_>>().join(" ");
+                    let main = view! {
+                        <a
+                            class="hl"
+                            class:dim=dim
+                            class:hl-cont=!first
+                            id=first.then(|| format!("reading-hl-{h}"))
+                            tabindex=(!first).then_some("-1")
+                            data-testid=first.then_some("highlight")
+                            data-entries=entry_ids
+                            title=label
+                            href=entry_href(entries[0])
+                        >
+                            {text}
+                        </a>
+                    };
+                    let others = (last && entries.len() > 1).then(|| {
+                        view! {
+                            <span class="hl-entries">
+                                {entries
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(n, &e)| {
+                                        let out = move || kept.with(|k| !k[e]);
+                                        view! {
+                                            <a
+                                                class="hl-entry"
+                                                class:dim=out
+                                                data-testid="highlight-entry"
+                                                data-entry=ids[e].clone()
+                                                aria-label=strings::also(n + 1, &titles[e])
+                                                title=titles[e].clone()
+                                                href=entry_href(e)
+                                            >
+                                                {(n + 1).to_string()}
+                                            </a>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </span>
+                        }
+                    });
+                    view! { {main}{others} }.into_any()
+                })
+                .collect_view();
+            view! { <p>{segments}</p> }
+        })
+        .collect_view();
+    let missing = (!reading.missing.is_empty()).then(|| {
+        let summary = strings::not_found(&count_noun(reading.missing.len(), "passage", "passages"));
+        view! {
+            <details class="reading-missing" data-testid="reading-missing">
+                <summary>{summary}</summary>
+                <ul>
+                    {reading
+                        .missing
+                        .iter()
+                        .map(|&(e, why)| {
+                            let href = entry_href(e);
+                            view! {
+                                <li>
+                                    <a href=href><bdi lang=lang.clone()>{titles[e].clone()}</bdi></a>
+                                    ": "
+                                    {why.describe()}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </details>
+        }
+    });
+    view! {
+        <section class="reading" data-testid="reading" aria-labelledby="reading-heading">
+            <h3 id="reading-heading" class="visually-hidden">{strings::HEADING}</h3>
+            <p class="reading-legend">{strings::LEGEND}</p>
+            <Show when=at_missing>
+                <p class="notice" role="status" data-testid="reading-at-missing">{strings::AT_MISSING}</p>
+            </Show>
+            {missing}
+            <div class="reading-text" lang=lang.clone()>{paragraphs}</div>
+        </section>
+    }
+}
