@@ -110,6 +110,26 @@ fn every_citic_passage_is_located() {
         6
     );
     check_invariants(&reading, &passages);
+    // The whole chapter is one part of 150 paragraphs; each passage's part is it.
+    assert_eq!(reading.part(0, 150), (0..reading.paragraphs.len(), 1));
+    assert!((0..58).all(|e| reading.part_of(e, 150) == Some(0)));
+}
+
+#[test]
+fn long_texts_are_shown_in_parts() {
+    let text: String = (0..25).map(|i| format!("Paragraph {i}.\n")).collect();
+    let reading = read(&text, &["Paragraph 12.", "Paragraph 24.", "absent"]);
+    assert_eq!(reading.part(0, 10), (0..10, 3));
+    assert_eq!(reading.part(2, 10), (20..25, 3));
+    assert_eq!(
+        reading.part(9, 10),
+        (20..25, 3),
+        "past the end: the last part"
+    );
+    assert_eq!(reading.part_of(0, 10), Some(1));
+    assert_eq!(reading.part_of(1, 10), Some(2));
+    assert_eq!(reading.part_of(2, 10), None);
+    assert_eq!(reading.paragraph_of, [12, 24]);
 }
 
 #[test]

@@ -8,13 +8,15 @@ use crate::app::url::BrowserUrl;
 use crate::app::DataUrl;
 use crate::core::config::Config;
 use crate::core::format::count_noun;
+use crate::core::ids::EntryId;
 use crate::core::model::Report;
 use crate::core::query::{QueryResult, Selection};
-use crate::core::reading::{read_report, Reading};
+use crate::core::reading::{read_report, Reading, Segment};
 use crate::core::source::{megabytes, text_url};
 use crate::core::text::reveal_direction_controls;
 use leptos::prelude::*;
 use std::cell::RefCell;
+use std::ops::Range;
 use std::sync::Arc;
 
 /// The view's interface strings, each defined once (translations come later).
@@ -37,6 +39,18 @@ pub mod strings {
          Dimmed ones are outside the current filters.";
     /// Shown when `at` names an entry whose passage is not in the text.
     pub const AT_MISSING: &str = "This entry's passage was not found in the text.";
+    /// The label of the parts' navigation of a long text.
+    pub const PARTS: &str = "Parts of the text";
+    /// The button to the previous part.
+    pub const PREVIOUS: &str = "Previous part";
+    /// The button to the next part.
+    pub const NEXT: &str = "Next part";
+
+    /// `Part 2 of 5`.
+    pub fn part(n: usize, of: usize) -> String {
+        format!("Part {n} of {of}")
+    }
+
     /// A text that could not be read as UTF-8.
     pub const NOT_TEXT: &str = "it is not UTF-8 text";
 
@@ -58,6 +72,9 @@ pub mod strings {
         format!("Entry {n} of this passage: {title}")
     }
 }
+
+/// Paragraphs shown at a time, so the page stays small however long the text.
+const PART_SIZE: usize = 150;
 
 thread_local! {
     /// The last text read (its address and reading), so returning to the view does not
@@ -155,10 +172,9 @@ pub fn ReadingView(
         None => {
             let label = move || match progress.get() {
                 None => strings::LOADING.to_owned(),
-                Some((read, total)) => strings::reading(
-                    &megabytes(read),
-                    total.map(megabytes).as_deref(),
-                ),
+                Some((read, total)) => {
+                    strings::reading(&megabytes(read), total.map(megabytes).as_deref())
+                }
             };
             view! {
                 <div class="loading reading-loading" data-testid="reading-loading" aria-busy="true">
@@ -236,6 +252,13 @@ fn TextBody(
                 .is_some_and(|p| reading.highlight_of[p].is_none())
         }
     };
+    // The part of a long text shown: the one with the `at` passage, else the first.
+    let part = RwSignal::new(
+        at_position
+            .get_untracked()
+            .and_then(|p| reading.part_of(p, PART_SIZE))
+            .unwrap_or(0),
+    );
     // Scroll to the `at` passage and focus it, when no entry is open over the text.
     {
         let reading = reading.clone();
@@ -246,6 +269,10 @@ fn TextBody(
             };
             if !no_entry {
                 return;
+            }
+            let wanted = reading.paragraph_of[h] / PART_SIZE;
+            if part.get_untracked() != wanted {
+                part.set(wanted);
             }
             request_animation_frame(move || {
                 let element = document().get_element_by_id(&format!("reading-hl-{h}"));
@@ -263,11 +290,14 @@ fn TextBody(
         });
     }
 
-    let titles: Vec<String> = report.entries.iter().map(|e| e.title.clone()).collect();
-    let ids: Vec<String> = report.entries.iter().map(|e| e.id.to_string()).collect();
+    let titles: Arc<Vec<String>> =
+        Arc::new(report.entries.iter().map(|e| e.title.clone()).collect());
+    let ids: Arc<Vec<String>> = Arc::new(report.entries.iter().map(|e| e.id.to_string()).collect());
+    let entry_ids: Arc<Vec<EntryId>> =
+        Arc::new(report.entries.iter().map(|e| e.id.clone()).collect());
     // Opening an entry from the text keeps its passage as the place to come back to.
     let entry_href = move |position: usize| {
-        let id = report.entries[position].id.clone();
+        let id = entry_ids[position].clone();
         Signal::derive(move || {
             let mut sel = selection.get();
             sel.entry = Some(id.clone());
@@ -275,76 +305,42 @@ fn TextBody(
             link.run(sel)
         })
     };
-    let paragraphs = reading
-        .paragraphs
-        .iter()
-        .map(|p| {
-            let segments = p
-                .segments
+    let render = {
+        let reading = reading.clone();
+        let titles = titles.clone();
+        let entry_href = entry_href.clone();
+        move |range: Range<usize>| {
+            reading.paragraphs[range]
                 .iter()
-                .map(|s| {
-                    let text = reading.slice(&s.range).to_owned();
-                    let Some(h) = s.highlight else {
-                        return text.into_any();
-                    };
-                    let highlight = &reading.highlights[h];
-                    let entries = highlight.entries.clone();
-                    let first = highlight.range.start >= s.range.start;
-                    let last = highlight.range.end <= s.range.end;
-                    let dim = {
-                        let entries = entries.clone();
-                        move || kept.with(|k| !entries.iter().any(|&e| k[e]))
-                    };
-                    let label = (entries.len() > 1)
-                        .then(|| format!("{} ({})", titles[entries[0]], count_noun(entries.len(), "entry", "entries")));
-                    let entry_ids = entries.iter().map(|&e| ids[e].clone()).collect::<Vec<_>>().join(" ");
-                    let main = view! {
-                        <a
-                            class="hl"
-                            class:dim=dim
-                            class:hl-cont=!first
-                            id=first.then(|| format!("reading-hl-{h}"))
-                            tabindex=(!first).then_some("-1")
-                            data-testid=first.then_some("highlight")
-                            data-entries=entry_ids
-                            title=label
-                            href=entry_href(entries[0])
-                        >
-                            {text}
-                        </a>
-                    };
-                    let others = (last && entries.len() > 1).then(|| {
-                        view! {
-                            <span class="hl-entries">
-                                {entries
-                                    .iter()
-                                    .enumerate()
-                                    .map(|(n, &e)| {
-                                        let out = move || kept.with(|k| !k[e]);
-                                        view! {
-                                            <a
-                                                class="hl-entry"
-                                                class:dim=out
-                                                data-testid="highlight-entry"
-                                                data-entry=ids[e].clone()
-                                                aria-label=strings::also(n + 1, &titles[e])
-                                                title=titles[e].clone()
-                                                href=entry_href(e)
-                                            >
-                                                {(n + 1).to_string()}
-                                            </a>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </span>
-                        }
-                    });
-                    view! { {main}{others} }.into_any()
+                .map(|p| {
+                    let segments = p
+                        .segments
+                        .iter()
+                        .map(|s| segment(&reading, s, &titles, &ids, kept, &entry_href))
+                        .collect_view();
+                    view! { <p>{segments}</p> }
                 })
-                .collect_view();
-            view! { <p>{segments}</p> }
-        })
-        .collect_view();
+                .collect_view()
+        }
+    };
+    let parts = reading.part(0, PART_SIZE).1;
+    let paragraphs = {
+        let reading = reading.clone();
+        move || render(reading.part(part.get(), PART_SIZE).0)
+    };
+    let part_nav = (parts > 1).then(|| {
+        view! {
+            <nav class="reading-parts" aria-label=strings::PARTS data-testid="reading-parts">
+                <button type="button" class="link-button" disabled=move || part.get() == 0 on:click=move |_| part.update(|p| *p = p.saturating_sub(1))>
+                    {strings::PREVIOUS}
+                </button>
+                <span role="status">{move || strings::part(part.get() + 1, parts)}</span>
+                <button type="button" class="link-button" disabled=move || part.get() + 1 >= parts on:click=move |_| part.update(|p| *p += 1)>
+                    {strings::NEXT}
+                </button>
+            </nav>
+        }
+    });
     let missing = (!reading.missing.is_empty()).then(|| {
         let summary = strings::not_found(&count_noun(reading.missing.len(), "passage", "passages"));
         view! {
@@ -377,7 +373,87 @@ fn TextBody(
                 <p class="notice" role="status" data-testid="reading-at-missing">{strings::AT_MISSING}</p>
             </Show>
             {missing}
+            {part_nav}
             <div class="reading-text" lang=lang.clone()>{paragraphs}</div>
         </section>
     }
+}
+
+/// One segment of a paragraph: plain text, or a piece of a highlight linked to its entries
+/// (its first piece carries the anchor `at` scrolls to; its last, with several entries, a
+/// numbered link to each).
+fn segment(
+    reading: &Reading,
+    s: &Segment,
+    titles: &[String],
+    ids: &[String],
+    kept: Memo<Vec<bool>>,
+    entry_href: &impl Fn(usize) -> Signal<String>,
+) -> AnyView {
+    let text = reading.slice(&s.range).to_owned();
+    let Some(h) = s.highlight else {
+        return text.into_any();
+    };
+    let highlight = &reading.highlights[h];
+    let entries = highlight.entries.clone();
+    let first = highlight.range.start >= s.range.start;
+    let last = highlight.range.end <= s.range.end;
+    let dim = {
+        let entries = entries.clone();
+        move || kept.with(|k| !entries.iter().any(|&e| k[e]))
+    };
+    let label = (entries.len() > 1).then(|| {
+        format!(
+            "{} ({})",
+            titles[entries[0]],
+            count_noun(entries.len(), "entry", "entries")
+        )
+    });
+    let entry_ids = entries
+        .iter()
+        .map(|&e| ids[e].clone())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let main = view! {
+        <a
+            class="hl"
+            class:dim=dim
+            class:hl-cont=!first
+            id=first.then(|| format!("reading-hl-{h}"))
+            tabindex=(!first).then_some("-1")
+            data-testid=first.then_some("highlight")
+            data-entries=entry_ids
+            title=label
+            href=entry_href(entries[0])
+        >
+            {text}
+        </a>
+    };
+    let others = (last && entries.len() > 1).then(|| {
+        view! {
+            <span class="hl-entries">
+                {entries
+                    .iter()
+                    .enumerate()
+                    .map(|(n, &e)| {
+                        let out = move || kept.with(|k| !k[e]);
+                        view! {
+                            <a
+                                class="hl-entry"
+                                class:dim=out
+                                data-testid="highlight-entry"
+                                data-entry=ids[e].clone()
+                                aria-label=strings::also(n + 1, &titles[e])
+                                title=titles[e].clone()
+                                href=entry_href(e)
+                            >
+                                {(n + 1).to_string()}
+                            </a>
+                        }
+                    })
+                    .collect_view()}
+            </span>
+        }
+    });
+    view! { {main}{others} }.into_any()
 }

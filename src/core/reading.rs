@@ -99,6 +99,8 @@ pub struct Reading {
     pub missing: Vec<(usize, NotFound)>,
     /// For each entry, its highlight (`None` when not found).
     pub highlight_of: Vec<Option<usize>>,
+    /// For each highlight, the paragraph it starts in.
+    pub paragraph_of: Vec<usize>,
     /// The matcher's work.
     pub stats: Stats,
 }
@@ -107,6 +109,22 @@ impl Reading {
     /// The text of a segment or highlight range.
     pub fn slice(&self, range: &Range<usize>) -> &str {
         &self.text[range.clone()]
+    }
+
+    /// The paragraphs of part `part` when the text is shown `size` paragraphs at a time
+    /// (so the page stays small however long the text), and how many parts there are.
+    pub fn part(&self, part: usize, size: usize) -> (Range<usize>, usize) {
+        let size = size.max(1);
+        let parts = self.paragraphs.len().div_ceil(size).max(1);
+        let part = part.min(parts - 1);
+        let start = part * size;
+        (start..(start + size).min(self.paragraphs.len()), parts)
+    }
+
+    /// The part (of `size` paragraphs) showing `entry`'s passage, if it was found.
+    pub fn part_of(&self, entry: usize, size: usize) -> Option<usize> {
+        let h = (*self.highlight_of.get(entry)?)?;
+        Some(self.paragraph_of[h] / size.max(1))
     }
 
     /// How many passages were found each way: (exact, normalised).
@@ -192,6 +210,12 @@ pub fn read(text: &str, passages: &[&str]) -> Reading {
         }
     }
     let paragraphs = paragraphs(text, &highlights);
+    let mut paragraph_of = vec![0; highlights.len()];
+    for (p, paragraph) in paragraphs.iter().enumerate().rev() {
+        for h in paragraph.segments.iter().filter_map(|s| s.highlight) {
+            paragraph_of[h] = p;
+        }
+    }
     Reading {
         text: text.to_owned(),
         paragraphs,
@@ -199,6 +223,7 @@ pub fn read(text: &str, passages: &[&str]) -> Reading {
         located,
         missing,
         highlight_of,
+        paragraph_of,
         stats,
     }
 }
