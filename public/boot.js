@@ -18,7 +18,8 @@
 //
 // It also starts downloading the report file (a <link rel="preload"> that the
 // app's own fetch then reuses) when the file is known without the app: the
-// URL's `?data=` path, or the default when config.json names no datasets.
+// URL's `?data=` path, or the default when config.json names no datasets and the URL
+// chooses no reports of the catalogue (`?reports=`).
 
 // A panic or a trap (running out of memory ends in one too) stops the wasm for good: the
 // page can only be reloaded. The panic hook leaves its message in `reportExplorerCrash`.
@@ -234,7 +235,8 @@ async function firstPaint() {
       snapshot.remove();
     }
   }
-  if (!params.get('dataset')?.trim()) {
+  // `?reports=` loads reports from the catalogue: the app reads the catalogue to know them.
+  if (!params.get('dataset')?.trim() && !params.get('reports')?.trim()) {
     config.then(({ config }) => {
       const path = defaultReportPath(config);
       if (path) preload(path);

@@ -118,7 +118,7 @@ fn unknown_settings_are_warnings() {
     assert_eq!(loaded.problems[0].severity, Severity::Warning);
     assert_eq!(
         loaded.problems[0].to_string(),
-        "warning: colour: unknown setting `colour` (expected one of `theme`, `embed`, `datasets`, `default_dataset`, `default_filters`, `colors`, `dark_colors`, `allowed_parent_origins`, `allowed_data_origins`, `max_data_mb`, `fetch_timeout_s`)"
+        "warning: colour: unknown setting `colour` (expected one of `theme`, `embed`, `datasets`, `catalogue`, `default_dataset`, `default_filters`, `colors`, `dark_colors`, `allowed_parent_origins`, `allowed_data_origins`, `max_data_mb`, `fetch_timeout_s`)"
     );
     // An empty setting name still gets a path a reader can find.
     let loaded = validate_config(&json!({"": 1}));
@@ -443,4 +443,23 @@ fn fetch_timeout_s_sets_the_stall_timeout_and_bad_values_keep_the_default() {
             [format!("error: fetch_timeout_s: found {found} (expected a whole number of seconds from 1 to 600)")],
         );
     }
+}
+
+#[test]
+fn the_catalogue_is_a_same_origin_path() {
+    let loaded = validate_config(&json!({"catalogue": " reports/catalogue.json "}));
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(
+        loaded.config.catalogue.as_deref(),
+        Some("reports/catalogue.json")
+    );
+    assert_eq!(Config::default().catalogue, None);
+    assert_eq!(
+        one(json!({"catalogue": "https://elsewhere.example/catalogue.json"})),
+        "error: catalogue: `https://elsewhere.example/catalogue.json` cannot be loaded: it names another origin, `https://elsewhere.example`, which is not in `allowed_data_origins` in config.json (expected a path next to the page like `catalogue.json`)"
+    );
+    assert_eq!(
+        one(json!({"catalogue": 3})),
+        "error: catalogue: found a number (expected a path next to the page like `catalogue.json`)"
+    );
 }

@@ -66,6 +66,7 @@ fn report_strategy() -> impl Strategy<Value = Report> {
                 text: None,
             },
             divisions: vec![],
+            editions: vec![],
             subsidiaries: (0..n_sub)
                 .map(|i| Subsidiary {
                     id: SubsidiaryId::new(&format!("s{i}")).unwrap(),
@@ -284,6 +285,7 @@ fn report_of(n_sub: usize, entries: Vec<(usize, usize, Option<String>)>) -> Repo
             text: None,
         },
         divisions: vec![],
+        editions: vec![],
         subsidiaries: (0..n_sub)
             .map(|i| Subsidiary {
                 id: SubsidiaryId::new(&format!("s{i}")).unwrap(),

@@ -91,6 +91,12 @@ fn check_ranges(config: &Config) {
     if let Some(id) = &config.default_dataset {
         assert!(config.datasets.iter().any(|d| &d.id == id));
     }
+    if let Some(path) = &config.catalogue {
+        assert!(
+            data_path_allowing(Some(path), &[]).is_ok(),
+            "catalogue path {path:?} is refused by the path rule"
+        );
+    }
     for (name, color) in config.colors.iter().chain(&config.dark_colors) {
         assert!(COLOR_NAMES.contains(&name.as_str()), "colour name {name}");
         assert!(is_css_color(color), "colour {color}");
@@ -131,6 +137,9 @@ pub fn to_json(config: &Config) -> Value {
     });
     if let Some(id) = &config.default_dataset {
         out["default_dataset"] = json!(id);
+    }
+    if let Some(path) = &config.catalogue {
+        out["catalogue"] = json!(path);
     }
     if let Some(seconds) = config.fetch_timeout_s {
         out["fetch_timeout_s"] = json!(seconds);

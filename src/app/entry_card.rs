@@ -22,6 +22,15 @@ pub fn EntryCard(
     #[prop(into)]
     href: Signal<String>,
 ) -> impl IntoView {
+    // Among several reports, the entry's own report: its label, language and address.
+    let edition = report.edition_for(&entry);
+    if let Some(edition) = edition {
+        crate::app::lang::provide_report_lang(edition.meta.language.as_deref());
+    }
+    let meta = edition.map_or(&report.meta, |e| &e.meta);
+    let edition_label = edition
+        .filter(|_| report.editions.len() > 1)
+        .map(|e| e.label.clone());
     // Every subsidiary, the lead first, each with its division.
     let subsidiary = entry
         .subsidiaries
@@ -30,7 +39,7 @@ pub fn EntryCard(
         .collect::<Vec<_>>()
         .join(", ");
     let countries = (!entry.countries.is_empty()).then(|| entry.countries.join(", "));
-    let page = PageRef::of(&entry.source, report.meta.url.as_deref());
+    let page = PageRef::of(&entry.source, meta.url.as_deref());
     let categories = entry
         .categories
         .iter()
@@ -49,6 +58,7 @@ pub fn EntryCard(
             <article>
                 <header>
                     <span class="kind">{kind.label()}</span>
+                    {edition_label.map(|label| view! { <span class="edition" data-testid="entry-report">{label}</span> })}
                     <h3>
                         <a href=href class="entry-open">
                             <Highlighted text=entry.title words/>

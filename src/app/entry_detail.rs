@@ -55,6 +55,11 @@ pub fn EntryDetail(
     /// Builds a same-page link for a selection.
     link: Callback<Selection, String>,
 ) -> impl IntoView {
+    // Among several reports, the entry's own report says its language, document and address.
+    let edition = report.edition_for(&entry).cloned();
+    if let Some(edition) = &edition {
+        crate::app::lang::provide_report_lang(edition.meta.language.as_deref());
+    }
     let close = Signal::derive(move || {
         let mut sel = selection.get();
         sel.entry = None;
@@ -94,8 +99,9 @@ pub fn EntryDetail(
         "Country"
     };
     let countries = (!entry.countries.is_empty()).then(|| entry.countries.join(", "));
-    let page = PageRef::of(&entry.source, report.meta.url.as_deref())
-        .map(|p| view! { ", " {p.into_view()} });
+    let meta = edition.as_ref().map_or(&report.meta, |e| &e.meta);
+    let page =
+        PageRef::of(&entry.source, meta.url.as_deref()).map(|p| view! { ", " {p.into_view()} });
     let categories: Vec<(String, Signal<String>)> = entry
         .categories
         .iter()
@@ -106,7 +112,6 @@ pub fn EntryDetail(
             )
         })
         .collect();
-    let meta = &report.meta;
     let lang = crate::app::lang::report_lang;
     // Names from the data sit in interface text: each is isolated, in the report's language.
     let chapter = meta
@@ -182,6 +187,17 @@ pub fn EntryDetail(
                         .collect_view()}
                 </dd>
                 {date}
+                {edition
+                    .as_ref()
+                    .filter(|_| report.editions.len() > 1)
+                    .map(|e| {
+                        view! {
+                            <dt>"Report"</dt>
+                            <dd data-testid="detail-report">
+                                {e.label.clone()} " · " <bdi lang=lang()>{e.meta.title.clone()}</bdi>
+                            </dd>
+                        }
+                    })}
                 {optional("Awarded by", entry.awarding_body.clone())}
                 {optional("Location", entry.location.clone())}
                 {optional(country_label, countries)}

@@ -92,6 +92,11 @@ pub fn ExplorerView(
     });
 
     let total = report.entries.len();
+    // The report facet leads when several reports are shown, and is left out otherwise.
+    let shown_facets: Vec<Facet> = std::iter::once(Facet::Report)
+        .filter(|_| report.editions.len() > 1)
+        .chain(Facet::ALL.into_iter().filter(|f| *f != Facet::Report))
+        .collect();
     let count_text = move || {
         let shown = result.with(|r| r.entries.len());
         format!(
@@ -283,9 +288,9 @@ pub fn ExplorerView(
                 </button>
                 <aside id="filters" class="facets" class:open=move || filters_open.get() aria-label="Filters">
                     <h2 class="visually-hidden">"Filters"</h2>
-                    {Facet::ALL
-                        .into_iter()
-                        .map(|facet| view! { <FacetGroup facet result selection apply/> })
+                    {shown_facets
+                        .iter()
+                        .map(|&facet| view! { <FacetGroup facet result selection apply/> })
                         .collect_view()}
                 </aside>
                 <section class="results" aria-labelledby="results-heading">

@@ -3,7 +3,7 @@
 //! never freezes. A newer load cancels an older one.
 
 use crate::app::transfer::Transfer;
-use crate::core::load::{LoadError, Loader};
+use crate::core::load::{LoadError, Loaded, Loader};
 use crate::core::model::Report;
 use crate::core::problem::Problem;
 pub use crate::core::progress::Progress;
@@ -32,6 +32,9 @@ pub struct Indexed {
     pub index: Arc<Index>,
     /// Warnings and skipped items.
     pub problems: Arc<Vec<Problem>>,
+    /// The data file of each problem, when the report merges several files (else every
+    /// problem is the one data file's).
+    pub problem_files: Option<Arc<Vec<String>>>,
 }
 
 impl PartialEq for Indexed {
@@ -83,11 +86,6 @@ pub async fn fetch_report(
     progress: RwSignal<Progress>,
     current: impl Fn() -> bool,
 ) -> Result<Indexed, LoadFailure> {
-    let cancelled = || LoadFailure::Network {
-        url: url.to_owned(),
-        message: "the load was replaced by another one".to_owned(),
-    };
-    progress.set(Progress::Requesting);
     let transfer = Transfer {
         url,
         limit,
@@ -95,10 +93,33 @@ pub async fn fetch_report(
         allowed_origins,
         fresh,
     };
+    let loaded = fetch_loaded(&transfer, progress, &current).await?;
+    let indexed = index_report(loaded.report, loaded.problems, None, progress, &current).await?;
+    progress.set(Progress::Idle);
+    Ok(indexed)
+}
+
+/// The failure of a load that a newer one replaced.
+pub fn cancelled(url: &str) -> LoadFailure {
+    LoadFailure::Network {
+        url: url.to_owned(),
+        message: "the load was replaced by another one".to_owned(),
+    }
+}
+
+/// Reads one report file through `transfer` and validates it in short slices: the model and
+/// its problems, placed at their lines and columns.
+pub async fn fetch_loaded(
+    transfer: &Transfer<'_>,
+    progress: RwSignal<Progress>,
+    current: &impl Fn() -> bool,
+) -> Result<Loaded, LoadFailure> {
+    let url = transfer.url;
+    progress.set(Progress::Requesting);
     let bytes = transfer
         .read(
             |read, total| progress.set(Progress::Reading(read, total)),
-            &current,
+            current,
         )
         .await?;
     yield_to_browser().await;
@@ -134,14 +155,24 @@ pub async fn fetch_report(
         });
         yield_to_browser().await;
         if !current() {
-            return Err(cancelled());
+            return Err(cancelled(url));
         }
     };
     let mut loaded = loaded;
     crate::core::locate::place(json, &mut loaded.problems);
-    drop(bytes);
+    Ok(loaded)
+}
 
-    let report = Arc::new(loaded.report);
+/// Indexes a validated report in short slices. `problem_files` names the file of each
+/// problem when the report merges several files.
+pub async fn index_report(
+    report: Report,
+    problems: Vec<Problem>,
+    problem_files: Option<Vec<String>>,
+    progress: RwSignal<Progress>,
+    current: &impl Fn() -> bool,
+) -> Result<Indexed, LoadFailure> {
+    let report = Arc::new(report);
     let mut builder = IndexBuilder::new(&report);
     let total = report.entries.len();
     'index: loop {
@@ -154,13 +185,13 @@ pub async fn fetch_report(
         progress.set(Progress::Indexing(builder.done(), total));
         yield_to_browser().await;
         if !current() {
-            return Err(cancelled());
+            return Err(cancelled(""));
         }
     }
-    progress.set(Progress::Idle);
     Ok(Indexed {
         report,
         index: Arc::new(builder.finish()),
-        problems: Arc::new(loaded.problems),
+        problems: Arc::new(problems),
+        problem_files: problem_files.map(Arc::new),
     })
 }

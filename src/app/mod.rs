@@ -1,5 +1,6 @@
 //! The Leptos view: components, URL state and network I/O. All logic lives in `crate::core`.
 
+pub mod catalogue;
 pub mod chart_backend;
 pub mod charts;
 pub mod config;
@@ -38,6 +39,15 @@ pub use report_view::ReportView;
 #[derive(Clone, Copy)]
 pub struct DataUrl(pub Signal<String>);
 
+/// What the URL asks to show: one data file, or reports chosen from the catalogue.
+#[derive(Clone, Debug, PartialEq)]
+enum Wanted {
+    /// One file (`?data=`, `?dataset=`, or the configuration's), or why it cannot be loaded.
+    File(Result<String, crate::core::source::LoadFailure>),
+    /// The `?reports=` value.
+    Reports(String),
+}
+
 /// Mounts the app into `<body>`; called by `main`.
 pub fn mount() {
     crash::install_panic_hook();
@@ -55,10 +65,14 @@ fn loading() -> impl IntoView {
 
 /// The loading state with a progress bar: bytes read of the total, then entries checked
 /// and indexed.
-fn loading_with_progress(progress: RwSignal<fetch::Progress>) -> impl IntoView {
+fn loading_with_progress(
+    progress: RwSignal<fetch::Progress>,
+    batch: RwSignal<Option<String>>,
+) -> impl IntoView {
     let fraction = Memo::new(move |_| progress.get().fraction());
     view! {
         <div class="loading" data-testid="loading" aria-busy="true">
+            {move || batch.get().map(|b| view! { <p class="load-batch" data-testid="load-batch">{b}</p> })}
             <p role="status" data-testid="load-status">{move || progress.get().label()}</p>
             <progress
                 data-testid="load-progress"
@@ -113,26 +127,40 @@ pub fn Explorer(
     let root = NodeRef::<leptos::html::Main>::new();
     let shown = RwSignal::new(None::<fetch::Indexed>);
     embed::start_embedding(&config, root, shown);
+    // `?data=` loads one file; else `?reports=` the chosen reports of the catalogue; else the
+    // dataset `?dataset=` or the configuration names.
     let path = {
         let config = config.clone();
         Memo::new(move |_| {
             query.with(|q| {
-                resolve_data(
-                    q.get_str("data"),
-                    q.get_str("dataset"),
-                    &config,
-                    &url::BrowserUrl,
-                )
+                let data = q.get_str("data").filter(|d| !d.trim().is_empty());
+                match q.get_str("reports").filter(|r| !r.trim().is_empty()) {
+                    Some(ids) if data.is_none() => Wanted::Reports(ids.to_owned()),
+                    _ => Wanted::File(resolve_data(
+                        q.get_str("data"),
+                        q.get_str("dataset"),
+                        &config,
+                        &url::BrowserUrl,
+                    )),
+                }
             })
         })
     };
-    provide_context(DataUrl(Signal::derive(move || {
-        path.with(|p| p.clone().unwrap_or_default())
-    })));
+    let catalogue_path = catalogue::catalogue_path(&config);
+    {
+        let catalogue_path = catalogue_path.clone();
+        provide_context(DataUrl(Signal::derive(move || {
+            path.with(|p| match p {
+                Wanted::File(file) => file.clone().unwrap_or_default(),
+                Wanted::Reports(_) => catalogue_path.clone(),
+            })
+        })));
+    }
     let limit = config.max_data_bytes();
     let stall_seconds = config.fetch_timeout_seconds();
     let allowed_origins = Arc::new(config.allowed_data_origins.clone());
     let progress = RwSignal::new(fetch::Progress::Idle);
+    let batch = RwSignal::new(None::<String>);
     // Each load gets a number; a newer load (another dataset, a retry) cancels older ones.
     let generation = StoredValue::new(0u64);
     // Set by "Try again": that load bypasses the browser's cache, so it neither gets a stored
@@ -146,10 +174,22 @@ pub fn Explorer(
         retrying.set_value(false);
         progress.set(fetch::Progress::Requesting);
         let allowed_origins = allowed_origins.clone();
+        let catalogue_path = catalogue_path.clone();
+        batch.set(None);
         async move {
             let current = move || generation.try_get_value() == Some(mine);
             let outcome = match path {
-                Ok(url) => {
+                Wanted::Reports(ids) => {
+                    let limits = catalogue::Limits {
+                        limit,
+                        stall_seconds,
+                        allowed_origins: &allowed_origins,
+                        fresh,
+                    };
+                    catalogue::fetch_chosen(&catalogue_path, &ids, limits, progress, batch, current)
+                        .await
+                }
+                Wanted::File(Ok(url)) => {
                     fetch::fetch_report(
                         &url,
                         limit,
@@ -161,7 +201,7 @@ pub fn Explorer(
                     )
                     .await
                 }
-                Err(failure) => Err(failure),
+                Wanted::File(Err(failure)) => Err(failure),
             };
             if current() {
                 progress.set(fetch::Progress::Idle);
@@ -180,8 +220,9 @@ pub fn Explorer(
     view! {
         <main class="app" class:embed=embed node_ref=root>
             <config::ConfigProblems problems=config_problems/>
+            <catalogue::CataloguePicker config=config.clone()/>
             <config::DatasetPicker config/>
-            <Show when=move || busy.get()>{loading_with_progress(progress)}</Show>
+            <Show when=move || busy.get()>{loading_with_progress(progress, batch)}</Show>
             <div class="loaded" class:hidden=move || busy.get()>
                 {move || match outcome.get() {
                     None => None,

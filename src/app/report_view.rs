@@ -22,6 +22,7 @@ pub fn ReportView(
         report,
         index,
         problems,
+        problem_files,
     } = indexed;
     crate::app::crash::injected_fault();
     let meta = &report.meta;
@@ -55,18 +56,30 @@ pub fn ReportView(
         count_noun(report.categories.len(), "category", "categories"),
         count_noun(report.metric_count(), "figure", "figures"),
     );
-    let title = meta.title.clone();
     let organisation = meta.organisation.clone();
-    let period = meta.period.to_string();
+    // Several reports: the header names them all; their documents are cited on each entry.
+    let several = report.editions.len() > 1;
+    let title = if several {
+        format!("{}: {} reports", meta.organisation, report.editions.len())
+    } else {
+        meta.title.clone()
+    };
+    let (period_label, period) = if several {
+        let labels: Vec<&str> = report.editions.iter().map(|e| e.label.as_str()).collect();
+        ("Reports: ", labels.join(", "))
+    } else {
+        ("Reporting period: ", meta.period.to_string())
+    };
+    let source = (!several).then(|| view! { <p class="report-source">"Source: " {source}</p> });
     view! {
         <header class="report-header">
             <p class="organisation"><bdi lang=lang()>{organisation}</bdi></p>
             <h1 data-testid="report-title"><bdi lang=lang()>{title}</bdi></h1>
-            <p class="report-period" data-testid="report-period">"Reporting period: "<bdi>{period}</bdi></p>
-            <p class="report-source">"Source: " {source}</p>
+            <p class="report-period" data-testid="report-period">{period_label}<bdi>{period}</bdi></p>
+            {source}
             <p class="counts">{counts}</p>
         </header>
-        <ProblemList problems/>
+        <ProblemList problems problem_files/>
         <ExplorerView report index/>
     }
 }
@@ -76,6 +89,8 @@ pub fn ReportView(
 fn ProblemList(
     /// Problems from the loader.
     problems: Arc<Vec<crate::core::problem::Problem>>,
+    /// The data file of each problem, when several files were loaded.
+    problem_files: Option<Arc<Vec<String>>>,
 ) -> impl IntoView {
     if problems.is_empty() {
         return None;
@@ -102,12 +117,17 @@ fn ProblemList(
                     {problems
                         .iter()
                         .take(MAX_PROBLEMS_SHOWN)
-                        .map(|p| {
+                        .enumerate()
+                        .map(|(i, p)| {
+                            let file = problem_files
+                                .as_ref()
+                                .and_then(|files| files.get(i))
+                                .unwrap_or(&file);
                             let class = match p.severity {
                                 Severity::Error => "problem error",
                                 Severity::Warning => "problem warning",
                             };
-                            view! { <li class=class>{reveal_direction_controls(&p.located(&file))}</li> }
+                            view! { <li class=class>{reveal_direction_controls(&p.located(file))}</li> }
                         })
                         .collect_view()}
                 </ul>

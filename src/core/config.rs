@@ -18,10 +18,11 @@ use serde_json::{json, Value};
 pub const CONFIG_PATH: &str = "config.json";
 
 /// Every setting `config.json` knows, in the order they are documented.
-pub const SETTINGS: [&str; 11] = [
+pub const SETTINGS: [&str; 12] = [
     "theme",
     "embed",
     "datasets",
+    "catalogue",
     "default_dataset",
     "default_filters",
     "colors",
@@ -286,6 +287,9 @@ pub struct Config {
     pub embed: bool,
     /// Named data files.
     pub datasets: Vec<Dataset>,
+    /// The catalogue of reports readers can choose from (`docs/catalogue.md`), when the host
+    /// offers one: a path like a data file's.
+    pub catalogue: Option<String>,
     /// Id of the dataset loaded when the URL names none (else the first, else the built-in default).
     pub default_dataset: Option<String>,
     /// Filters applied when the URL has none.
@@ -435,6 +439,27 @@ pub fn validate_config(value: &Value) -> LoadedConfig {
     }
     if let Some(v) = object.get("datasets") {
         config.datasets = datasets(v, &config.allowed_data_origins, &mut problems);
+    }
+    if let Some(v) = object.get("catalogue") {
+        let expected = "a path next to the page like `catalogue.json`";
+        match v.as_str().map(str::trim) {
+            Some(path) if !path.is_empty() => match data_path_allowing(Some(path), &[]) {
+                Ok(path) => config.catalogue = Some(path),
+                Err(failure) => {
+                    let reason = match failure {
+                        LoadFailure::BadPath { reason, .. } => reason,
+                        other => other.to_string(),
+                    };
+                    problems.push(
+                        Problem::error("catalogue", format!("`{path}` cannot be loaded: {reason}"))
+                            .expected(expected),
+                    )
+                }
+            },
+            _ => problems.push(
+                Problem::error("catalogue", format!("found {}", describe(v))).expected(expected),
+            ),
+        }
     }
     if let Some(v) = object.get("default_dataset") {
         match v.as_str() {

@@ -67,6 +67,24 @@ impl Provenance {
         exported_at: &str,
         app_version: &str,
     ) -> Self {
+        // Several reports: each one's title, document and file, oldest first (an entry's id
+        // then starts with its report's id: `acme-2019~e1`).
+        if report.editions.len() > 1 {
+            let each = |f: &dyn Fn(&crate::core::model::Edition) -> String| {
+                report.editions.iter().map(f).collect::<Vec<_>>().join("; ")
+            };
+            return Provenance {
+                dataset_title: each(&|e| e.meta.title.clone()),
+                organisation: report.meta.organisation.clone(),
+                document: each(&|e| e.meta.document.clone()),
+                chapter: None,
+                document_url: None,
+                data_url: format!("{data_url} ({})", each(&|e| e.path.clone())),
+                filters: filters_text(selection),
+                exported_at: exported_at.to_owned(),
+                app_version: app_version.to_owned(),
+            };
+        }
         Provenance {
             dataset_title: report.meta.title.clone(),
             organisation: report.meta.organisation.clone(),

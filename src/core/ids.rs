@@ -67,6 +67,38 @@ id_type!(
     EntryId
 );
 
+/// Separates a report's id from an entry's id in an entry id qualified by its report.
+pub const QUALIFIER: char = '~';
+
+impl EntryId {
+    /// The id of `entry` among several reports: `report~entry` (`acme-2019~e1`), unique when
+    /// report ids are, since neither part can hold `~`.
+    pub fn qualified(report: &str, entry: &EntryId) -> EntryId {
+        EntryId(format!("{report}{QUALIFIER}{}", entry.0))
+    }
+
+    /// Reads an entry id as a URL names it: a plain id, or a qualified one whose two parts
+    /// each follow the id rule.
+    pub fn parse(id: &str) -> Result<EntryId, String> {
+        match id.split_once(QUALIFIER) {
+            Some((report, entry)) => {
+                check_id(report)?;
+                check_id(entry)?;
+                Ok(EntryId(id.to_owned()))
+            }
+            None => EntryId::new(id),
+        }
+    }
+
+    /// The report part of a qualified id, and the entry's id within its report.
+    pub fn split(&self) -> (Option<&str>, &str) {
+        match self.0.split_once(QUALIFIER) {
+            Some((report, entry)) => (Some(report), entry),
+            None => (None, &self.0),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,5 +121,20 @@ mod tests {
             check_id(&long).unwrap_err(),
             format!("id `{long}` is 65 characters long")
         );
+    }
+
+    #[test]
+    fn qualified_ids_name_their_report_and_read_back() {
+        let e = EntryId::new("e1").unwrap();
+        let q = EntryId::qualified("acme-2019", &e);
+        assert_eq!(q.as_str(), "acme-2019~e1");
+        assert_eq!(q.split(), (Some("acme-2019"), "e1"));
+        assert_eq!(e.split(), (None, "e1"));
+        assert_eq!(EntryId::parse("acme-2019~e1").unwrap(), q);
+        assert_eq!(EntryId::parse("e1").unwrap(), e);
+        assert!(EntryId::parse("Acme~e1").is_err());
+        assert!(EntryId::parse("acme~e~1").is_err());
+        assert!(EntryId::parse("~e1").is_err());
+        assert!(EntryId::new("acme~e1").is_err());
     }
 }

@@ -10,6 +10,7 @@ pub mod config;
 pub mod crossfilter;
 pub mod currency;
 pub mod date;
+pub mod editions;
 pub mod embed;
 pub mod export;
 pub mod figure;

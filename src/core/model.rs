@@ -3,6 +3,7 @@
 use crate::core::date::{DateContext, DateSpec};
 use crate::core::ids::{CategoryId, DivisionId, EntryId, SubsidiaryId};
 use std::collections::HashMap;
+use std::ops::Range;
 
 pub use crate::core::figure::{Baseline, Metric, Qualifier, Scale};
 
@@ -54,6 +55,27 @@ pub struct Report {
     pub categories: Vec<Category>,
     /// Entries in file order; every reference resolves.
     pub entries: Vec<Entry>,
+    /// The reports merged into this one, oldest first, each with its entries' positions;
+    /// empty when one report is shown alone (see `core::editions`).
+    pub editions: Vec<Edition>,
+}
+
+/// One report among several shown together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edition {
+    /// The report's catalogue id (`acme-2019-en`).
+    pub id: String,
+    /// The report's own metadata (organisation, title, period, language, ...).
+    pub meta: ReportMeta,
+    /// How the report is named for people: its period as the catalogue writes it, with its
+    /// language when another chosen report has the same period (`2019`, `2019 · zh-Hant`).
+    pub label: String,
+    /// The report's data file, as the catalogue gives it.
+    pub path: String,
+    /// The report's language, as the catalogue gives it.
+    pub language: String,
+    /// Positions of its entries in the merged report's `entries`.
+    pub entries: Range<usize>,
 }
 
 /// Report metadata.

@@ -66,9 +66,20 @@ impl Progress {
     }
 }
 
+/// Which of several reports is loading, for people: `Report 2 of 3: <title>`.
+pub fn batch_label(done: usize, total: usize, title: &str) -> String {
+    format!("Report {} of {}: {title}", done + 1, total)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn several_reports_count_from_one() {
+        assert_eq!(batch_label(0, 3, "Acme 2021"), "Report 1 of 3: Acme 2021");
+        assert_eq!(batch_label(2, 3, "Acme 2023"), "Report 3 of 3: Acme 2023");
+    }
 
     #[test]
     fn bars_and_words_follow_the_phase() {

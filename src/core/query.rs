@@ -54,6 +54,8 @@ pub struct Index {
     years: Vec<(YearKey, Bitset)>,
     /// The report's dated year values (runs of years), oldest first.
     buckets: YearBuckets,
+    /// Reports (editions), newest first: (catalogue id, label, entries); empty for one report.
+    reports: Vec<(String, String, Bitset)>,
     texts: Vec<EntryText>,
     /// Sort keys: (first day, last day) per entry, `None` when undated.
     dates: Vec<Option<(Day, Day)>>,
@@ -188,6 +190,16 @@ impl IndexBuilder {
                 kinds,
                 years: Vec::new(),
                 buckets,
+                reports: report
+                    .editions
+                    .iter()
+                    .rev()
+                    .map(|e| {
+                        let mut bits = Bitset::empty(n);
+                        e.entries.clone().for_each(|i| bits.insert(i));
+                        (e.id.clone(), e.label.clone(), bits)
+                    })
+                    .collect(),
                 texts: Vec::with_capacity(n),
                 dates: Vec::with_capacity(n),
                 titles: Vec::with_capacity(n),
@@ -334,6 +346,7 @@ impl Index {
             Facet::Year => {
                 YearKey::parse(token).is_some_and(|y| self.years.iter().any(|(k, _)| *k == y))
             }
+            Facet::Report => self.reports.iter().any(|r| r.0 == token),
         }
     }
 
@@ -395,6 +408,7 @@ impl Index {
                 let key = YearKey::parse(token)?;
                 self.years.iter().find(|y| y.0 == key).map(|y| &y.1)
             }
+            Facet::Report => self.reports.iter().find(|r| r.0 == token).map(|r| &r.2),
         }
     }
 
@@ -427,6 +441,11 @@ impl Index {
                 .iter()
                 .filter(|y| sel.years.contains(&y.0))
                 .for_each(|y| add(&y.1)),
+            Facet::Report => self
+                .reports
+                .iter()
+                .filter(|r| sel.reports.contains(&r.0))
+                .for_each(|r| add(&r.2)),
         }
         // Selected values that do not exist here select nothing, as a reader would expect.
         let selected_any = match facet {
@@ -434,6 +453,7 @@ impl Index {
             Facet::Category => !sel.categories.is_empty(),
             Facet::Kind => !sel.kinds.is_empty(),
             Facet::Year => !sel.years.is_empty(),
+            Facet::Report => !sel.reports.is_empty(),
         };
         (any || selected_any).then_some(mask)
     }
@@ -540,6 +560,13 @@ impl Index {
                 .years
                 .iter()
                 .map(|(y, bits)| value(y.token(), y.label(), bits, sel.years.contains(y), 0))
+                .collect(),
+            Facet::Report => self
+                .reports
+                .iter()
+                .map(|(id, label, bits)| {
+                    value(id.clone(), label.clone(), bits, sel.reports.contains(id), 0)
+                })
                 .collect(),
         }
     }

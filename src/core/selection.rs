@@ -107,6 +107,8 @@ pub struct Selection {
     pub kinds: BTreeSet<Kind>,
     /// Years (OR).
     pub years: BTreeSet<YearKey>,
+    /// Reports, by catalogue id, when several are shown (OR).
+    pub reports: BTreeSet<String>,
     /// Search text as typed.
     pub query: String,
     /// Result order.
@@ -139,6 +141,7 @@ impl Selection {
             && self.categories.is_empty()
             && self.kinds.is_empty()
             && self.years.is_empty()
+            && self.reports.is_empty()
             && query_words(&self.query).is_empty())
     }
 }
@@ -154,11 +157,19 @@ pub enum Facet {
     Kind,
     /// By year.
     Year,
+    /// By report, when several reports are shown.
+    Report,
 }
 
 impl Facet {
     /// Every facet, in display order.
-    pub const ALL: [Facet; 4] = [Facet::Subsidiary, Facet::Category, Facet::Kind, Facet::Year];
+    pub const ALL: [Facet; 5] = [
+        Facet::Subsidiary,
+        Facet::Category,
+        Facet::Kind,
+        Facet::Year,
+        Facet::Report,
+    ];
 
     /// URL parameter name.
     pub fn param(self) -> &'static str {
@@ -167,6 +178,7 @@ impl Facet {
             Facet::Category => "cat",
             Facet::Kind => "kind",
             Facet::Year => "year",
+            Facet::Report => "report",
         }
     }
 
@@ -177,6 +189,7 @@ impl Facet {
             Facet::Category => "Category",
             Facet::Kind => "Kind",
             Facet::Year => "Year",
+            Facet::Report => "Report",
         }
     }
 }
@@ -210,6 +223,11 @@ impl Selection {
                     flip(&mut self.years, y)
                 }
             }
+            Facet::Report => {
+                if crate::core::ids::check_id(token).is_ok() {
+                    flip(&mut self.reports, token.to_owned())
+                }
+            }
         }
     }
 
@@ -226,6 +244,7 @@ impl Selection {
             Facet::Category => self.categories.clear(),
             Facet::Kind => self.kinds.clear(),
             Facet::Year => self.years.clear(),
+            Facet::Report => self.reports.clear(),
         }
     }
 
@@ -242,6 +261,7 @@ impl Selection {
             Facet::Category => self.categories.len(),
             Facet::Kind => self.kinds.len(),
             Facet::Year => self.years.len(),
+            Facet::Report => self.reports.len(),
         }
     }
 }

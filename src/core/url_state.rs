@@ -1,5 +1,5 @@
-//! The view's state in the URL query: `sub`, `cat`, `kind`, `year`, `q`, `sort`, `entry`, `view`,
-//! `page`, `at`.
+//! The view's state in the URL query: `sub`, `cat`, `kind`, `year`, `report`, `q`, `sort`, `entry`,
+//! `view`, `page`, `at`.
 //!
 //! Decoding checks every value against the report's index; unknown ids and
 //! malformed values are dropped and named in notices, so a bad link still opens.
@@ -9,8 +9,8 @@ use crate::core::model::Kind;
 use crate::core::query::{Facet, Index, Selection, Sort, View, YearKey};
 
 /// Every query parameter this module owns, in the order they are written.
-pub const PARAMS: [&str; 10] = [
-    "sub", "cat", "kind", "year", "q", "sort", "entry", "view", "page", "at",
+pub const PARAMS: [&str; 11] = [
+    "sub", "cat", "kind", "year", "report", "q", "sort", "entry", "view", "page", "at",
 ];
 
 /// Reads a selection from query parameters (`get` returns a parameter's value).
@@ -24,11 +24,16 @@ pub fn decode(get: impl Fn(&str) -> Option<String>, index: &Index) -> (Selection
         };
         for token in raw.split(',').map(str::trim).filter(|t| !t.is_empty()) {
             if !index.knows(facet, token) {
-                notices.push(format!(
-                    "Ignored {} `{token}`: no such {} in this report.",
-                    facet.param(),
-                    facet.label().to_lowercase()
-                ));
+                notices.push(match facet {
+                    Facet::Report => {
+                        format!("Ignored report `{token}`: not one of the reports shown.")
+                    }
+                    _ => format!(
+                        "Ignored {} `{token}`: no such {} in this report.",
+                        facet.param(),
+                        facet.label().to_lowercase()
+                    ),
+                });
                 continue;
             }
             match facet {
@@ -43,6 +48,9 @@ pub fn decode(get: impl Fn(&str) -> Option<String>, index: &Index) -> (Selection
                 }
                 Facet::Year => {
                     sel.years.extend(YearKey::parse(token));
+                }
+                Facet::Report => {
+                    sel.reports.insert(token.to_owned());
                 }
             }
         }
@@ -70,7 +78,7 @@ pub fn decode(get: impl Fn(&str) -> Option<String>, index: &Index) -> (Selection
         }
     }
     if let Some(entry) = get("entry").filter(|s| !s.is_empty()) {
-        match EntryId::new(&entry)
+        match EntryId::parse(&entry)
             .ok()
             .filter(|id| index.position(id).is_some())
         {
@@ -114,6 +122,7 @@ pub fn encode(sel: &Selection) -> Vec<(&'static str, Option<String>)> {
         ("cat", join(&sel.categories, |c| c.to_string())),
         ("kind", join(&sel.kinds, |k| k.as_str().to_owned())),
         ("year", join(&sel.years, |y| y.token())),
+        ("report", join(&sel.reports, |r| r.clone())),
         (
             "q",
             Some(sel.query.clone()).filter(|q| !q.trim().is_empty()),

@@ -132,6 +132,7 @@ fn synthetic(subs: usize, tops: usize, years: std::ops::RangeInclusive<i32>, n: 
         subsidiaries,
         categories,
         entries,
+        editions: vec![],
     }
 }
 

@@ -144,6 +144,7 @@ pub fn indexed(json: &str) -> Indexed {
         index: Arc::new(Index::new(&report)),
         report,
         problems: Arc::new(loaded.problems),
+        problem_files: None,
     }
 }
 

@@ -227,6 +227,7 @@ pub(crate) fn unclickable_hint(mark: &Mark) -> String {
         Facet::Category => "categories",
         Facet::Kind => "kinds",
         Facet::Year => "years",
+        Facet::Report => "reports",
     };
     format!(" ({n} {noun}: too many to filter by at once)")
 }

@@ -262,6 +262,7 @@ impl Loader {
                         subsidiaries,
                         categories,
                         entries,
+                        editions: Vec::new(),
                     },
                     problems,
                     version,
