@@ -616,16 +616,25 @@ fn the_shipped_catalogue_lists_the_real_report_as_its_file_says() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(root.join("public/catalogue.json")).unwrap();
     let catalogue = load_catalogue(&text).unwrap();
-    assert!(catalogue.problems().is_empty(), "{:?}", catalogue.problems());
+    assert!(
+        catalogue.problems().is_empty(),
+        "{:?}",
+        catalogue.problems()
+    );
     let [only] = catalogue.reports() else {
         panic!("one report expected: {:?}", catalogue.reports())
     };
     let data = std::fs::read_to_string(root.join("public").join(&only.path)).unwrap();
-    let report = report_explorer::core::load::load_report(&data).unwrap().report;
+    let report = report_explorer::core::load::load_report(&data)
+        .unwrap()
+        .report;
     assert_eq!(only.organisation, report.meta.organisation);
     assert_eq!(only.title, report.meta.title);
     assert_eq!(only.period, report.meta.period);
-    assert_eq!(Some(only.language.as_str()), report.meta.language.as_deref());
+    assert_eq!(
+        Some(only.language.as_str()),
+        report.meta.language.as_deref()
+    );
     let config = std::fs::read_to_string(root.join("public/config.json")).unwrap();
     let config = report_explorer::core::config::parse_config(&config);
     assert!(config.problems.is_empty(), "{:?}", config.problems);

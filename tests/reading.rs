@@ -405,3 +405,49 @@ fn a_refused_text_path_is_a_warning_and_the_report_loads() {
     assert!(loaded.problems.is_empty());
     assert!(load_report(&with("3")).is_err());
 }
+
+#[test]
+fn several_reports_shown_together_each_read_their_own_text() {
+    use report_explorer::core::catalogue::load_catalogue;
+    use report_explorer::core::editions::merge;
+    use report_explorer::core::reading::{read_entries, text_sources};
+    let catalogue = serde_json::json!({
+        "format": "report-explorer-catalogue/1",
+        "reports": [
+            {"id": "citic-2019", "organisation": "CITIC Limited", "period": "2019",
+             "title": "2019", "language": "en", "path": "data/report.json"},
+            {"id": "citic-2018", "organisation": "CITIC Limited", "period": "2018",
+             "title": "2018", "language": "en", "path": "old/2018.json"},
+        ]
+    })
+    .to_string();
+    let reports = load_catalogue(&catalogue).unwrap().reports().to_vec();
+    let citic = load_report(DATASET).unwrap().report;
+    let mut older = citic.clone();
+    older.meta.text = None;
+    let (merged, _) = merge(vec![
+        (reports[0].clone(), citic.clone(), vec![]),
+        (reports[1].clone(), older, vec![]),
+    ])
+    .unwrap();
+    // Only the 2019 report names a text, beside its own file; its entries come second.
+    let sources = text_sources(&merged, "catalogue.json");
+    assert_eq!(sources.len(), 1);
+    assert_eq!(sources[0].file, "data/report.json");
+    assert_eq!(sources[0].text, "citic-2019-customer-responsibility.txt");
+    assert_eq!(sources[0].entries, 58..116);
+    assert_eq!(sources[0].label.as_deref(), Some("2019"));
+    let reading = read_entries(CHAPTER, &merged, sources[0].entries.clone());
+    assert_eq!(reading.located.len(), 58);
+    assert!(reading.located.iter().all(|l| (58..116).contains(&l.entry)));
+    assert_eq!(reading.highlight_of.len(), 116);
+    assert!(reading.highlight_of[..58].iter().all(Option::is_none));
+    assert!(reading.highlight_of[58..].iter().all(Option::is_some));
+    // Shown alone, a report's own text is beside the file it was loaded from.
+    let alone = text_sources(&citic, "data/report.json");
+    assert_eq!(alone.len(), 1);
+    assert_eq!(
+        (alone[0].entries.clone(), alone[0].label.clone()),
+        (0..58, None)
+    );
+}

@@ -125,7 +125,10 @@ pub fn EntryDetail(
         {page}
     };
     // With the report's text, a link to this passage in it (the Text view at this entry).
-    let in_context = meta.text.is_some().then(|| {
+    let has_text = report
+        .edition_for(&entry)
+        .map_or(meta.text.is_some(), |e| e.meta.text.is_some());
+    let in_context = has_text.then(|| {
         let id = entry.id.clone();
         let href = Signal::derive(move || {
             let mut sel = selection.get();

@@ -207,7 +207,7 @@ pub fn ExplorerView(
             };
         })
     };
-    let has_text = report.meta.text.is_some();
+    let has_text = !crate::core::reading::text_sources(&report, "").is_empty();
     let entries_report = report.clone();
     let charts_index = index.clone();
     view! {

@@ -11,7 +11,7 @@ use crate::core::format::count_noun;
 use crate::core::ids::EntryId;
 use crate::core::model::Report;
 use crate::core::query::{QueryResult, Selection};
-use crate::core::reading::{read_report, Reading, Segment};
+use crate::core::reading::{read_entries, text_sources, Reading, Segment, TextSource};
 use crate::core::source::{megabytes, text_url};
 use crate::core::text::reveal_direction_controls;
 use leptos::prelude::*;
@@ -51,6 +51,11 @@ pub mod strings {
         format!("Part {n} of {of}")
     }
 
+    /// The label of the choice of texts, when several reports are shown.
+    pub const SOURCES: &str = "Texts of the reports shown";
+    /// When the report names no text.
+    pub const NO_TEXT: &str = "this report names no text";
+
     /// A text that could not be read as UTF-8.
     pub const NOT_TEXT: &str = "it is not UTF-8 text";
 
@@ -89,16 +94,18 @@ type Outcome = Result<Arc<Reading>, String>;
 async fn fetch_reading(
     url: Result<String, String>,
     report: Arc<Report>,
+    entries: Range<usize>,
     config: Option<Arc<Config>>,
     fresh: bool,
     progress: RwSignal<Option<(u64, Option<u64>)>>,
 ) -> Outcome {
     let url = url?;
+    let key = format!("{}:{url}", entries.start);
     if !fresh {
         if let Some(reading) = LAST.with(|last| {
             last.borrow()
                 .as_ref()
-                .filter(|(u, _)| *u == url)
+                .filter(|(k, _)| *k == key)
                 .map(|(_, r)| r.clone())
         }) {
             return Ok(reading);
@@ -124,8 +131,8 @@ async fn fetch_reading(
         .map_err(|failure| failure.to_string())?;
     let text = crate::core::load::decode(&bytes)
         .map_err(|e| format!("{url}: {}: {e}", strings::NOT_TEXT))?;
-    let reading = Arc::new(read_report(text, &report));
-    LAST.with(|last| *last.borrow_mut() = Some((url, reading.clone())));
+    let reading = Arc::new(read_entries(text, &report, entries));
+    LAST.with(|last| *last.borrow_mut() = Some((key, reading.clone())));
     Ok(reading)
 }
 
@@ -143,32 +150,89 @@ pub fn ReadingView(
 ) -> impl IntoView {
     let config = use_context::<Arc<Config>>();
     let data_url = use_context::<DataUrl>().map_or_else(String::new, |d| d.0.get_untracked());
-    let url = report
-        .meta
-        .text
-        .as_deref()
-        .ok_or_else(|| "this report names no text".to_owned())
-        .and_then(|text| {
-            let allowed = config
-                .as_ref()
-                .map(|c| c.allowed_data_origins.clone())
-                .unwrap_or_default();
-            text_url(text, &data_url, &allowed, &BrowserUrl).map_err(|f| f.to_string())
+    let allowed = config
+        .as_ref()
+        .map(|c| c.allowed_data_origins.clone())
+        .unwrap_or_default();
+    // Each text with its address (or why it cannot be read): the report's own, or each
+    // edition's when several reports are shown together.
+    let sources: Arc<Vec<(TextSource, Result<String, String>)>> = Arc::new(
+        text_sources(&report, &data_url)
+            .into_iter()
+            .map(|source| {
+                let url = text_url(&source.text, &source.file, &allowed, &BrowserUrl)
+                    .map_err(|f| f.to_string());
+                (source, url)
+            })
+            .collect(),
+    );
+    // The text shown: the one quoted by the `at` entry, else the newest.
+    let source_of = {
+        let sources = sources.clone();
+        let report = report.clone();
+        move |at: Option<&EntryId>| {
+            let position = at.and_then(|id| report_positions(&report, id));
+            position
+                .and_then(|p| sources.iter().position(|(s, _)| s.entries.contains(&p)))
+                .unwrap_or(sources.len().saturating_sub(1))
+        }
+    };
+    let chosen = RwSignal::new(selection.with_untracked(|s| source_of(s.at.as_ref())));
+    {
+        let at = Memo::new(move |_| selection.with(|s| s.at.clone()));
+        let source_of = source_of.clone();
+        Effect::new(move |_| {
+            if let Some(id) = at.get() {
+                let wanted = source_of(Some(&id));
+                if chosen.get_untracked() != wanted {
+                    chosen.set(wanted);
+                }
+            }
         });
+    }
     let progress = RwSignal::new(None::<(u64, Option<u64>)>);
     let retrying = StoredValue::new(false);
     let resource = {
         let report = report.clone();
+        let sources = sources.clone();
         LocalResource::new(move || {
             let fresh = retrying.get_value();
             retrying.set_value(false);
             progress.set(None);
-            fetch_reading(url.clone(), report.clone(), config.clone(), fresh, progress)
+            let (source, url) = sources
+                .get(chosen.get())
+                .map(|(s, u)| (s.entries.clone(), u.clone()))
+                .unwrap_or((0..0, Err(strings::NO_TEXT.to_owned())));
+            fetch_reading(url, report.clone(), source, config.clone(), fresh, progress)
         })
     };
+    // With several texts (one per report shown), a choice of which to read.
+    let chooser = (sources.len() > 1).then(|| {
+        view! {
+            <nav class="reading-sources" aria-label=strings::SOURCES data-testid="reading-sources">
+                {sources
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (source, _))| {
+                        let label = source.label.clone().unwrap_or_default();
+                        view! {
+                            <button
+                                type="button"
+                                class="chip"
+                                aria-pressed=move || (chosen.get() == i).to_string()
+                                on:click=move |_| chosen.set(i)
+                            >
+                                {label}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+        }
+    });
     let outcome = Memo::new(move |_| resource.get());
     let report_for_text = report.clone();
-    move || match outcome.get() {
+    let body = move || match outcome.get() {
         None => {
             let label = move || match progress.get() {
                 None => strings::LOADING.to_owned(),
@@ -211,7 +275,13 @@ pub fn ReadingView(
             <TextBody reading report=report_for_text.clone() result selection link/>
         }
         .into_any(),
-    }
+    };
+    view! { {chooser} {body} }
+}
+
+/// An entry's position in the report, from its id.
+fn report_positions(report: &Report, id: &EntryId) -> Option<usize> {
+    report.entries.iter().position(|e| &e.id == id)
 }
 
 /// The located text: paragraphs with linked highlights, the passages not found, and the

@@ -138,14 +138,82 @@ impl Reading {
     }
 }
 
+/// A report's text to read: the report's own, or one edition's when several reports are
+/// shown together.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextSource {
+    /// The `report.text` path, relative to `file`.
+    pub text: String,
+    /// The report file's address (relative to the page, as it was fetched).
+    pub file: String,
+    /// The positions of the entries that quote it.
+    pub entries: Range<usize>,
+    /// The edition's label when the report is one of several (`2019`), else `None`.
+    pub label: Option<String>,
+}
+
+/// The texts `report` can show: its own (its file at `file`) when it is shown alone, else
+/// each edition's that names one, oldest first.
+pub fn text_sources(report: &Report, file: &str) -> Vec<TextSource> {
+    if report.editions.is_empty() {
+        return report
+            .meta
+            .text
+            .iter()
+            .map(|text| TextSource {
+                text: text.clone(),
+                file: file.to_owned(),
+                entries: 0..report.entries.len(),
+                label: None,
+            })
+            .collect();
+    }
+    let several = report.editions.len() > 1;
+    report
+        .editions
+        .iter()
+        .filter_map(|e| {
+            Some(TextSource {
+                text: e.meta.text.clone()?,
+                file: e.path.clone(),
+                entries: e.entries.clone(),
+                label: several.then(|| e.label.clone()),
+            })
+        })
+        .collect()
+}
+
 /// Locates every entry's source passage of `report` in `text`.
 pub fn read_report(text: &str, report: &Report) -> Reading {
-    let passages: Vec<&str> = report
-        .entries
+    read_entries(text, report, 0..report.entries.len())
+}
+
+/// Locates the passages of `report`'s entries at `positions` in `text` (one edition's); the
+/// reading's entry numbers are positions in the whole report.
+pub fn read_entries(text: &str, report: &Report, positions: Range<usize>) -> Reading {
+    let positions =
+        positions.start.min(report.entries.len())..positions.end.min(report.entries.len());
+    let passages: Vec<&str> = report.entries[positions.clone()]
         .iter()
         .map(|e| e.source.passage.as_str())
         .collect();
-    read(text, &passages)
+    let mut reading = read(text, &passages);
+    let shift = positions.start;
+    if shift > 0 || positions.end < report.entries.len() {
+        for l in &mut reading.located {
+            l.entry += shift;
+        }
+        for h in &mut reading.highlights {
+            h.entries.iter_mut().for_each(|e| *e += shift);
+        }
+        for m in &mut reading.missing {
+            m.0 += shift;
+        }
+        let mut highlight_of = vec![None; report.entries.len()];
+        highlight_of[positions].copy_from_slice(&reading.highlight_of);
+        reading.highlight_of = highlight_of;
+    }
+    reading
 }
 
 /// Locates each of `passages` in `text` (passage `i` is entry `i`) and cuts the text into

@@ -5,7 +5,8 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -185,6 +186,32 @@ describe('the Text view of the CITIC chapter', () => {
       });
     });
   }
+});
+
+describe('a long text', () => {
+  test('is shown in parts: the one with the at passage, focused, and the page stays small', async () => {
+    // 400 paragraphs of filler before the chapter: its passages are in the fourth part of 150.
+    const dir = mkdtempSync(path.join(tmpdir(), 'reading-'));
+    const filler = Array.from({ length: 400 }, (_, i) => `Filler paragraph ${i + 1}.`).join('\n');
+    writeFileSync(path.join(dir, 'long.txt'), `${filler}\n${TEXT}`);
+    const report = { ...DATASET, report: { ...DATASET.report, text: 'long.txt' } };
+    writeFileSync(path.join(dir, 'long.json'), JSON.stringify(report));
+    const id = DATASET.entries[0].id;
+    const files = { 'data/long.json': path.join(dir, 'long.json'), 'data/long.txt': path.join(dir, 'long.txt') };
+    await visit({ query: `?data=data/long.json&view=text&at=${id}`, files }, async ({ page, collect }) => {
+      await waitFor(page, 'reading-parts');
+      await page.waitForFunction((want) => document.activeElement?.dataset?.entries?.split(' ').includes(want), id);
+      const parts = page.locator('[data-testid="reading-parts"]');
+      assert.match(await parts.innerText(), /Part 3 of 4/);
+      assert.equal(await page.locator('.reading-text p').count(), 150);
+      assert.ok((await page.evaluate(() => document.querySelectorAll('*').length)) < 3000);
+      await parts.getByRole('button', { name: 'Previous part' }).click();
+      assert.match(await parts.innerText(), /Part 2 of 4/);
+      assert.equal(await page.locator('[data-testid="highlight"]').count(), 0);
+      assert.match(await page.locator('.reading-text p').first().innerText(), /^Filler paragraph 151\.$/);
+      assert.deepEqual(await collect(), NO_PROBLEMS);
+    });
+  });
 });
 
 describe('reports without a readable text', () => {
