@@ -188,6 +188,17 @@ describe('the Text view of the CITIC chapter', () => {
   }
 });
 
+describe('a report chosen from the catalogue', () => {
+  test('reads its text beside its own file, not beside the catalogue', async () => {
+    const { merged } = expectedHighlights();
+    await visit({ query: '?reports=citic-2019-en&view=text' }, async ({ page, collect }) => {
+      await waitFor(page, 'reading');
+      assert.equal(await highlights(page).count(), merged.length);
+      assert.deepEqual(await collect(), NO_PROBLEMS);
+    });
+  });
+});
+
 describe('a long text', () => {
   test('is shown in parts: the one with the at passage, focused, and the page stays small', async () => {
     // 400 paragraphs of filler before the chapter: its passages are in the fourth part of 150.
