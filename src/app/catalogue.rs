@@ -45,7 +45,7 @@ pub struct Limits<'a> {
 pub async fn fetch_catalogue(
     path: &str,
     limits: &Limits<'_>,
-    current: &impl Fn() -> bool,
+    current: &dyn Fn() -> bool,
 ) -> Result<Catalogue, LoadFailure> {
     let transfer = Transfer {
         url: path,
@@ -54,7 +54,7 @@ pub async fn fetch_catalogue(
         allowed_origins: limits.allowed_origins,
         fresh: limits.fresh,
     };
-    let bytes = transfer.read(|_, _| {}, current).await?;
+    let bytes = transfer.read(&|_, _| {}, current).await?;
     let failure = |error: LoadError| LoadFailure::Load {
         url: path.to_owned(),
         error,

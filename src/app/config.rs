@@ -31,7 +31,7 @@ pub async fn fetch_config() -> LoadedConfig {
         problems: vec![Problem::error(CONFIG_PATH, message)
             .expected("a readable file, or none (HTTP 404); every setting keeps its default")],
     };
-    match transfer.read(|_, _| {}, || true).await {
+    match transfer.read(&|_, _| {}, &|| true).await {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => parse_config(text.strip_prefix('\u{feff}').unwrap_or(&text)),
             Err(_) => failed("the file is not UTF-8 text".to_owned()),

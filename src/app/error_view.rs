@@ -69,9 +69,10 @@ pub fn AuthorHint() -> impl IntoView {
             </p>
             <p>
                 "The format is described in "
-                <a href="docs/data-format.md" data-testid="docs-link">"the data format guide"</a>
+                // rel="external": pages of their own, which the router must not take over.
+                <a href="docs/data-format.html" rel="external" data-testid="docs-link">"the data format guide"</a>
                 ", with a "
-                <a href="docs/report.schema.json">"JSON Schema"</a>
+                <a href="docs/report.schema.json" rel="external">"JSON Schema"</a>
                 " that editors can check files against."
             </p>
         </div>

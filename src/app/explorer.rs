@@ -290,7 +290,7 @@ pub fn ExplorerView(
                     <h2 class="visually-hidden">"Filters"</h2>
                     {shown_facets
                         .iter()
-                        .map(|&facet| view! { <FacetGroup facet result selection apply/> })
+                        .map(|&facet| view! { <FacetGroup facet result selection apply index=index.clone()/> })
                         .collect_view()}
                 </aside>
                 <section class="results" aria-labelledby="results-heading">

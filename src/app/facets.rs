@@ -1,9 +1,10 @@
 //! The facet panel: one group per facet with counts, a filter box for long lists, and clear
 //! buttons; subsidiaries listed under their divisions' headings when the report has divisions.
 
-use crate::core::query::{Facet, FacetValue, QueryResult, Selection};
+use crate::core::query::{Facet, FacetValue, Index, QueryResult, Selection};
 use crate::core::text::fold;
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// Lists longer than this get a filter box.
@@ -26,6 +27,8 @@ pub fn FacetGroup(
     selection: Memo<Selection>,
     /// Applies a new selection (and whether to replace the history step).
     apply: Callback<(Selection, bool)>,
+    /// The report's index: which subsidiaries a division heading selects.
+    index: Arc<Index>,
 ) -> impl IntoView {
     let values = Memo::new(move |_| {
         result.with(|r| {
@@ -51,8 +54,8 @@ pub fn FacetGroup(
         values.with(|vs| {
             let mut matching = 0;
             let mut tokens = Vec::new();
-            // The group of the last value listed: a value of another group starts a heading.
-            let mut group: Option<&str> = None;
+            // The division of the last value listed: a value of another one starts a heading.
+            let mut group: Option<usize> = None;
             for v in vs {
                 if !(needle.is_empty()
                     || v.selected
@@ -64,10 +67,11 @@ pub fn FacetGroup(
                     continue;
                 }
                 if matching < limit || v.selected {
-                    let heading = (v.group.is_some() && v.group.as_deref() != group)
-                        .then(|| v.group.clone())
-                        .flatten();
-                    group = v.group.as_deref();
+                    let heading = v
+                        .division
+                        .filter(|_| v.division != group)
+                        .zip(v.group.clone());
+                    group = v.division;
                     tokens.push((v.token.clone(), v.label.clone(), v.depth, heading));
                 }
                 matching += 1;
@@ -90,26 +94,13 @@ pub fn FacetGroup(
     };
     let long = move || values.with(|v| v.len() > FILTER_BOX_FROM);
     // A division heading selects all its subsidiaries, or clears them when all are selected.
-    let toggle_group = move |group: String| {
-        let (members, all_on) = values.with_untracked(|vs| {
-            let members: Vec<&FacetValue> = vs
-                .iter()
-                .filter(|v| v.group.as_deref() == Some(group.as_str()))
-                .collect();
-            let all_on = members.iter().all(|v| v.selected);
-            let tokens: Vec<(String, bool)> = members
-                .iter()
-                .map(|v| (v.token.clone(), v.selected))
-                .collect();
-            (tokens, all_on)
-        });
-        let mut sel = selection.get_untracked();
-        for (token, on) in members {
-            if on == all_on {
-                sel.toggle(facet, &token);
-            }
+    let toggle_group = {
+        let index = index.clone();
+        move |division: usize| {
+            let mut sel = selection.get_untracked();
+            sel.toggle_division(index.divisions(), division);
+            apply.run((sel, false));
         }
-        apply.run((sel, false));
     };
     let any_selected = Memo::new(move |_| selection.with(|s| s.selected_count(facet) > 0));
     let heading_id = format!("facet-{}-heading", facet.param());
@@ -170,18 +161,12 @@ pub fn FacetGroup(
                         let disabled = Memo::new(move |_| {
                             value(&t3).is_some_and(|v| v.count == 0 && !v.selected)
                         });
-                        let heading = heading.map(|group| {
-                            let name = group.clone();
+                        let heading = heading.map(|(division, label)| {
+                            let index = index.clone();
+                            let toggle_group = toggle_group.clone();
                             let members = Memo::new(move |_| {
-                                values.with(|vs| {
-                                    let of: Vec<&FacetValue> = vs
-                                        .iter()
-                                        .filter(|v| v.group.as_deref() == Some(group.as_str()))
-                                        .collect();
-                                    !of.is_empty() && of.iter().all(|v| v.selected)
-                                })
+                                selection.with(|s| s.division_selected(index.divisions(), division))
                             });
-                            let label = name.clone();
                             view! {
                                 <li class="facet-group-head">
                                     <button
@@ -190,7 +175,7 @@ pub fn FacetGroup(
                                         data-testid="facet-group"
                                         aria-pressed=move || members.get().to_string()
                                         title=format!("Select every subsidiary of {label}")
-                                        on:click=move |_| toggle_group(name.clone())
+                                        on:click=move |_| toggle_group(division)
                                     >
                                         <bdi lang=crate::app::lang::report_lang()>{label.clone()}</bdi>
                                     </button>

@@ -112,13 +112,13 @@ pub fn cancelled(url: &str) -> LoadFailure {
 pub async fn fetch_loaded(
     transfer: &Transfer<'_>,
     progress: RwSignal<Progress>,
-    current: &impl Fn() -> bool,
+    current: &dyn Fn() -> bool,
 ) -> Result<Loaded, LoadFailure> {
     let url = transfer.url;
     progress.set(Progress::Requesting);
     let bytes = transfer
         .read(
-            |read, total| progress.set(Progress::Reading(read, total)),
+            &|read, total| progress.set(Progress::Reading(read, total)),
             current,
         )
         .await?;
@@ -170,7 +170,7 @@ pub async fn index_report(
     problems: Vec<Problem>,
     problem_files: Option<Vec<String>>,
     progress: RwSignal<Progress>,
-    current: &impl Fn() -> bool,
+    current: &dyn Fn() -> bool,
 ) -> Result<Indexed, LoadFailure> {
     let report = Arc::new(report);
     let mut builder = IndexBuilder::new(&report);

@@ -70,8 +70,8 @@ impl Transfer<'_> {
     /// transfer is still wanted (when it turns false the request is aborted).
     pub async fn read(
         &self,
-        on_progress: impl Fn(u64, Option<u64>),
-        current: impl Fn() -> bool,
+        on_progress: &dyn Fn(u64, Option<u64>),
+        current: &dyn Fn() -> bool,
     ) -> Result<Vec<u8>, LoadFailure> {
         let url = self.url.to_owned();
         let network = |message: String| LoadFailure::Network {

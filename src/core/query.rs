@@ -8,7 +8,7 @@ use crate::core::text::{fold, query_words};
 use std::collections::{BTreeMap, HashMap};
 
 pub use crate::core::paging::{Page, PAGE_SIZE};
-pub use crate::core::selection::{Facet, Selection, Sort, View};
+pub use crate::core::selection::{Divisions, Facet, Selection, Sort, View};
 pub use crate::core::years::{YearBuckets, YearKey, MAX_YEAR_VALUES};
 
 /// One value of a facet with its crossfilter count.
@@ -27,6 +27,8 @@ pub struct FacetValue {
     /// The heading it is listed under: a subsidiary's division, when the report has any.
     /// Values of one group are listed together; those without a group come first.
     pub group: Option<String>,
+    /// That division's position in [`Index::divisions`].
+    pub division: Option<usize>,
 }
 
 /// A calendar day as (year, month, day), ordered chronologically.
@@ -44,9 +46,11 @@ struct EntryText([String; 6]);
 pub struct Index {
     n: usize,
     subsidiaries: Vec<(SubsidiaryId, String, Bitset)>,
-    /// The subsidiary facet's order (positions in `subsidiaries`) with each one's division
-    /// name: those without a division first, then each division's, in report order.
-    sub_order: Vec<(usize, Option<String>)>,
+    /// Each division's subsidiaries: what a division heading selects.
+    divisions: Divisions,
+    /// The subsidiary facet's order (positions in `subsidiaries`) with each one's division:
+    /// those without a division first, then each division's, in report order.
+    sub_order: Vec<(usize, Option<usize>)>,
     /// Categories in tree order: (id, name, depth, entries in it or its descendants).
     categories: Vec<(CategoryId, String, usize, Bitset)>,
     kinds: Vec<(Kind, Bitset)>,
@@ -112,23 +116,8 @@ impl IndexBuilder {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
             .collect();
-        let mut sub_order: Vec<(usize, Option<String>)> = report
-            .subsidiaries
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.division.is_none())
-            .map(|(i, _)| (i, None))
-            .collect();
-        for d in &report.divisions {
-            sub_order.extend(
-                report
-                    .subsidiaries
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, s)| s.division.as_ref() == Some(&d.id))
-                    .map(|(i, _)| (i, Some(d.name.clone()))),
-            );
-        }
+        let divisions = Divisions::new(report);
+        let sub_order = divisions.facet_order();
 
         // Category tree order and ancestor chains.
         let parent: HashMap<CategoryId, CategoryId> = report
@@ -185,6 +174,7 @@ impl IndexBuilder {
             index: Index {
                 n,
                 subsidiaries,
+                divisions,
                 sub_order,
                 categories,
                 kinds,
@@ -329,6 +319,12 @@ impl Index {
     /// Position of an entry id in the report.
     pub fn position(&self, id: &EntryId) -> Option<usize> {
         self.entry_positions.get(id).copied()
+    }
+
+    /// Each division's subsidiaries: what a division heading of the subsidiary facet selects
+    /// ([`Selection::toggle_division`]).
+    pub fn divisions(&self) -> &Divisions {
+        &self.divisions
     }
 
     /// Whether a facet value token names a value of this report.
@@ -525,16 +521,18 @@ impl Index {
                 selected,
                 depth,
                 group: None,
+                division: None,
             };
         match facet {
             Facet::Subsidiary => self
                 .sub_order
                 .iter()
-                .map(|(i, group)| {
-                    let (id, name, bits) = &self.subsidiaries[*i];
+                .map(|&(i, division)| {
+                    let (id, name, bits) = &self.subsidiaries[i];
                     let on = sel.subsidiaries.contains(id);
                     FacetValue {
-                        group: group.clone(),
+                        group: division.map(|d| self.divisions.name(d).to_owned()),
+                        division,
                         ..value(id.to_string(), name.clone(), bits, on, 0)
                     }
                 })

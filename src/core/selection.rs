@@ -1,11 +1,12 @@
 //! What a reader has chosen: the facet selections, the search, the order, the view, the page
 //! and the open entry, and the operations on them. The query engine (`core::query`) reads it.
+//! [`Divisions`] says which subsidiaries a division heading selects.
 
-use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
-use crate::core::model::Kind;
+use crate::core::ids::{CategoryId, DivisionId, EntryId, SubsidiaryId};
+use crate::core::model::{Kind, Report};
 use crate::core::text::query_words;
 use crate::core::years::YearKey;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// How results are ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -262,6 +263,116 @@ impl Selection {
             Facet::Kind => self.kinds.len(),
             Facet::Year => self.years.len(),
             Facet::Report => self.reports.len(),
+        }
+    }
+}
+
+/// Each division's subsidiaries, built once per report in one pass over its divisions and
+/// subsidiaries: what a division heading of the subsidiary facet selects. Divisions are
+/// numbered by their position in the report.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Divisions {
+    /// Division names, in report order.
+    names: Vec<String>,
+    /// Per division, its subsidiaries' positions in the report, in report order.
+    members: Vec<Vec<usize>>,
+    /// Positions of the subsidiaries without a division, in report order.
+    loose: Vec<usize>,
+    /// Every subsidiary's id, in report order.
+    ids: Vec<SubsidiaryId>,
+}
+
+impl Divisions {
+    /// Groups `report`'s subsidiaries by division (work proportional to divisions plus
+    /// subsidiaries). A subsidiary naming no loaded division counts as having none.
+    pub fn new(report: &Report) -> Self {
+        let position: HashMap<&DivisionId, usize> = report
+            .divisions
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (&d.id, i))
+            .collect();
+        let mut members = vec![Vec::new(); report.divisions.len()];
+        let mut loose = Vec::new();
+        for (i, s) in report.subsidiaries.iter().enumerate() {
+            match s.division.as_ref().and_then(|d| position.get(d)) {
+                Some(&d) => members[d].push(i),
+                None => loose.push(i),
+            }
+        }
+        Divisions {
+            names: report.divisions.iter().map(|d| d.name.clone()).collect(),
+            members,
+            loose,
+            ids: report.subsidiaries.iter().map(|s| s.id.clone()).collect(),
+        }
+    }
+
+    /// Number of divisions.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether the report has no divisions.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// Division `d`'s name (empty for an unknown position).
+    pub fn name(&self, d: usize) -> &str {
+        self.names.get(d).map_or("", String::as_str)
+    }
+
+    /// Division `d`'s subsidiaries, in report order (none for an unknown position).
+    pub fn members(&self, d: usize) -> impl ExactSizeIterator<Item = &SubsidiaryId> + '_ {
+        self.members
+            .get(d)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&i| &self.ids[i])
+    }
+
+    /// The subsidiary facet's order: positions in the report with each one's division,
+    /// those without a division first, then each division's subsidiaries, in report order.
+    pub fn facet_order(&self) -> Vec<(usize, Option<usize>)> {
+        let mut order = Vec::with_capacity(self.ids.len());
+        order.extend(self.loose.iter().map(|&i| (i, None)));
+        for (d, members) in self.members.iter().enumerate() {
+            order.extend(members.iter().map(|&i| (i, Some(d))));
+        }
+        order
+    }
+}
+
+impl Selection {
+    /// Selects every subsidiary of division `d` and keeps the other selections.
+    pub fn select_division(&mut self, divisions: &Divisions, d: usize) {
+        self.subsidiaries.extend(divisions.members(d).cloned());
+    }
+
+    /// Deselects every subsidiary of division `d` and keeps the other selections.
+    pub fn deselect_division(&mut self, divisions: &Divisions, d: usize) {
+        for id in divisions.members(d) {
+            self.subsidiaries.remove(id);
+        }
+    }
+
+    /// Whether every subsidiary of division `d` is selected (never for a division without
+    /// subsidiaries).
+    pub fn division_selected(&self, divisions: &Divisions, d: usize) -> bool {
+        divisions.members(d).next().is_some()
+            && divisions
+                .members(d)
+                .all(|id| self.subsidiaries.contains(id))
+    }
+
+    /// What a division heading does: deselects the division when it is fully selected,
+    /// otherwise selects all of it.
+    pub fn toggle_division(&mut self, divisions: &Divisions, d: usize) {
+        if self.division_selected(divisions, d) {
+            self.deselect_division(divisions, d);
+        } else {
+            self.select_division(divisions, d);
         }
     }
 }

@@ -195,10 +195,18 @@ describe('a bad data file', () => {
       assert.match(words, /report-data check FILE/);
       assert.match(words, /cargo run -p report-data -- check FILE/);
       assert.match(words, /cargo install --path tools\/report-data/);
-      const href = await hint.locator('[data-testid="docs-link"]').getAttribute('href');
-      const guide = await page.request.get(new URL(href, page.url()).href);
-      assert.equal(guide.status(), 200);
-      assert.match(await guide.text(), /report-explorer\//);
+      // The link opens the guide as a page (rendered from docs/data-format.md), under the CSP.
+      const link = hint.locator('[data-testid="docs-link"]');
+      assert.equal(await link.getAttribute('href'), 'docs/data-format.html');
+      const [response] = await Promise.all([page.waitForNavigation(), link.click()]);
+      assert.equal(response.status(), 200);
+      assert.match(response.headers()['content-type'], /^text\/html/);
+      assert.equal(new URL(page.url()).pathname, '/docs/data-format.html');
+      assert.equal(
+        await page.locator('h1').first().innerText(),
+        'Report data format (report-explorer/2)',
+      );
+      assert.equal(await page.locator('h1 code').first().innerText(), 'report-explorer/2');
       assert.deepEqual(await collect(), NO_PROBLEMS);
     } finally {
       await context.close();

@@ -6,6 +6,7 @@
 mod dist;
 mod fuzz;
 mod gen_data;
+mod guide;
 mod run;
 mod tools;
 mod xfilter;
@@ -39,6 +40,9 @@ tasks:
                     with nightly Rust (stable with RUSTC_BOOTSTRAP=1 when nightly
                     cannot be had); prints executions and time per target and
                     writes target/fuzz-report.json. Not part of `test`
+  guide [DIR]       render docs/data-format.md to DIR/data-format.html with
+                    DIR/guide.css (default: the docs/ folder of the build Trunk
+                    is staging; Trunk runs it after every build)
   gen-data --entries N [--seed S] --out FILE
                     write a deterministic synthetic report of N entries (seed S,
                     default 1) to FILE; the same N and S give the same bytes
@@ -76,6 +80,7 @@ fn main() -> ExitCode {
         Some("gen-data") => gen_data::parse(&args[1..])
             .map_err(|message| format!("{message}\n\n{USAGE}"))
             .and_then(|task| gen_data::run(&task)),
+        Some("guide") => guide::run(&args[1..], &repo_root()),
         Some("fuzz") => fuzz::parse(&args[1..])
             .map_err(|message| format!("{message}\n\n{USAGE}"))
             .and_then(|task| fuzz::run(&task, &repo_root())),

@@ -7,13 +7,14 @@ use std::fmt::Write;
 
 /// Every field name in an order that agrees with the documented order of each object
 /// (top level, report, source, division, subsidiary, category, entry, figure, baseline).
-const ORDER: &[&str] = &[
+/// It names exactly the fields of the loader's `FIELDS` lists (`core::raw`), no more and no
+/// fewer: `tests/field_order.rs` fails when they drift apart.
+pub const ORDER: &[&str] = &[
     "format",
     "report",
     "organisation",
     "id",
     "kind",
-    "entry",
     "label",
     "value",
     "to",
