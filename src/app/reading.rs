@@ -122,10 +122,10 @@ async fn fetch_reading(
     };
     let bytes = transfer
         .read(
-            |read, total| {
+            &|read, total| {
                 let _ = progress.try_set(Some((read, total)));
             },
-            || true,
+            &|| true,
         )
         .await
         .map_err(|failure| failure.to_string())?;
