@@ -5,7 +5,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -209,6 +209,7 @@ describe('a long text', () => {
     writeFileSync(path.join(dir, 'long.json'), JSON.stringify(report));
     const id = DATASET.entries[0].id;
     const files = { 'data/long.json': path.join(dir, 'long.json'), 'data/long.txt': path.join(dir, 'long.txt') };
+    after(() => rmSync(dir, { recursive: true, force: true }));
     await visit({ query: `?data=data/long.json&view=text&at=${id}`, files }, async ({ page, collect }) => {
       await waitFor(page, 'reading-parts');
       await page.waitForFunction((want) => document.activeElement?.dataset?.entries?.split(' ').includes(want), id);
