@@ -6,7 +6,7 @@ use report_explorer::core::model::{Kind, Report};
 use std::collections::{BTreeMap, HashSet};
 
 const DATASET: &str = include_str!("../public/data/report.json");
-const CHAPTER: &str = include_str!("../data/citic-2019-customer-responsibility.txt");
+const CHAPTER: &str = include_str!("../public/data/citic-2019-customer-responsibility.txt");
 const FORMAT_DOC: &str = include_str!("../docs/data-format.md");
 
 fn report() -> Report {

@@ -97,6 +97,7 @@ fn report_strategy() -> impl Strategy<Value = Report> {
                 url: None,
                 language: None,
                 fiscal_year_end: 12,
+                text: None,
             },
             divisions: vec![],
             editions: vec![],
@@ -175,6 +176,7 @@ fn make_selection(r: &Report, s: RawSelection) -> Selection {
         entry: None,
         view: View::ALL[sort % View::ALL.len()],
         page: [0, 2, 7][sort % 3],
+        at: None,
     }
 }
 

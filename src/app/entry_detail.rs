@@ -4,7 +4,7 @@
 use crate::core::format::format_metric;
 use crate::core::i18n::{fill, Texts};
 use crate::core::model::{Entry, Report, Source};
-use crate::core::query::{Facet, Selection};
+use crate::core::query::{Facet, Selection, View};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -133,6 +133,25 @@ pub fn EntryDetail(
         {et.section_open}<bdi lang=lang()>{entry.source.section.clone()}</bdi>{et.section_close}
         {page}
     };
+    // With the report's text, a link to this passage in it (the Text view at this entry).
+    let has_text = report
+        .edition_for(&entry)
+        .map_or(meta.text.is_some(), |e| e.meta.text.is_some());
+    let in_context = has_text.then(|| {
+        let id = entry.id.clone();
+        let href = Signal::derive(move || {
+            let mut sel = selection.get();
+            sel.view = View::Text;
+            sel.at = Some(id.clone());
+            sel.entry = None;
+            link.run(sel)
+        });
+        view! {
+            <p class="read-in-context">
+                <a href=href data-testid="read-in-context">{t.reading.read_in_context}</a>
+            </p>
+        }
+    });
     let heading = NodeRef::<html::H2>::new();
     // Move keyboard focus to the panel when it opens (talking to the DOM is an effect).
     Effect::new(move |_| {
@@ -223,6 +242,7 @@ pub fn EntryDetail(
                 <blockquote><bdi lang=lang()>{entry.source.passage.clone()}</bdi></blockquote>
                 <figcaption>{cite}</figcaption>
             </figure>
+            {in_context}
         </section>
     }
 }

@@ -10,6 +10,7 @@ use crate::app::entry_detail::EntryDetail;
 use crate::app::facets::FacetGroup;
 use crate::app::i18n::{count, number, texts};
 use crate::app::print::PrintAction;
+use crate::app::reading::ReadingView;
 use crate::app::results::ResultList;
 use crate::app::timeline::TimelineView;
 use crate::app::url::{use_apply, use_link, use_selection};
@@ -240,6 +241,7 @@ pub fn ExplorerView(
             };
         })
     };
+    let has_text = !crate::core::reading::text_sources(&report, "").is_empty();
     let entries_report = report.clone();
     let charts_index = index.clone();
     view! {
@@ -397,6 +399,7 @@ pub fn ExplorerView(
                         {View::ALL
                             .into_iter()
                             .filter(|v| *v != View::Compare || report.editions.len() > 1)
+                            .filter(|v| *v != View::Text || has_text)
                             .map(|v| {
                                 let href = Signal::derive(move || {
                                     let mut sel = selection.get();
@@ -423,7 +426,11 @@ pub fn ExplorerView(
                         <PrintAction report=report.clone() index=index.clone() hits result selection/>
                     </div>
                     {move || match view_mode.get() {
-                        View::List => view! {
+                        View::Text if has_text => view! {
+                            <ReadingView report=entries_report.clone() result selection link/>
+                        }
+                        .into_any(),
+                        View::List | View::Text => view! {
                             <ResultList report=entries_report.clone() result selection words link/>
                         }
                         .into_any(),

@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod lang;
 pub mod listen;
 pub mod print;
+pub mod reading;
 pub mod report_view;
 pub mod resize;
 pub mod results;

@@ -28,6 +28,7 @@ pub mod problem;
 pub mod progress;
 pub mod query;
 pub mod raw;
+pub mod reading;
 pub mod selection;
 pub mod source;
 pub mod split;

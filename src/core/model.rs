@@ -97,6 +97,8 @@ pub struct ReportMeta {
     pub language: Option<String>,
     /// The month (1-12) the report's fiscal year ends with: 12 unless the file says.
     pub fiscal_year_end: u8,
+    /// The chapter's plain text: a path relative to the report file (`report.text`).
+    pub text: Option<String>,
 }
 
 impl ReportMeta {

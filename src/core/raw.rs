@@ -65,6 +65,8 @@ pub struct RawReport {
     pub language: Option<String>,
     /// The month (1-12) the fiscal year ends with.
     pub fiscal_year_end: Option<u64>,
+    /// The chapter's plain text, relative to the report file.
+    pub text: Option<String>,
 }
 
 impl RawReport {
@@ -76,6 +78,7 @@ impl RawReport {
         "source",
         "language",
         "fiscal_year_end",
+        "text",
     ];
 }
 

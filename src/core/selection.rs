@@ -75,11 +75,20 @@ pub enum View {
     Charts,
     /// Two reports side by side (shown when several reports are merged).
     Compare,
+    /// The report's chapter text with each entry's passage highlighted (only when the
+    /// report has a text).
+    Text,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 4] = [View::List, View::Timeline, View::Charts, View::Compare];
+    pub const ALL: [View; 5] = [
+        View::List,
+        View::Timeline,
+        View::Charts,
+        View::Text,
+        View::Compare,
+    ];
 
     /// As written in the URL.
     pub fn token(self) -> &'static str {
@@ -88,6 +97,7 @@ impl View {
             View::Timeline => "timeline",
             View::Charts => "charts",
             View::Compare => "compare",
+            View::Text => "text",
         }
     }
 
@@ -104,6 +114,7 @@ impl View {
             View::Timeline => e.view_timeline,
             View::Charts => e.view_charts,
             View::Compare => e.view_compare,
+            View::Text => e.view_text,
         }
     }
 
@@ -114,6 +125,7 @@ impl View {
             View::Timeline => "Timeline",
             View::Charts => "Charts",
             View::Compare => "Compare reports",
+            View::Text => "Text",
         }
     }
 }
@@ -141,6 +153,8 @@ pub struct Selection {
     pub view: View,
     /// The page of the result list, from 1 (0 is read as 1).
     pub page: usize,
+    /// The entry whose passage the text view shows and focuses (`at`).
+    pub at: Option<EntryId>,
 }
 
 impl Selection {

@@ -91,6 +91,73 @@ pub fn data_path_allowing(
     Ok(raw.to_owned())
 }
 
+/// What `report.text` must be, for its messages.
+const TEXT_PATH: &str =
+    "a path relative to the report file, like `chapter.txt` or `text/chapter.txt`";
+
+/// Checks `report.text`: [`data_path`]'s rules (no other origin or scheme, no `//`, no
+/// backslash, no control characters), and also relative (no leading `/`) with no `..`
+/// segment, so it stays beside or below the report file. A refused path is a warning at
+/// `report.text`: the report loads without its text.
+pub fn text_path(raw: &str) -> Result<String, Problem> {
+    text_refusal(raw).map_or(Ok(raw.to_owned()), |why| {
+        Err(Problem::warning(
+            "report.text",
+            format!("`{}` is ignored: {why}", shorten(raw)),
+        )
+        .expected(TEXT_PATH))
+    })
+}
+
+/// Why `report.text` is refused, if it is.
+fn text_refusal(raw: &str) -> Option<String> {
+    if let Err(LoadFailure::BadPath { reason, .. }) = data_path(Some(raw)) {
+        return Some(reason);
+    }
+    if raw.starts_with('/') {
+        return Some("it is an absolute path".to_owned());
+    }
+    if raw.starts_with(['?', '#']) {
+        return Some("it names no file".to_owned());
+    }
+    let path = raw.split(['?', '#']).next().unwrap_or("");
+    let climbs = path
+        .split('/')
+        .any(|segment| segment.to_ascii_lowercase().replace("%2e", ".") == "..");
+    climbs.then(|| "it leaves the report's folder with `..`".to_owned())
+}
+
+/// The address to fetch `report.text` from: [`text_path`]'s rules, then the path joined to
+/// the folder of the report file's address `report_url` (as the URL standard does for a
+/// relative path without `..`), resolved by `resolver` (the browser's URL parser) and held to
+/// the page's origin or an allowed one, as [`check_origin`] holds the report itself.
+pub fn text_url(
+    text: &str,
+    report_url: &str,
+    allowed_origins: &[String],
+    resolver: &dyn UrlResolver,
+) -> Result<String, LoadFailure> {
+    let refuse = |why: String| LoadFailure::BadPath {
+        path: shorten(text),
+        reason: why,
+    };
+    if let Some(why) = text_refusal(text) {
+        return Err(refuse(why));
+    }
+    let path = text;
+    let report = resolver
+        .resolve(report_url)
+        .ok_or_else(|| refuse("the report's own address is not a valid URL".to_owned()))?;
+    let base = report.href.split(['?', '#']).next().unwrap_or("");
+    let folder = &base[..base.rfind('/').map_or(0, |i| i + 1)];
+    let joined = format!("{folder}{path}");
+    let resolved = resolver
+        .resolve(&joined)
+        .ok_or_else(|| refuse("it is not a valid URL".to_owned()))?;
+    check_origin(&resolved.href, allowed_origins, resolver)?;
+    Ok(resolved.href)
+}
+
 /// The data file to fetch for a `?data=` value: [`data_path_allowing`]'s text rules, then
 /// the value resolved by `resolver` (the browser's URL parser) must land on the page's own
 /// origin or an allowed one. What is checked is what `fetch` will request.

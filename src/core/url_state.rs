@@ -1,4 +1,5 @@
-//! The view's state in the URL query: `sub`, `cat`, `kind`, `year`, `report`, `q`, `sort`, `entry`, `view`, `page`.
+//! The view's state in the URL query: `sub`, `cat`, `kind`, `year`, `report`, `q`, `sort`, `entry`,
+//! `view`, `page`, `at`.
 //!
 //! Decoding checks every value against the report's index; unknown ids and
 //! malformed values are dropped and named in notices, so a bad link still opens.
@@ -8,8 +9,8 @@ use crate::core::model::Kind;
 use crate::core::query::{Facet, Index, Selection, Sort, View, YearKey};
 
 /// Every query parameter this module owns, in the order they are written.
-pub const PARAMS: [&str; 10] = [
-    "sub", "cat", "kind", "year", "report", "q", "sort", "entry", "view", "page",
+pub const PARAMS: [&str; 11] = [
+    "sub", "cat", "kind", "year", "report", "q", "sort", "entry", "view", "page", "at",
 ];
 
 /// Reads a selection from query parameters (`get` returns a parameter's value).
@@ -87,6 +88,15 @@ pub fn decode(get: impl Fn(&str) -> Option<String>, index: &Index) -> (Selection
             )),
         }
     }
+    if let Some(at) = get("at").filter(|s| !s.is_empty()) {
+        match EntryId::new(&at)
+            .ok()
+            .filter(|id| index.position(id).is_some())
+        {
+            Some(id) => sel.at = Some(id),
+            None => notices.push(format!("Ignored at `{at}`: no such entry in this report.")),
+        }
+    }
     if let Some(page) = get("page").filter(|s| !s.is_empty()) {
         match page.trim().parse::<usize>() {
             // Page 1 is the default, written as no parameter.
@@ -127,5 +137,6 @@ pub fn encode(sel: &Selection) -> Vec<(&'static str, Option<String>)> {
             (sel.view != View::default()).then(|| sel.view.token().to_owned()),
         ),
         ("page", (sel.page > 1).then(|| sel.page.to_string())),
+        ("at", sel.at.as_ref().map(|e| e.to_string())),
     ]
 }

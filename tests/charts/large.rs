@@ -127,6 +127,7 @@ fn synthetic(subs: usize, tops: usize, years: std::ops::RangeInclusive<i32>, n: 
             url: None,
             language: None,
             fiscal_year_end: 12,
+            text: None,
         },
         subsidiaries,
         categories,

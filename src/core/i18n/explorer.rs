@@ -71,6 +71,8 @@ texts! {
         last,
         /// The compare view's tab.
         view_compare,
+        /// The reading view's tab.
+        view_text,
     }
 }
 
@@ -109,6 +111,7 @@ pub const EN: ExplorerTexts = ExplorerTexts {
     next: "Next",
     last: "Last",
     view_compare: "Compare reports",
+    view_text: "Text",
 };
 
 /// Simplified Chinese.
@@ -146,6 +149,7 @@ pub const ZH_HANS: ExplorerTexts = ExplorerTexts {
     next: "下一页",
     last: "末页",
     view_compare: "对比报告",
+    view_text: "原文",
 };
 
 /// Traditional Chinese.
@@ -183,4 +187,5 @@ pub const ZH_HANT: ExplorerTexts = ExplorerTexts {
     next: "下一頁",
     last: "末頁",
     view_compare: "比較報告",
+    view_text: "原文",
 };

@@ -199,6 +199,11 @@ pub(super) fn report_meta(
                 url: optional_text(raw.source.url),
                 language: optional_text(raw.language),
                 fiscal_year_end,
+                text: optional_text(raw.text).and_then(|path| {
+                    crate::core::source::text_path(&path)
+                        .map_err(|p| problems.push(p))
+                        .ok()
+                }),
             };
             fields::meta(&mut meta, problems);
             Ok(meta)

@@ -36,6 +36,7 @@ pub const ORDER: &[&str] = &[
     "period",
     "fiscal_year_end",
     "language",
+    "text",
     "date",
     "awarding_body",
     "location",

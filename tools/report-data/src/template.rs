@@ -88,6 +88,7 @@ pub const REPORT_FIELDS: &[(&str, Kind)] = &[
     ("period", Text),
     ("fiscal_year_end", Number),
     ("language", Text),
+    ("text", Text),
     ("source.document", Text),
     ("source.chapter", Text),
     ("source.url", Text),

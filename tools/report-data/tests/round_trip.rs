@@ -267,6 +267,7 @@ fn report() -> impl Strategy<Value = Value> {
             text(),
             opt(text()),
             opt("https://example\\.com/[a-z]{1,6}\\.pdf"),
+            opt("[a-z]{1,8}/[a-z]{1,8}\\.txt"),
         ),
         proptest::collection::vec((id(), text()), 0..3),
         proptest::collection::vec(item("sector", "division"), 1..4),
@@ -276,7 +277,7 @@ fn report() -> impl Strategy<Value = Value> {
         .prop_map(
             |(
                 (organisation, title, period, fye, language),
-                (document, chapter, url),
+                (document, chapter, url, chapter_text),
                 divisions,
                 subsidiaries,
                 categories,
@@ -288,6 +289,7 @@ fn report() -> impl Strategy<Value = Value> {
                 put(&mut r, "period", Some(period));
                 put(&mut r, "fiscal_year_end", fye);
                 put(&mut r, "language", language);
+                put(&mut r, "text", chapter_text);
                 let mut s = Map::new();
                 put(&mut s, "document", Some(document));
                 put(&mut s, "chapter", chapter);
