@@ -409,6 +409,9 @@ fn test() -> Result<()> {
         out: data_10k.clone(),
         years: None,
     })?;
+    // A three-year catalogue for the year-over-year tests (see tests/e2e/years.test.mjs).
+    let years = root.join("target").join("e2e-data").join("years");
+    gen_data::write_catalogue(&[2018, 2019, 2020], 300, gen_data::DEFAULT_SEED, &years)?;
     // tests/e2e's packages were installed by build_release for the snapshot. Without
     // REPORT_EXPLORER_FIREFOX, firefox.test.mjs skips itself here: it runs in the next stage.
     run(tools
@@ -417,6 +420,7 @@ fn test() -> Result<()> {
         .env("REPORT_EXPLORER_DIST", &dist_dir)
         .env("REPORT_EXPLORER_CHROMIUM", chromium())
         .env("REPORT_EXPLORER_DATA_10K", &data_10k)
+        .env("REPORT_EXPLORER_YEARS", &years)
         .env_remove("REPORT_EXPLORER_FIREFOX")
         .current_dir(&root))?;
 
