@@ -17,6 +17,7 @@ mod explorer;
 mod facets;
 mod print;
 mod timeline;
+mod years;
 
 pub use app::AppTexts;
 pub use charts::ChartTexts;
@@ -27,6 +28,7 @@ pub use explorer::ExplorerTexts;
 pub use facets::FacetTexts;
 pub use print::PrintTexts;
 pub use timeline::TimelineTexts;
+pub use years::YearsTexts;
 
 /// Declares an area's struct of `&'static str` fields and its `all()` listing.
 macro_rules! texts {
@@ -228,12 +230,14 @@ pub struct Texts {
     pub errors: ErrorTexts,
     /// The printed document.
     pub print: PrintTexts,
+    /// Year over year: trends and the comparison of two reports.
+    pub years: YearsTexts,
 }
 
 impl Texts {
     /// Every string with its key (`area.field`).
     pub fn all(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 9] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 10] = [
             ("app", self.app.all()),
             ("explorer", self.explorer.all()),
             ("facets", self.facets.all()),
@@ -243,6 +247,7 @@ impl Texts {
             ("dates", self.dates.all()),
             ("errors", self.errors.all()),
             ("print", self.print.all()),
+            ("years", self.years.all()),
         ];
         areas
             .into_iter()
@@ -284,6 +289,7 @@ pub static EN: Texts = Texts {
     dates: dates::EN,
     errors: errors::EN,
     print: print::EN,
+    years: years::EN,
 };
 
 /// Simplified Chinese.
@@ -298,6 +304,7 @@ pub static ZH_HANS: Texts = Texts {
     dates: dates::ZH_HANS,
     errors: errors::ZH_HANS,
     print: print::ZH_HANS,
+    years: years::ZH_HANS,
 };
 
 /// Traditional Chinese.
@@ -312,4 +319,5 @@ pub static ZH_HANT: Texts = Texts {
     dates: dates::ZH_HANT,
     errors: errors::ZH_HANT,
     print: print::ZH_HANT,
+    years: years::ZH_HANT,
 };
