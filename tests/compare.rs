@@ -111,7 +111,7 @@ fn many_subsidiaries_are_bounded_too() {
     let other_row = c.rows.len() - 1;
     // An "Other" row of many subsidiaries is too many to filter by at once.
     assert!(other.members.len() > 12);
-    assert_eq!(c.target(other_row, 0), None);
+    assert_eq!(c.target(&report, other_row, 0), None);
     let row_a: usize = c.row_totals.iter().map(|t| t.a).sum();
     assert_eq!(row_a, 2_000, "nothing lost in Other");
 }
@@ -120,7 +120,12 @@ fn many_subsidiaries_are_bounded_too() {
 fn a_cell_click_filters_by_its_subsidiary_and_category() {
     let report = merged_report(ORG, &[2019, 2020], 40, 4);
     let c = compare(&report, 0, 1);
-    let target = c.target(0, 0).expect("a named cell is clickable");
+    let target = c.target(&report, 0, 0).expect("a named cell is clickable");
+    // Only the two compared reports' entries.
+    assert_eq!(
+        target.tokens(Facet::Report),
+        Some(&[report.editions[0].id.clone(), report.editions[1].id.clone()][..])
+    );
     let sel = target.apply(&Selection::default());
     assert_eq!(
         sel.subsidiaries
@@ -157,4 +162,88 @@ fn the_compare_view_has_a_url_token() {
     assert_eq!(View::parse("compare"), Some(View::Compare));
     assert_eq!(View::Compare.token(), "compare");
     assert!(View::ALL.contains(&View::Compare));
+}
+
+#[test]
+fn the_comparison_speaks_the_interface_language() {
+    use report_explorer::core::compare::{choose_in, compare_in};
+    use report_explorer::core::i18n::{EN, ZH_HANS, ZH_HANT};
+    let report = merged_report(ORG, &[2018, 2019, 2020], 60, 5);
+    let first = report.editions[0].id.clone();
+    // The notice of an unknown report.
+    let (_, notices) = choose_in(&report, Some(&first), Some("nope"), &ZH_HANS).unwrap();
+    assert_eq!(
+        notices,
+        ["已忽略 b `nope`：所显示的报告中没有这份报告；改为比较 2020。"]
+    );
+    let (_, notices) = choose_in(&report, Some(&first), Some("nope"), &ZH_HANT).unwrap();
+    assert_eq!(
+        notices,
+        ["已忽略 b `nope`：所顯示的報告中沒有這份報告；改為比較 2020。"]
+    );
+    assert_eq!(
+        choose_in(&report, Some(&first), Some("nope"), &EN),
+        choose(&report, Some(&first), Some("nope"))
+    );
+    // The legend and the words of each mark.
+    assert_eq!(
+        ZH_HANS.years.legend,
+        "A：仅见于报告 A · B：仅见于报告 B · ▲ B 较多 · ▼ B 较少 · = 相同"
+    );
+    assert_eq!(
+        ZH_HANT.years.legend,
+        "A：僅見於報告 A · B：僅見於報告 B · ▲ B 較多 · ▼ B 較少 · = 相同"
+    );
+    assert_eq!(Difference::OnlyB.words_in(&ZH_HANS), "仅见于 B");
+    assert_eq!(Difference::More.words_in(&ZH_HANT), "B 較多");
+    assert_eq!(Difference::Fewer.words_in(&EN), Difference::Fewer.words());
+    // A cell in words.
+    let c = compare_in(&report, 0, 2, &ZH_HANT);
+    let newcomer = c.rows.iter().position(|r| r.label == NEWCOMER).unwrap();
+    let only_b = c.cells[newcomer]
+        .iter()
+        .position(|cell| cell.difference() == Difference::OnlyB)
+        .unwrap();
+    let text = c.cell_text_in(&report, newcomer, only_b, &ZH_HANT);
+    assert!(
+        text.starts_with(&format!("{NEWCOMER}，"))
+            && text.contains("：2018 有 0 個條目，2020 有 ")
+            && text.ends_with("個條目（僅見於 B）"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_other_row_is_named_in_the_interface_language() {
+    use report_explorer::core::compare::compare_in;
+    use report_explorer::core::i18n::ZH_HANS;
+    let mut report = merged_report(ORG, &[2018, 2019], 40, 5);
+    // More subsidiaries than rows: each entry its own lead.
+    let n = report.entries.len();
+    let subs: Vec<_> = (0..n)
+        .map(|i| {
+            let mut s = report.subsidiaries[0].clone();
+            s.id = report_explorer::core::ids::SubsidiaryId::new(&format!("sub-{i}")).unwrap();
+            s.name = format!("Subsidiary {i}");
+            s
+        })
+        .collect();
+    for (i, e) in report.entries.iter_mut().enumerate() {
+        e.subsidiaries = vec![subs[i].id.clone()];
+    }
+    report.subsidiaries = subs;
+    let c = compare_in(&report, 0, 1, &ZH_HANS);
+    assert_eq!(c.rows.len(), MAX_ROWS);
+    let other = c.rows.last().unwrap();
+    assert!(other.is_other());
+    assert_eq!(
+        other.label,
+        format!("其他（{} 家子公司）", n - (MAX_ROWS - 1))
+    );
+    assert!(compare(&report, 0, 1)
+        .rows
+        .last()
+        .unwrap()
+        .label
+        .starts_with("Other ("));
 }

@@ -361,6 +361,9 @@ fn views_hold_no_english_interface_text() {
         ("error_view.rs", "\"JSON Schema\""),
         ("explorer.rs", "\"CSV\""),
         ("explorer.rs", "\"JSON\""),
+        ("trends.rs", "\"CSV\""),
+        // The reason of a load a newer one replaced: never shown, the newer load is.
+        ("transfer.rs", "\"the load was replaced by another one\""),
         ("charts.rs", "\"PNG\""),
         ("charts.rs", "\"SVG\""),
     ];
@@ -391,9 +394,10 @@ fn views_hold_no_english_interface_text() {
     );
 }
 
-/// String literals on a `view!` line that read as interface words: a text node (a literal
-/// standing alone between tags or braces) or the value of `aria-label`, `title`,
-/// `placeholder` or `label`, with a run of three or more letters.
+/// String literals on a line that read as interface words: on a `view!` line a text node (a
+/// literal standing alone between tags or braces) or the value of `aria-label`, `title`,
+/// `placeholder` or `label`; anywhere the value of a `&str` constant (`pub const X: &str =
+/// "…"`, the English a `text` module would hold); each with a run of three or more letters.
 fn interface_literals(line: &str) -> Vec<String> {
     let words = |s: &str| {
         s.split(|c: char| !c.is_ascii_alphabetic())
@@ -426,10 +430,26 @@ fn interface_literals(line: &str) -> Vec<String> {
         let attribute = ["aria-label=", "title=", "placeholder=", "label="]
             .iter()
             .any(|a| before.ends_with(a));
+        // A string constant: `const NAME: &str = "…"`, `pub` or not.
+        let constant = before.ends_with('=')
+            && before
+                .split_whitespace()
+                .any(|w| w == "const" || w == "static")
+            && (before.contains("&str") || before.contains("&'static str"));
         // A text node: the whole line is the literal, or it sits between `>` and `<`.
         let text_node = (before.is_empty() && (after.is_empty() || after.starts_with('<')))
             || (before.ends_with('>') && after.starts_with('<'));
-        if (attribute || text_node) && words(&literal[1..literal.len() - 1]) {
+        let value = &literal[1..literal.len() - 1];
+        // A constant holding a name (`catalogue.json`, `print-document`, `reportExplorerCrash`)
+        // rather than words.
+        let name = !value.contains(' ')
+            && (value.contains(['.', '-', '_', '/', ':'])
+                || value
+                    .chars()
+                    .zip(value.chars().skip(1))
+                    .any(|(a, b)| a.is_lowercase() && b.is_uppercase()));
+        if (attribute || text_node || (constant && !name)) && words(&literal[1..literal.len() - 1])
+        {
             out.push(literal);
         }
         i = j + 1;
@@ -458,6 +478,22 @@ fn the_scan_finds_english_in_views() {
     assert!(interface_literals(r#"<p class="loading" data-testid="loading">"#).is_empty());
     assert!(interface_literals(r#"<span aria-hidden="true">" ×"</span>"#).is_empty());
     assert!(interface_literals(r#"                ", ""#).is_empty());
+    // A `text` module's constants hold English too.
+    assert_eq!(
+        interface_literals(r#"    pub const HEADING: &str = "Compare two reports";"#),
+        ["\"Compare two reports\""]
+    );
+    assert_eq!(
+        interface_literals(r#"const NONE: &'static str = "No series matches.";"#),
+        ["\"No series matches.\""]
+    );
+    assert!(interface_literals(r#"pub const PARAMS: [&str; 2] = ["a", "b"];"#).is_empty());
+    assert!(interface_literals(r#"const FAULT: &str = "reportExplorerFault";"#).is_empty());
+    assert!(interface_literals(r#"pub const PATH: &str = "catalogue.json";"#).is_empty());
+    assert_eq!(
+        interface_literals(r#"    pub const SECTION: &str = "Trends";"#),
+        ["\"Trends\""]
+    );
 }
 
 #[test]

@@ -139,3 +139,61 @@ fn an_unknown_series_charts_nothing() {
     assert!(data.bars.is_empty());
     assert!(drawn(Chart::Trend(&data)).bars.is_empty());
 }
+
+#[test]
+fn the_trend_table_and_note_speak_the_interface_language() {
+    use report_explorer::core::charts::{table_in, trend_data_in};
+    use report_explorer::core::i18n::{ZH_HANS, ZH_HANT};
+    let r = report();
+    let trends = Trends::build(&r);
+    let s = series(&trends, "brand-rank");
+    let mut hans = trend_data_in(&r, &trends, s, &ZH_HANS);
+    let t = table_in(Chart::Trend(&hans), &ZH_HANS);
+    assert_eq!(t.headers, ["报告", "期间", "数据", "变化"]);
+    assert!(
+        t.rows[1][3].starts_with("排名 第") && t.rows[1][3].ends_with("（较 2018 年）"),
+        "{}",
+        t.rows[1][3]
+    );
+    assert_eq!(hans.axis_label, "Brand rank（排名，共 500 名，越低越好）");
+    let hant = trend_data_in(&r, &trends, s, &ZH_HANT);
+    assert_eq!(
+        table_in(Chart::Trend(&hant), &ZH_HANT).headers,
+        ["報告", "期間", "數據", "變化"]
+    );
+    assert!(hant.bars[2]
+        .change
+        .as_ref()
+        .unwrap()
+        .ends_with("（較 2019 年）"));
+    // The note when the newest figures only are charted.
+    assert_eq!(hans.note_in(&ZH_HANS), None);
+    hans.total = 31;
+    assert_eq!(
+        hans.note_in(&ZH_HANS).as_deref(),
+        Some("显示 31 项数据中最新的 3 项。")
+    );
+    assert_eq!(
+        hans.note_in(&ZH_HANT).as_deref(),
+        Some("顯示 31 項數據中最新的 3 項。")
+    );
+    assert_eq!(
+        hans.note().as_deref(),
+        Some("Showing the newest 3 of 31 figures.")
+    );
+    assert_eq!(
+        table_in(Chart::Trend(&hans), &ZH_HANT).note,
+        hans.note_in(&ZH_HANT)
+    );
+    // The chart draws the note in the theme's language.
+    let svg = render_svg(
+        Chart::Trend(&hans),
+        SIZE,
+        &ChartTheme::light().with_texts(&ZH_HANT),
+        Some(CAPTION),
+    );
+    assert!(
+        svg.contains("顯示 31 項數據中最新的 3 項。"),
+        "the note is drawn"
+    );
+}

@@ -404,3 +404,93 @@ fn series_building_is_one_lookup_per_figure() {
         trends.figures_seen
     );
 }
+
+#[test]
+fn changes_are_told_in_the_interface_language() {
+    use report_explorer::core::i18n::{EN, ZH_HANS, ZH_HANT};
+    use report_explorer::core::trends::describe_in;
+    let amount = last_change(
+        &pair(
+            json!({"label": "Investment", "value": 100, "currency": "HKD", "scale": "million", "family": "inv"}),
+            json!({"label": "Investment", "value": 112.4, "currency": "HKD", "scale": "million", "family": "inv"}),
+        ),
+        0,
+    )
+    .unwrap();
+    assert_eq!(describe_in(&amount, &EN), describe(&amount));
+    assert_eq!(describe_in(&amount, &ZH_HANS), "+12.4%（较 2018 年）");
+    assert_eq!(describe_in(&amount, &ZH_HANT), "+12.4%（較 2018 年）");
+
+    let percent = last_change(
+        &pair(
+            json!({"label": "Satisfaction", "value": 80.5, "unit": "%", "family": "sat"}),
+            json!({"label": "Satisfaction", "value": 82.6, "unit": "%", "family": "sat"}),
+        ),
+        0,
+    )
+    .unwrap();
+    assert_eq!(
+        describe_in(&percent, &ZH_HANS),
+        "+2.1 个百分点（较 2018 年）"
+    );
+    assert_eq!(
+        describe_in(&percent, &ZH_HANT),
+        "+2.1 個百分點（較 2018 年）"
+    );
+
+    let ranks = pair(
+        json!({"label": "Rank", "value": 54, "unit": "rank", "out_of": 500, "family": "rank"}),
+        json!({"label": "Rank", "value": 41, "unit": "rank", "out_of": 500, "family": "rank"}),
+    );
+    let rank = last_change(&ranks, 0).unwrap();
+    assert_eq!(
+        describe_in(&rank, &ZH_HANS),
+        "排名 第54 → 第41，上升 13 位（较 2018 年）"
+    );
+    assert_eq!(
+        describe_in(&rank, &ZH_HANT),
+        "排名 第54 → 第41，上升 13 位（較 2018 年）"
+    );
+    let trends = Trends::build(&ranks);
+    assert_eq!(trends.series[0].measure_in(&ZH_HANS), "排名，共 500 名");
+    assert_eq!(
+        trends.series_label_in(&ranks, 0, &ZH_HANT),
+        "Acme · Rank（排名，共 500 名）"
+    );
+
+    let approximate = last_change(
+        &pair(
+            json!({"label": "CO2", "value": 200, "unit": "tonnes", "family": "co2"}),
+            json!({"label": "CO2", "value": 190, "unit": "tonnes", "family": "co2", "qualifier": "approximately"}),
+        ),
+        0,
+    )
+    .unwrap();
+    assert_eq!(
+        describe_in(&approximate, &ZH_HANS),
+        "约 -5.0%（较 2018 年）"
+    );
+    assert_eq!(
+        describe_in(&approximate, &ZH_HANT),
+        "約 -5.0%（較 2018 年）"
+    );
+
+    let score = last_change(
+        &pair(
+            json!({"label": "Score", "value": 4.2, "unit": "score", "out_of": 5, "family": "score"}),
+            json!({"label": "Score", "value": 4.5, "unit": "score", "out_of": 5, "family": "score"}),
+        ),
+        0,
+    )
+    .unwrap();
+    assert_eq!(
+        describe_in(&score, &ZH_HANT),
+        "評分 4.2 → 4.5，滿分 5（較 2018 年）"
+    );
+    // A period that is not a plain year stays as written.
+    let fiscal = Change {
+        against: "FY2018".into(),
+        ..amount
+    };
+    assert_eq!(describe_in(&fiscal, &ZH_HANS), "+12.4%（较 FY2018）");
+}

@@ -182,3 +182,80 @@ async fn a_report_alone_has_no_trends_or_compare() {
     assert!(all(&root, "[data-testid=trends]").is_empty());
     assert!(all(&root, "[data-testid=view-compare]").is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn trends_and_changes_speak_simplified_chinese() {
+    use report_explorer::core::i18n::{Lang, ZH_HANS};
+    let indexed = three_years();
+    let entry = indexed
+        .report
+        .entries
+        .iter()
+        .find(|e| e.id.as_str().ends_with("~key-meridian-holdings-2020"))
+        .expect("a key-figure entry")
+        .id
+        .to_string();
+    let mounted = mount_indexed_in(indexed, Lang::ZhHans);
+    let root: web_sys::Element = mounted.root.clone().into();
+    go_to("?view=charts");
+    until("the trends section", || {
+        !all(&root, "[data-testid=trends]").is_empty()
+    })
+    .await;
+    assert_eq!(text(&root, "#trends-heading"), ZH_HANS.years.section);
+    assert!(text(&root, "[data-testid=trends]").contains(ZH_HANS.years.filter));
+    go_to(&format!("?entry={entry}"));
+    until("the entry detail", || {
+        !all(&root, "[data-testid=entry-detail]").is_empty()
+    })
+    .await;
+    let changes: Vec<String> = all(&root, "[data-testid=figure-change]")
+        .iter()
+        .map(|c| c.text_content().unwrap_or_default())
+        .collect();
+    assert!(
+        changes
+            .iter()
+            .any(|c| c.contains(" 个百分点（较 2019 年）")),
+        "{changes:?}"
+    );
+    assert!(
+        changes
+            .iter()
+            .any(|c| c.contains("排名 第") && c.contains("（较 2019 年）")),
+        "{changes:?}"
+    );
+    assert!(changes.iter().all(|c| !c.contains(" vs ")), "{changes:?}");
+}
+
+#[wasm_bindgen_test]
+async fn the_compare_view_speaks_traditional_chinese() {
+    use report_explorer::core::i18n::{Lang, ZH_HANT};
+    let mounted = mount_indexed_in(three_years(), Lang::ZhHant);
+    let root: web_sys::Element = mounted.root.clone().into();
+    until("the compare tab", || {
+        !all(&root, "[data-testid=view-compare]").is_empty()
+    })
+    .await;
+    go_to("?view=compare&a=meridian-holdings-2018-en&b=nope");
+    until("the compare grid", || {
+        !all(&root, "[data-testid=compare-grid]").is_empty()
+    })
+    .await;
+    assert_eq!(
+        text(&root, "#compare-heading"),
+        ZH_HANT.years.compare_heading
+    );
+    assert_eq!(
+        text(&root, "[data-testid=compare-legend]"),
+        ZH_HANT.years.legend
+    );
+    assert_eq!(
+        text(&root, "[data-testid=compare-notice]"),
+        "已忽略 b `nope`：所顯示的報告中沒有這份報告；改為比較 2020。"
+    );
+    assert!(text(&root, "[data-testid=compare-grid] caption").starts_with("報告 A → 報告 B 的條目"));
+    let only_b = all(&root, "[data-testid=compare-cell][data-diff=only-b]");
+    let label = only_b[0].get_attribute("aria-label").unwrap_or_default();
+    assert!(label.ends_with("（僅見於 B）"), "{label}");
+}

@@ -4,28 +4,14 @@
 //! and scrolls horizontally inside its box. A cell click filters the list by its subsidiary
 //! and category.
 
-use crate::core::compare::{choose, compare, Comparison, Difference};
+use crate::core::compare::{choose_in, compare_in, Comparison, Difference};
+use crate::core::i18n::{fill, Texts};
 use crate::core::model::Report;
 use crate::core::query::{Selection, View};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use std::sync::Arc;
-
-/// Every English string of this view, defined once.
-mod text {
-    pub const HEADING: &str = "Compare two reports";
-    pub const HELP: &str =
-        "Entries by subsidiary and section in each report. Click a cell to list its entries.";
-    pub const A: &str = "Report A ";
-    pub const B: &str = "Report B ";
-    pub const SUBSIDIARY: &str = "Subsidiary";
-    pub const TOTAL: &str = "Total";
-    pub const ALONE: &str = "Comparing needs two reports or more; this one is shown alone.";
-    pub const LEGEND: &str =
-        "A: only in report A · B: only in report B · ▲ more in B · ▼ fewer in B · = the same";
-    pub const CAPTION: &str = "Entries in report A → report B";
-}
 
 /// The URL parameters naming the two reports.
 pub const PARAMS: [&str; 2] = ["a", "b"];
@@ -40,8 +26,10 @@ pub fn CompareView(
     /// Applies a selection.
     apply: Callback<(Selection, bool)>,
 ) -> impl IntoView {
+    let t = crate::app::i18n::texts();
+    let y = &t.years;
     if report.editions.len() < 2 {
-        return view! { <p class="empty" data-testid="compare-alone">{text::ALONE}</p> }.into_any();
+        return view! { <p class="empty" data-testid="compare-alone">{y.alone}</p> }.into_any();
     }
     let query = use_query_map();
     let location = use_location();
@@ -50,7 +38,7 @@ pub fn CompareView(
         let report = report.clone();
         Memo::new(move |_| {
             query.with(|q| {
-                choose(&report, q.get("a").as_deref(), q.get("b").as_deref())
+                choose_in(&report, q.get("a").as_deref(), q.get("b").as_deref(), t)
                     .unwrap_or(((0, 0), Vec::new()))
             })
         })
@@ -59,7 +47,7 @@ pub fn CompareView(
         let report = report.clone();
         Memo::new(move |_| {
             let ((a, b), _) = chosen.get();
-            compare(&report, a, b)
+            compare_in(&report, a, b, t)
         })
     };
     let set = move |param: &'static str, id: String| {
@@ -121,8 +109,11 @@ pub fn CompareView(
             })
         })
     };
+    let report_for_click = StoredValue::new(report.clone());
     let on_cell = move |row: usize, column: usize| {
-        let Some(target) = grid.with_untracked(|g| g.target(row, column)) else {
+        let Some(target) =
+            report_for_click.with_value(|r| grid.with_untracked(|g| g.target(r, row, column)))
+        else {
             return;
         };
         let mut sel = target.apply(&selection.get_untracked());
@@ -132,16 +123,16 @@ pub fn CompareView(
     let report_for_grid = report.clone();
     view! {
         <section class="compare" data-testid="compare" aria-labelledby="compare-heading">
-            <h3 id="compare-heading">{text::HEADING}</h3>
-            <p class="chart-help">{text::HELP}</p>
+            <h3 id="compare-heading">{y.compare_heading}</h3>
+            <p class="chart-help">{y.compare_help}</p>
             {notices}
             <div class="compare-pickers">
-                {chooser("a", text::A)}
-                {chooser("b", text::B)}
+                {chooser("a", y.report_a)}
+                {chooser("b", y.report_b)}
             </div>
-            <p class="compare-legend" data-testid="compare-legend">{text::LEGEND}</p>
+            <p class="compare-legend" data-testid="compare-legend">{y.legend}</p>
             <div class="compare-scroll" data-testid="compare-scroll">
-                {move || grid.with(|g| grid_view(&report_for_grid, g, on_cell))}
+                {move || grid.with(|g| grid_view(&report_for_grid, g, on_cell, t))}
             </div>
         </section>
     }
@@ -153,6 +144,7 @@ fn grid_view(
     report: &Report,
     g: &Comparison,
     on_cell: impl Fn(usize, usize) + Copy + 'static,
+    t: &'static Texts,
 ) -> impl IntoView {
     let label = |e: usize| {
         report
@@ -160,13 +152,13 @@ fn grid_view(
             .get(e)
             .map_or(String::new(), |e| e.label.clone())
     };
-    let caption = format!("{} ({} → {})", text::CAPTION, label(g.a), label(g.b));
+    let caption = fill(t.years.caption, &[("a", &label(g.a)), ("b", &label(g.b))]);
     let cell = |a: usize, b: usize, d: Difference| {
         view! {
             <span class="compare-counts">{format!("{a} → {b}")}</span>
             " "
             <span class="compare-mark" aria-hidden="true">{d.symbol()}</span>
-            <span class="visually-hidden">{format!(" ({})", d.words())}</span>
+            <span class="visually-hidden">{fill(t.years.difference, &[("difference", d.words_in(t))])}</span>
         }
     };
     view! {
@@ -174,9 +166,9 @@ fn grid_view(
             <caption>{caption}</caption>
             <thead>
                 <tr>
-                    <th scope="col">{text::SUBSIDIARY}</th>
+                    <th scope="col">{t.charts.subsidiary}</th>
                     {g.columns.iter().map(|c| view! { <th scope="col"><bdi>{c.label.clone()}</bdi></th> }).collect_view()}
-                    <th scope="col">{text::TOTAL}</th>
+                    <th scope="col">{t.charts.total}</th>
                 </tr>
             </thead>
             <tbody>
@@ -193,8 +185,8 @@ fn grid_view(
                                     .enumerate()
                                     .map(|(c, v)| {
                                         let d = v.difference();
-                                        let clickable = g.target(r, c).is_some() && d != Difference::Neither;
-                                        let title = g.cell_text(report, r, c);
+                                        let clickable = g.target(report, r, c).is_some() && d != Difference::Neither;
+                                        let title = g.cell_text_in(report, r, c, t);
                                         view! {
                                             <td class="compare-cell" data-diff=d.token()>
                                                 {if clickable {

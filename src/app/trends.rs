@@ -5,38 +5,18 @@
 
 use crate::app::charts::{CaptionFn, ChartData, ChartPanel};
 use crate::app::download::download_text;
-use crate::core::charts::{table, trend_data, Mark};
+use crate::core::charts::{table_in, trend_data_in, Mark};
 use crate::core::export::table_csv;
+use crate::core::i18n::fill;
 use crate::core::ids::EntryId;
 use crate::core::model::Report;
 use crate::core::query::{Index, QueryResult};
-use crate::core::trends::{describe, Trends};
+use crate::core::trends::{describe_in, Trends};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Series offered in the chooser at most; typing narrows the rest.
 const MAX_OPTIONS: usize = 50;
-
-/// Every English string of these views, defined once.
-mod text {
-    pub const SECTION: &str = "Trends";
-    pub const HELP: &str = "One subsidiary's figures of one kind and unit, report by report. Click a bar to open its entry.";
-    pub const CHART_TITLE: &str = "Figure over the reports";
-    pub const CHOOSE: &str = "Series ";
-    pub const FILTER: &str = "Find a series";
-    pub const FILTER_PLACEHOLDER: &str = "Subsidiary or figure…";
-    pub const NONE: &str =
-        "No figure among the current entries is reported in more than one report.";
-    pub const NO_MATCH: &str = "No series matches.";
-    pub const CSV: &str = "CSV";
-    pub const CSV_LABEL: &str = "Download the trend's table as CSV";
-    pub const CHANGE_LABEL: &str = "Change against the previous report: ";
-
-    /// `Showing 50 of 312 series; type to narrow.`
-    pub fn showing(shown: usize, total: usize) -> String {
-        format!("Showing {shown} of {total} series; type to narrow.")
-    }
-}
 
 /// The trends of the report shown, with its index (to find an entry's position by id).
 #[derive(Clone)]
@@ -71,10 +51,11 @@ pub fn FigureChange(
     let context = use_context::<TrendsContext>()?;
     let position = context.index.position(&entry)?;
     let change = context.trends.change(&report, position, metric)?;
-    let words = describe(&change);
+    let t = crate::app::i18n::texts();
+    let words = describe_in(&change, t);
     Some(view! {
         <span class="figure-change" data-testid="figure-change" data-direction=format!("{:?}", change.direction).to_lowercase()>
-            <span class="visually-hidden">{text::CHANGE_LABEL}</span>
+            <span class="visually-hidden">{t.years.change_label}</span>
             {words}
         </span>
     })
@@ -97,6 +78,8 @@ pub fn TrendsSection(
     if report.editions.len() < 2 {
         return None;
     }
+    let texts = crate::app::i18n::texts();
+    let y = &texts.years;
     let trends = context.trends.clone();
     let among = {
         let (report, trends) = (report.clone(), trends.clone());
@@ -106,7 +89,8 @@ pub fn TrendsSection(
     let options = {
         let (report, trends) = (report.clone(), trends.clone());
         Memo::new(move |_| {
-            among.with(|a| filter.with(|q| trends.find_series(&report, a, q, MAX_OPTIONS)))
+            among
+                .with(|a| filter.with(|q| trends.find_series_in(&report, a, q, MAX_OPTIONS, texts)))
         })
     };
     let picked = RwSignal::new(None::<usize>);
@@ -120,36 +104,37 @@ pub fn TrendsSection(
     let data = {
         let (report, trends) = (report.clone(), trends.clone());
         Memo::new(move |_| {
-            ChartData::Trend(trend_data(
+            ChartData::Trend(trend_data_in(
                 &report,
                 &trends,
                 chosen.get().unwrap_or(usize::MAX),
+                texts,
             ))
         })
     };
     let export_csv = move |_| {
         let lines = vec![caption.run(())];
-        let csv = data.with_untracked(|d| table_csv(&table(d.chart()), &lines));
+        let csv = data.with_untracked(|d| table_csv(&table_in(d.chart(), texts), &lines));
         let _ = download_text("trend.csv", "text/csv", &csv);
     };
     Some(view! {
         <section class="trends" data-testid="trends" aria-labelledby="trends-heading">
-            <h3 id="trends-heading">{text::SECTION}</h3>
-            <p class="chart-help">{text::HELP}</p>
+            <h3 id="trends-heading">{y.section}</h3>
+            <p class="chart-help">{y.help}</p>
             <div class="trend-picker">
                 <label>
-                    {text::FILTER}
+                    {y.filter}
                     " "
                     <input
                         type="search"
                         data-testid="trend-filter"
-                        placeholder=text::FILTER_PLACEHOLDER
+                        placeholder=y.filter_placeholder
                         prop:value=move || filter.get()
                         on:input=move |ev| filter.set(event_target_value(&ev))
                     />
                 </label>
                 <label>
-                    {text::CHOOSE}
+                    {y.choose}
                     <select
                         data-testid="trend-series"
                         on:change=move |ev| picked.set(event_target_value(&ev).parse().ok())
@@ -171,21 +156,21 @@ pub fn TrendsSection(
                     let (shown, total) = options.with(|(o, t)| (o.len(), *t));
                     let none = among.with(Vec::is_empty);
                     if none {
-                        Some(view! { <p class="chart-note" data-testid="trend-none">{text::NONE}</p> }.into_any())
+                        Some(view! { <p class="chart-note" data-testid="trend-none">{y.none}</p> }.into_any())
                     } else if total == 0 {
-                        Some(view! { <p class="chart-note" data-testid="trend-none">{text::NO_MATCH}</p> }.into_any())
+                        Some(view! { <p class="chart-note" data-testid="trend-none">{y.no_match}</p> }.into_any())
                     } else if total > shown {
-                        Some(view! { <p class="chart-note" data-testid="trend-more">{text::showing(shown, total)}</p> }.into_any())
+                        Some(view! { <p class="chart-note" data-testid="trend-more">{fill(y.showing, &[("shown", &crate::app::i18n::number(shown)), ("total", &crate::app::i18n::number(total))])}</p> }.into_any())
                     } else {
                         None
                     }
                 }}
             </div>
             <Show when=move || chosen.with(Option::is_some)>
-                <ChartPanel id="trend" title=text::CHART_TITLE help=text::HELP data on_mark caption/>
+                <ChartPanel id="trend" title=y.chart_title help=y.help data on_mark caption/>
                 <div class="chart-actions">
-                    <button type="button" class="link-button" data-testid="csv-trend" aria-label=text::CSV_LABEL on:click=export_csv>
-                        {text::CSV}
+                    <button type="button" class="link-button" data-testid="csv-trend" aria-label=y.csv_label on:click=export_csv>
+                        "CSV"
                     </button>
                 </div>
             </Show>

@@ -11,7 +11,8 @@
 //! row or column selects its members when there are few enough, else nothing.
 
 use crate::core::charts::group::{other_label, top_n};
-use crate::core::charts::{top_level, BarTarget, Series};
+use crate::core::charts::{relabel_other, top_level, BarTarget, Series};
+use crate::core::i18n::{fill, Texts, EN};
 use crate::core::model::Report;
 use crate::core::query::Facet;
 use std::collections::HashMap;
@@ -65,13 +66,19 @@ impl Difference {
 
     /// Its words, for tooltips and screen readers.
     pub fn words(self) -> &'static str {
+        self.words_in(&EN)
+    }
+
+    /// [`Difference::words`] in the language of `t`.
+    pub fn words_in(self, t: &Texts) -> &'static str {
+        let y = &t.years;
         match self {
-            Difference::OnlyA => "only in A",
-            Difference::OnlyB => "only in B",
-            Difference::More => "more in B",
-            Difference::Fewer => "fewer in B",
-            Difference::Same => "same",
-            Difference::Neither => "none",
+            Difference::OnlyA => y.only_a,
+            Difference::OnlyB => y.only_b,
+            Difference::More => y.more,
+            Difference::Fewer => y.fewer,
+            Difference::Same => y.same,
+            Difference::Neither => y.neither,
         }
     }
 
@@ -136,6 +143,16 @@ pub fn choose(
     a: Option<&str>,
     b: Option<&str>,
 ) -> Option<((usize, usize), Vec<String>)> {
+    choose_in(report, a, b, &EN)
+}
+
+/// [`choose`] with its notices in the language of `t`.
+pub fn choose_in(
+    report: &Report,
+    a: Option<&str>,
+    b: Option<&str>,
+    t: &Texts,
+) -> Option<((usize, usize), Vec<String>)> {
     let (da, db) = default_pair(report)?;
     let mut notices = Vec::new();
     let mut pick = |id: Option<&str>, default: usize, param: &str| match id
@@ -144,9 +161,13 @@ pub fn choose(
     {
         None => default,
         Some(id) => report.edition_position(id).unwrap_or_else(|| {
-            notices.push(format!(
-                "Ignored {param} `{id}`: no such report among those shown; comparing {} instead.",
-                report.editions[default].label
+            notices.push(fill(
+                t.years.ignored,
+                &[
+                    ("param", param),
+                    ("id", id),
+                    ("report", &report.editions[default].label),
+                ],
             ));
             default
         }),
@@ -156,8 +177,22 @@ pub fn choose(
     Some(((a, b), notices))
 }
 
-/// The coverage of editions `a` and `b` (positions in `Report::editions`).
+/// The coverage of editions `a` and `b` (positions in `Report::editions`), "Other" in English.
 pub fn compare(report: &Report, a: usize, b: usize) -> Comparison {
+    compare_in(report, a, b, &EN)
+}
+
+/// [`compare`] with the "Other" row and column named in the language of `t`.
+pub fn compare_in(report: &Report, a: usize, b: usize, t: &Texts) -> Comparison {
+    let mut c = count(report, a, b);
+    let e = &t.entry;
+    relabel_other(&mut c.rows, t, e.subsidiaries_one, e.subsidiaries_other);
+    relabel_other(&mut c.columns, t, e.categories_one, e.categories_other);
+    c
+}
+
+/// The counting pass of [`compare`].
+fn count(report: &Report, a: usize, b: usize) -> Comparison {
     let subs: HashMap<&str, usize> = report
         .subsidiaries
         .iter()
@@ -332,9 +367,10 @@ pub fn compare(report: &Report, a: usize, b: usize) -> Comparison {
 }
 
 impl Comparison {
-    /// The filter a click on a cell applies: its subsidiaries and categories; `None` when a
-    /// group has more members than a click selects.
-    pub fn target(&self, row: usize, column: usize) -> Option<BarTarget> {
+    /// The filter a click on a cell applies: its subsidiaries and categories in the two
+    /// compared reports of `report` (the merged report compared); `None` when a group has
+    /// more members than a click selects.
+    pub fn target(&self, report: &Report, row: usize, column: usize) -> Option<BarTarget> {
         let tokens = |s: &Series| -> Vec<String> {
             if s.is_other() {
                 s.members.clone()
@@ -344,14 +380,25 @@ impl Comparison {
         };
         let rows = tokens(self.rows.get(row)?);
         let cols = tokens(self.columns.get(column)?);
+        let mut reports: Vec<String> = [self.a, self.b]
+            .iter()
+            .filter_map(|&e| report.editions.get(e).map(|e| e.id.clone()))
+            .collect();
+        reports.dedup();
         let target = BarTarget::default()
             .set(Facet::Subsidiary, rows)
-            .set(Facet::Category, cols);
+            .set(Facet::Category, cols)
+            .set(Facet::Report, reports);
         (target.too_many().is_none() && !target.selects_nothing()).then_some(target)
     }
 
     /// A cell for people: `Meridian Bank, Governance: 3 in 2019, 5 in 2020 (more in B)`.
     pub fn cell_text(&self, report: &Report, row: usize, column: usize) -> String {
+        self.cell_text_in(report, row, column, &EN)
+    }
+
+    /// [`Comparison::cell_text`] in the language of `t`.
+    pub fn cell_text_in(&self, report: &Report, row: usize, column: usize, t: &Texts) -> String {
         let (Some(r), Some(c), Some(cell)) = (
             self.rows.get(row),
             self.columns.get(column),
@@ -360,15 +407,17 @@ impl Comparison {
             return String::new();
         };
         let label = |e: usize| report.editions.get(e).map_or("", |e| e.label.as_str());
-        format!(
-            "{}, {}: {} in {}, {} in {} ({})",
-            r.label,
-            c.label,
-            cell.a,
-            label(self.a),
-            cell.b,
-            label(self.b),
-            cell.difference().words()
+        fill(
+            t.years.cell,
+            &[
+                ("row", &r.label),
+                ("column", &c.label),
+                ("a", &cell.a.to_string()),
+                ("report_a", label(self.a)),
+                ("b", &cell.b.to_string()),
+                ("report_b", label(self.b)),
+                ("difference", cell.difference().words_in(t)),
+            ],
         )
     }
 }

@@ -27,10 +27,12 @@
 //! whose previous value is 0. `approximately` compares, and the words say "about". Different
 //! units, currencies and maxima are never in one series to begin with.
 //!
-//! The change is data ([`Change`]); [`describe`] writes it in English, with every word in
-//! the [`words`] module, so a translation replaces that one place.
+//! The change is data ([`Change`]); [`describe_in`] writes it in an interface language, with
+//! every word from `core::i18n` (`years.rs`) and the [`words`] module putting them together
+//! ([`describe`] is the English one).
 
 use crate::core::format::{format_metric, ordinal};
+use crate::core::i18n::{fill, Texts, EN};
 use crate::core::ids::SubsidiaryId;
 use crate::core::model::{Metric, Qualifier, Report, Scale};
 use std::collections::HashMap;
@@ -98,15 +100,28 @@ pub struct TrendSeries {
 impl TrendSeries {
     /// The measure for people, with the display scale: `HKD million`, `%`, `rank of 500`.
     pub fn measure(&self) -> String {
+        self.measure_in(&EN)
+    }
+
+    /// [`TrendSeries::measure`] in the language of `t` (`排名，共 500 名`).
+    pub fn measure_in(&self, t: &Texts) -> String {
         let mut parts: Vec<String> = Vec::new();
         parts.extend(self.currency.clone());
         parts.extend(self.scale.map(|s| s.as_str().to_owned()));
         match (self.kind, self.out_of) {
-            (ValueKind::Rank, Some(n)) => parts.push(words::rank_of(n)),
-            (ValueKind::Score, Some(n)) => parts.push(words::score_of(n)),
+            (ValueKind::Rank, Some(n)) => parts.push(words::rank_of(t, n)),
+            (ValueKind::Score, Some(n)) => parts.push(words::score_of(t, n)),
             _ => parts.extend(self.unit.clone()),
         }
         parts.join(" ")
+    }
+
+    /// Its name for people: the family's (`Customer satisfaction`), else the newest label.
+    pub fn name(&self) -> String {
+        match &self.family {
+            Some(f) => crate::core::charts::metrics::family_label(f),
+            None => self.label.clone(),
+        }
     }
 
     /// A value in the display scale (`8e9` shown in millions is `8000`).
@@ -301,11 +316,23 @@ impl Trends {
         query: &str,
         limit: usize,
     ) -> (Vec<(usize, String)>, usize) {
+        self.find_series_in(report, series, query, limit, &EN)
+    }
+
+    /// [`Trends::find_series`] with the names in the language of `t`.
+    pub fn find_series_in(
+        &self,
+        report: &Report,
+        series: &[usize],
+        query: &str,
+        limit: usize,
+        t: &Texts,
+    ) -> (Vec<(usize, String)>, usize) {
         let words = crate::core::text::query_words(query);
         let mut found = Vec::new();
         let mut total = 0;
         for &s in series {
-            let label = self.series_label(report, s);
+            let label = self.series_label_in(report, s, t);
             let folded = crate::core::text::fold(&label);
             if words.iter().all(|w| folded.contains(w.as_str())) {
                 total += 1;
@@ -319,18 +346,23 @@ impl Trends {
 
     /// A series' name for people: `Meridian Bank · Customer satisfaction (%)`.
     pub fn series_label(&self, report: &Report, series: usize) -> String {
+        self.series_label_in(report, series, &EN)
+    }
+
+    /// [`Trends::series_label`] in the language of `t`: `Meridian Bank · 客户满意度（%）`.
+    pub fn series_label_in(&self, report: &Report, series: usize, t: &Texts) -> String {
         let Some(s) = self.series.get(series) else {
             return String::new();
         };
-        let name = match &s.family {
-            Some(f) => crate::core::charts::metrics::family_label(f),
-            None => s.label.clone(),
-        };
-        let measure = s.measure();
+        let name = s.name();
+        let measure = s.measure_in(t);
         let what = if measure.is_empty() {
             name
         } else {
-            format!("{name} ({measure})")
+            fill(
+                t.years.named_measure,
+                &[("name", &name), ("measure", &measure)],
+            )
         };
         format!("{} · {what}", report.subsidiary_name(&s.subsidiary))
     }
@@ -489,13 +521,24 @@ pub struct Change {
 /// `rank 54th → 41st, up 13 places vs 2018`, `score 4.2 → 4.5 of 5 vs 2018`,
 /// `about -3.0% vs 2018`.
 pub fn describe(change: &Change) -> String {
-    let about = if change.approximate { words::ABOUT } else { "" };
-    let against = &change.against;
+    describe_in(change, &EN)
+}
+
+/// [`describe`] in the language of `t`: `+12.4%（较 2018 年）`, `排名 第54 → 第41，上升 13 位（較 2018 年）`.
+pub fn describe_in(change: &Change, t: &Texts) -> String {
+    let about = if change.approximate {
+        t.years.about
+    } else {
+        ""
+    };
+    let against = words::against(t, &change.against);
     match change.kind {
-        ChangeKind::Relative { percent } => words::relative(about, percent, against),
-        ChangeKind::Points { points } => words::points(about, points, against),
-        ChangeKind::Rank { from, to } => words::rank(from, to, change.direction, against),
-        ChangeKind::Score { from, to, out_of } => words::score(about, from, to, out_of, against),
+        ChangeKind::Relative { percent } => words::relative(t, about, percent, &against),
+        ChangeKind::Points { points } => words::points(t, about, points, &against),
+        ChangeKind::Rank { from, to } => words::rank(t, from, to, change.direction, &against),
+        ChangeKind::Score { from, to, out_of } => {
+            words::score(t, about, from, to, out_of, &against)
+        }
     }
 }
 
@@ -509,64 +552,4 @@ pub fn point_text(report: &Report, point: &TrendPoint) -> String {
         .unwrap_or_default()
 }
 
-/// Every English word of this module, in one place for translation.
-pub mod words {
-    use super::{ordinal, Direction};
-    use crate::core::format::printed_number;
-
-    /// Put before a change between approximate figures.
-    pub const ABOUT: &str = "about ";
-
-    fn signed(value: f64) -> String {
-        format!("{value:+.1}")
-    }
-
-    /// `+12.4% vs 2018`.
-    pub fn relative(about: &str, percent: f64, against: &str) -> String {
-        format!("{about}{}% vs {against}", signed(percent))
-    }
-
-    /// `+2.1 pp vs 2018`.
-    pub fn points(about: &str, points: f64, against: &str) -> String {
-        format!("{about}{} pp vs {against}", signed(points))
-    }
-
-    /// `rank 54th → 41st, up 13 places vs 2018`.
-    pub fn rank(from: u64, to: u64, direction: Direction, against: &str) -> String {
-        let by = from.abs_diff(to);
-        let places = if by == 1 { "place" } else { "places" };
-        match direction {
-            Direction::Up => format!(
-                "rank {} → {}, up {by} {places} vs {against}",
-                ordinal(from),
-                ordinal(to)
-            ),
-            Direction::Down => format!(
-                "rank {} → {}, down {by} {places} vs {against}",
-                ordinal(from),
-                ordinal(to)
-            ),
-            Direction::Same => format!("rank {}, unchanged vs {against}", ordinal(to)),
-        }
-    }
-
-    /// `score 4.2 → 4.5 of 5 vs 2018`.
-    pub fn score(about: &str, from: f64, to: f64, out_of: f64, against: &str) -> String {
-        format!(
-            "{about}score {} → {} of {} vs {against}",
-            printed_number(from, None),
-            printed_number(to, None),
-            printed_number(out_of, None)
-        )
-    }
-
-    /// `rank of 500`.
-    pub fn rank_of(n: f64) -> String {
-        format!("rank of {}", printed_number(n, None))
-    }
-
-    /// `score out of 5`.
-    pub fn score_of(n: f64) -> String {
-        format!("score out of {}", printed_number(n, None))
-    }
-}
+pub mod words;

@@ -201,11 +201,17 @@ pub fn mount_report(json: &str) -> Mounted {
 /// Mounts the report view of an already loaded report (several reports merged, say), as
 /// [`mount_report`] does.
 pub fn mount_indexed(indexed: Indexed) -> Mounted {
+    mount_indexed_in(indexed, report_explorer::core::i18n::Lang::En)
+}
+
+/// [`mount_indexed`] with `lang` the interface language.
+pub fn mount_indexed_in(indexed: Indexed, lang: report_explorer::core::i18n::Lang) -> Mounted {
     unmount();
     let root = container();
     let owner = Owner::new();
     let handle = owner.with(|| {
         leptos::mount::mount_to(root.clone(), move || {
+            report_explorer::app::i18n::provide_ui_lang(Signal::stored(lang));
             view! {
                 <Router>
                     <ReportView indexed/>

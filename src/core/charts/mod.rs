@@ -67,7 +67,7 @@ pub use plot::{hit_test, ChartHits, Coords, DrawError, HitBar};
 pub use table::{note, note_in, table, table_in, Table};
 pub use target::{BarTarget, Scope};
 pub use theme::ChartTheme;
-pub use trend::{draw_trend, trend_data, TrendBar, TrendData};
+pub use trend::{draw_trend, trend_data, trend_data_in, TrendBar, TrendData};
 
 use crate::core::ids::CategoryId;
 use crate::core::model::{Category, Report};

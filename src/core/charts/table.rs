@@ -43,7 +43,7 @@ pub fn table(chart: Chart<'_>) -> Table {
 pub fn table_in(chart: Chart<'_>, t: &Texts) -> Table {
     let c = &t.charts;
     match chart {
-        Chart::Trend(d) => d.table(),
+        Chart::Trend(d) => d.table_in(t),
         Chart::Coverage(d) => {
             let mut headers = vec![c.subsidiary.to_owned()];
             headers.extend(d.categories.iter().map(|c| c.label.clone()));

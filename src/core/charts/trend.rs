@@ -10,9 +10,10 @@ use super::group::MAX_FIGURES;
 use super::plot::{draw_plot, BarPlot, DrawError, Segment};
 use super::table::Table;
 use super::{ChartHits, ChartTheme, Mark};
+use crate::core::i18n::{fill, Texts, EN};
 use crate::core::model::Report;
 use crate::core::text::isolate;
-use crate::core::trends::{describe, point_text, Trends, ValueKind};
+use crate::core::trends::{describe_in, point_text, Trends, ValueKind};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -55,24 +56,35 @@ pub struct TrendData {
 impl TrendData {
     /// `Showing the newest 20 of 31 figures.` when not every point is charted.
     pub fn note(&self) -> Option<String> {
+        self.note_in(&EN)
+    }
+
+    /// [`TrendData::note`] in the language of `t` (`显示 31 项数据中最新的 20 项。`).
+    pub fn note_in(&self, t: &Texts) -> Option<String> {
         (self.total > self.bars.len()).then(|| {
-            format!(
-                "Showing the newest {} of {} figures.",
-                self.bars.len(),
-                self.total
+            fill(
+                t.years.trend_note,
+                &[
+                    ("shown", &self.bars.len().to_string()),
+                    (
+                        "total",
+                        &crate::core::format::format_number(self.total as f64),
+                    ),
+                ],
             )
         })
     }
 
-    /// [`TrendData::note`] for an interface language (English until the trend words are translated).
-    pub fn note_in(&self, _t: &crate::core::i18n::Texts) -> Option<String> {
-        self.note()
-    }
-
     /// The same numbers as a table: report, period, figure, change.
     pub fn table(&self) -> Table {
+        self.table_in(&EN)
+    }
+
+    /// [`TrendData::table`] with its headings and note in the language of `t`.
+    pub fn table_in(&self, t: &Texts) -> Table {
+        let y = &t.years;
         Table {
-            headers: ["Report", "Period", "Figure", "Change"]
+            headers: [y.report, y.period, y.figure, y.change]
                 .map(String::from)
                 .to_vec(),
             rows: self
@@ -87,13 +99,18 @@ impl TrendData {
                     ]
                 })
                 .collect(),
-            note: self.note(),
+            note: self.note_in(t),
         }
     }
 }
 
-/// The chart data of series `series` (empty when there is no such series).
+/// The chart data of series `series` (empty when there is no such series), in English.
 pub fn trend_data(report: &Report, trends: &Trends, series: usize) -> TrendData {
+    trend_data_in(report, trends, series, &EN)
+}
+
+/// [`trend_data`] with its title, axis and changes in the language of `t`.
+pub fn trend_data_in(report: &Report, trends: &Trends, series: usize, t: &Texts) -> TrendData {
     let Some(s) = trends.series.get(series) else {
         return TrendData {
             title: String::new(),
@@ -119,22 +136,20 @@ pub fn trend_data(report: &Report, trends: &Trends, series: usize) -> TrendData 
             text: point_text(report, p),
             change: trends
                 .change(report, p.entry, p.metric)
-                .map(|c| describe(&c)),
+                .map(|c| describe_in(&c, t)),
         })
         .collect();
-    let measure = s.measure();
-    let title = trends.series_label(report, series);
+    let measure = s.measure_in(t);
+    let title = trends.series_label_in(report, series, t);
     let lower_is_better = s.kind == ValueKind::Rank;
-    let name = match &s.family {
-        Some(f) => super::metrics::family_label(f),
-        None => s.label.clone(),
-    };
+    let name = s.name();
+    let words = [("name", name.as_str()), ("measure", measure.as_str())];
     let axis_label = if lower_is_better {
-        format!("{name} ({measure}, lower is better)")
+        fill(t.years.lower_better, &words)
     } else if measure.is_empty() {
         name
     } else {
-        format!("{name} ({measure})")
+        fill(t.years.named_measure, &words)
     };
     TrendData {
         title,
@@ -162,7 +177,7 @@ pub fn draw_trend<DB: DrawingBackend>(
         value_label: data.axis_label.clone(),
         integer: false,
         value_max: data.limit.unwrap_or(0.0),
-        note: data.note().unwrap_or_default(),
+        note: data.note_in(theme.texts).unwrap_or_default(),
         ..BarPlot::default()
     };
     for (i, bar) in data.bars.iter().enumerate() {
@@ -175,10 +190,11 @@ pub fn draw_trend<DB: DrawingBackend>(
         plot.bands.push(band);
         plot.totals.push(bar.text.clone());
         plot.value_max = plot.value_max.max(value);
+        let y = &theme.texts.years;
         let change = bar
             .change
             .as_ref()
-            .map(|c| format!(" ({c})"))
+            .map(|c| fill(y.bar_change, &[("change", c)]))
             .unwrap_or_default();
         plot.segments.push(Segment {
             band: i,
@@ -190,11 +206,14 @@ pub fn draw_trend<DB: DrawingBackend>(
                 metric: bar.metric,
                 value: bar.value,
             },
-            text: format!(
-                "{}, {}: {}{change}",
-                isolate(&data.title),
-                isolate(&bar.edition),
-                bar.text
+            text: fill(
+                y.bar_text,
+                &[
+                    ("title", &isolate(&data.title)),
+                    ("edition", &isolate(&bar.edition)),
+                    ("figure", &bar.text),
+                    ("change", &change),
+                ],
             ),
         });
     }

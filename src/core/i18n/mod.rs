@@ -18,6 +18,7 @@ mod facets;
 mod print;
 mod reading;
 mod timeline;
+mod years;
 
 pub use app::AppTexts;
 pub use charts::ChartTexts;
@@ -29,6 +30,7 @@ pub use facets::FacetTexts;
 pub use print::PrintTexts;
 pub use reading::ReadingTexts;
 pub use timeline::TimelineTexts;
+pub use years::YearsTexts;
 
 /// Declares an area's struct of `&'static str` fields and its `all()` listing.
 macro_rules! texts {
@@ -232,12 +234,14 @@ pub struct Texts {
     pub print: PrintTexts,
     /// The reading view.
     pub reading: ReadingTexts,
+    /// Year over year: trends and the comparison of two reports.
+    pub years: YearsTexts,
 }
 
 impl Texts {
     /// Every string with its key (`area.field`).
     pub fn all(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 10] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 11] = [
             ("app", self.app.all()),
             ("explorer", self.explorer.all()),
             ("facets", self.facets.all()),
@@ -248,6 +252,7 @@ impl Texts {
             ("errors", self.errors.all()),
             ("print", self.print.all()),
             ("reading", self.reading.all()),
+            ("years", self.years.all()),
         ];
         areas
             .into_iter()
@@ -290,6 +295,7 @@ pub static EN: Texts = Texts {
     errors: errors::EN,
     print: print::EN,
     reading: reading::EN,
+    years: years::EN,
 };
 
 /// Simplified Chinese.
@@ -305,6 +311,7 @@ pub static ZH_HANS: Texts = Texts {
     errors: errors::ZH_HANS,
     print: print::ZH_HANS,
     reading: reading::ZH_HANS,
+    years: years::ZH_HANS,
 };
 
 /// Traditional Chinese.
@@ -320,4 +327,5 @@ pub static ZH_HANT: Texts = Texts {
     errors: errors::ZH_HANT,
     print: print::ZH_HANT,
     reading: reading::ZH_HANT,
+    years: years::ZH_HANT,
 };
