@@ -109,15 +109,16 @@ describe('year over year', () => {
       await canvas.scrollIntoViewIfNeeded();
       const box = await canvas.boundingBox();
       let opened = false;
-      for (let y = box.height - 40; y > 20 && !opened; y -= 8) {
-        for (const fx of [0.2, 0.35, 0.5, 0.65, 0.8]) {
-          await page.mouse.move(box.x + box.width * fx, box.y + y);
+      // Columns rise from the axis: look along a few heights near the bottom.
+      for (const fy of [0.8, 0.7, 0.6]) {
+        for (let x = 10; x < box.width - 10 && !opened; x += 8) {
+          await page.mouse.move(box.x + x, box.y + box.height * fy);
           if ((await page.locator('[data-testid="tooltip-trend"]').count()) > 0) {
-            await page.mouse.click(box.x + box.width * fx, box.y + y);
+            await page.mouse.click(box.x + x, box.y + box.height * fy);
             opened = true;
-            break;
           }
         }
+        if (opened) break;
       }
       assert.ok(opened, 'no bar found on the trend chart');
       await page.waitForFunction(() => new URL(location.href).searchParams.get('entry')?.includes('~key-meridian-holdings-'));
