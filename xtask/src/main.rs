@@ -266,10 +266,14 @@ fn screenshots() -> Result<()> {
     let tools = prepare(&root)?;
     let dist_dir = build_release(&tools, &root)?;
     header("Screenshots (headless Chromium) into docs/screenshots/");
+    // The three-year catalogue the year-over-year views are shown on.
+    let years = root.join("target").join("e2e-data").join("years");
+    gen_data::write_catalogue(&[2018, 2019, 2020], 300, gen_data::DEFAULT_SEED, &years)?;
     run(tools
         .command("node")
         .args(["tests/e2e/screenshots.mjs", "docs/screenshots"])
         .env("REPORT_EXPLORER_DIST", &dist_dir)
+        .env("REPORT_EXPLORER_YEARS", &years)
         .current_dir(&root))
 }
 
