@@ -595,3 +595,46 @@ fn network_and_server_failures_are_told_in_the_interface_language() {
         "a refused address stays English"
     );
 }
+
+#[test]
+fn url_notices_speak_the_interface_language() {
+    use report_explorer::core::i18n::Lang;
+    use report_explorer::core::load::load_report;
+    use report_explorer::core::query::Index;
+    use report_explorer::core::url_state::{decode, decode_in};
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/public/data/report.json"
+    ))
+    .unwrap();
+    let index = Index::new(&load_report(&text).unwrap().report);
+    let get = |k: &str| match k {
+        "sort" => Some("sideways".to_owned()),
+        "sub" => Some("nobody".to_owned()),
+        "page" => Some("0".to_owned()),
+        "entry" => Some("nothing-here".to_owned()),
+        _ => None,
+    };
+    let (_, english) = decode(get, &index);
+    assert_eq!(
+        english,
+        [
+            "Ignored sub `nobody`: no such subsidiary in this report.",
+            "Ignored sort `sideways`: expected one of relevance, newest, oldest, title.",
+            "Ignored entry `nothing-here`: no such entry in this report.",
+            "Ignored page `0`: expected a page number from 1.",
+        ]
+    );
+    let (_, hant) = decode_in(get, &index, Lang::ZhHant.texts());
+    assert_eq!(
+        hant,
+        [
+            "已忽略 sub「nobody」：此報告中沒有這個附屬公司。",
+            "已忽略 sort「sideways」：應為以下之一：relevance, newest, oldest, title。",
+            "已忽略 entry「nothing-here」：此報告中沒有這個條目。",
+            "已忽略 page「0」：應為從 1 起的頁碼。",
+        ]
+    );
+    let (_, hans) = decode_in(get, &index, Lang::ZhHans.texts());
+    assert_eq!(hans[0], "已忽略 sub「nobody」：此报告中没有这个子公司。");
+}

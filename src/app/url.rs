@@ -2,7 +2,7 @@
 
 use crate::core::query::{Index, Selection};
 use crate::core::source::{ResolvedUrl, UrlResolver};
-use crate::core::url_state::{decode, encode};
+use crate::core::url_state::{decode_in, encode};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
@@ -12,7 +12,7 @@ use std::sync::Arc;
 /// The selection as read from the URL, with notices for ignored values.
 pub fn use_selection(index: Arc<Index>) -> Memo<(Selection, Vec<String>)> {
     let query = use_query_map();
-    Memo::new(move |_| query.with(|q| decode(|k| q.get(k), &index)))
+    Memo::new(move |_| query.with(|q| decode_in(|k| q.get(k), &index, crate::app::i18n::texts())))
 }
 
 /// Builds same-page links for a selection, keeping parameters this view does not own

@@ -4,6 +4,7 @@
 //! Decoding checks every value against the report's index; unknown ids and
 //! malformed values are dropped and named in notices, so a bad link still opens.
 
+use crate::core::i18n::{fill, Texts};
 use crate::core::ids::{CategoryId, EntryId, SubsidiaryId};
 use crate::core::model::Kind;
 use crate::core::query::{Facet, Index, Selection, Sort, View, YearKey};
@@ -14,8 +15,18 @@ pub const PARAMS: [&str; 11] = [
 ];
 
 /// Reads a selection from query parameters (`get` returns a parameter's value).
-/// Returns the selection and a notice for each value that was ignored.
+/// Returns the selection and a notice for each value that was ignored, in English.
 pub fn decode(get: impl Fn(&str) -> Option<String>, index: &Index) -> (Selection, Vec<String>) {
+    decode_in(get, index, &crate::core::i18n::EN)
+}
+
+/// [`decode`], its notices in the interface language of `t`.
+pub fn decode_in(
+    get: impl Fn(&str) -> Option<String>,
+    index: &Index,
+    t: &Texts,
+) -> (Selection, Vec<String>) {
+    let e = &t.explorer;
     let mut sel = Selection::default();
     let mut notices = Vec::new();
     for facet in Facet::ALL {
@@ -25,13 +36,14 @@ pub fn decode(get: impl Fn(&str) -> Option<String>, index: &Index) -> (Selection
         for token in raw.split(',').map(str::trim).filter(|t| !t.is_empty()) {
             if !index.knows(facet, token) {
                 notices.push(match facet {
-                    Facet::Report => {
-                        format!("Ignored report `{token}`: not one of the reports shown.")
-                    }
-                    _ => format!(
-                        "Ignored {} `{token}`: no such {} in this report.",
-                        facet.param(),
-                        facet.label().to_lowercase()
+                    Facet::Report => fill(e.ignored_report, &[("value", token)]),
+                    _ => fill(
+                        e.ignored_value,
+                        &[
+                            ("param", facet.param()),
+                            ("value", token),
+                            ("facet", &facet.label_in(t).to_lowercase()),
+                        ],
                     ),
                 });
                 continue;
@@ -62,18 +74,26 @@ pub fn decode(get: impl Fn(&str) -> Option<String>, index: &Index) -> (Selection
     if let Some(sort) = get("sort").filter(|s| !s.is_empty()) {
         match Sort::parse(&sort) {
             Some(s) => sel.sort = s,
-            None => notices.push(format!(
-                "Ignored sort `{sort}`: expected one of {}.",
-                Sort::ALL.map(|s| s.token()).join(", ")
+            None => notices.push(fill(
+                e.ignored_choice,
+                &[
+                    ("param", "sort"),
+                    ("value", &sort),
+                    ("choices", &Sort::ALL.map(|s| s.token()).join(", ")),
+                ],
             )),
         }
     }
     if let Some(view) = get("view").filter(|s| !s.is_empty()) {
         match View::parse(&view) {
             Some(v) => sel.view = v,
-            None => notices.push(format!(
-                "Ignored view `{view}`: expected one of {}.",
-                View::ALL.map(|v| v.token()).join(", ")
+            None => notices.push(fill(
+                e.ignored_choice,
+                &[
+                    ("param", "view"),
+                    ("value", &view),
+                    ("choices", &View::ALL.map(|v| v.token()).join(", ")),
+                ],
             )),
         }
     }
@@ -83,8 +103,9 @@ pub fn decode(get: impl Fn(&str) -> Option<String>, index: &Index) -> (Selection
             .filter(|id| index.position(id).is_some())
         {
             Some(id) => sel.entry = Some(id),
-            None => notices.push(format!(
-                "Ignored entry `{entry}`: no such entry in this report."
+            None => notices.push(fill(
+                e.ignored_entry,
+                &[("param", "entry"), ("value", &entry)],
             )),
         }
     }
@@ -94,7 +115,7 @@ pub fn decode(get: impl Fn(&str) -> Option<String>, index: &Index) -> (Selection
             .filter(|id| index.position(id).is_some())
         {
             Some(id) => sel.at = Some(id),
-            None => notices.push(format!("Ignored at `{at}`: no such entry in this report.")),
+            None => notices.push(fill(e.ignored_entry, &[("param", "at"), ("value", &at)])),
         }
     }
     if let Some(page) = get("page").filter(|s| !s.is_empty()) {
@@ -102,9 +123,7 @@ pub fn decode(get: impl Fn(&str) -> Option<String>, index: &Index) -> (Selection
             // Page 1 is the default, written as no parameter.
             Ok(1) => {}
             Ok(n) if n > 1 => sel.page = n,
-            _ => notices.push(format!(
-                "Ignored page `{page}`: expected a page number from 1."
-            )),
+            _ => notices.push(fill(e.ignored_page, &[("value", &page)])),
         }
     }
     (sel, notices)

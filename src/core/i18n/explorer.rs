@@ -73,6 +73,16 @@ texts! {
         view_compare,
         /// The reading view's tab.
         view_text,
+        /// A URL value naming nothing in the report.
+        ignored_value,
+        /// A URL report id not among those shown.
+        ignored_report,
+        /// A URL value that is not one of its choices.
+        ignored_choice,
+        /// A URL entry id not in the report.
+        ignored_entry,
+        /// A URL page that is not a page number.
+        ignored_page,
     }
 }
 
@@ -112,6 +122,11 @@ pub const EN: ExplorerTexts = ExplorerTexts {
     last: "Last",
     view_compare: "Compare reports",
     view_text: "Text",
+    ignored_value: "Ignored {param} `{value}`: no such {facet} in this report.",
+    ignored_report: "Ignored report `{value}`: not one of the reports shown.",
+    ignored_choice: "Ignored {param} `{value}`: expected one of {choices}.",
+    ignored_entry: "Ignored {param} `{value}`: no such entry in this report.",
+    ignored_page: "Ignored page `{value}`: expected a page number from 1.",
 };
 
 /// Simplified Chinese.
@@ -150,6 +165,11 @@ pub const ZH_HANS: ExplorerTexts = ExplorerTexts {
     last: "末页",
     view_compare: "对比报告",
     view_text: "原文",
+    ignored_value: "已忽略 {param}「{value}」：此报告中没有这个{facet}。",
+    ignored_report: "已忽略 report「{value}」：不是所显示的报告之一。",
+    ignored_choice: "已忽略 {param}「{value}」：应为以下之一：{choices}。",
+    ignored_entry: "已忽略 {param}「{value}」：此报告中没有这个条目。",
+    ignored_page: "已忽略 page「{value}」：应为从 1 起的页码。",
 };
 
 /// Traditional Chinese.
@@ -188,4 +208,9 @@ pub const ZH_HANT: ExplorerTexts = ExplorerTexts {
     last: "末頁",
     view_compare: "比較報告",
     view_text: "原文",
+    ignored_value: "已忽略 {param}「{value}」：此報告中沒有這個{facet}。",
+    ignored_report: "已忽略 report「{value}」：不是所顯示的報告之一。",
+    ignored_choice: "已忽略 {param}「{value}」：應為以下之一：{choices}。",
+    ignored_entry: "已忽略 {param}「{value}」：此報告中沒有這個條目。",
+    ignored_page: "已忽略 page「{value}」：應為從 1 起的頁碼。",
 };
