@@ -119,19 +119,17 @@ pub fn ReadingView(
                 .unwrap_or(sources.len().saturating_sub(1))
         }
     };
-    let chosen = RwSignal::new(selection.with_untracked(|s| source_of(s.at.as_ref())));
-    {
-        let at = Memo::new(move |_| selection.with(|s| s.at.clone()));
-        let source_of = source_of.clone();
-        Effect::new(move |_| {
-            if let Some(id) = at.get() {
-                let wanted = source_of(Some(&id));
-                if chosen.get_untracked() != wanted {
-                    chosen.set(wanted);
-                }
-            }
-        });
-    }
+    // The reader's pick among the texts, kept while `at` stays what it was when picked; a new
+    // `at` shows the text that quotes its entry.
+    let at = Memo::new(move |_| selection.with(|s| s.at.clone()));
+    let picked = RwSignal::new(None::<(Option<EntryId>, usize)>);
+    let chosen = Memo::new(move |_| {
+        let at = at.get();
+        match picked.get() {
+            Some((when, i)) if when == at => i,
+            _ => source_of(at.as_ref()),
+        }
+    });
     let progress = RwSignal::new(None::<(u64, Option<u64>)>);
     let retrying = StoredValue::new(false);
     let resource = {
@@ -162,7 +160,7 @@ pub fn ReadingView(
                                 type="button"
                                 class="chip"
                                 aria-pressed=move || (chosen.get() == i).to_string()
-                                on:click=move |_| chosen.set(i)
+                                on:click=move |_| picked.set(Some((at.get_untracked(), i)))
                             >
                                 {label}
                             </button>

@@ -356,57 +356,6 @@ impl LoadFailure {
     pub fn detail(&self) -> String {
         match self {
             LoadFailure::BadPath { reason, .. } => format!("it cannot be loaded: {reason}."),
-            LoadFailure::Network { message, .. } => format!(
-                "the request failed ({message}). Check the network connection and try again."
-            ),
-            LoadFailure::Http {
-                status,
-                status_text,
-                ..
-            } => {
-                let text = if status_text.is_empty() {
-                    String::new()
-                } else {
-                    format!(" {status_text}")
-                };
-                match http_advice(*status) {
-                    Some(advice) => format!("HTTP {status}{text}. {advice}"),
-                    None => format!("HTTP {status}{text}"),
-                }
-            }
-            LoadFailure::Redirected { to, .. } => format!(
-                "the server redirected the request to another origin{}; this page loads data \
-                 only from its own origin and those in `allowed_data_origins` in config.json.",
-                to.as_ref().map_or(String::new(), |o| format!(", `{o}`"))
-            ),
-            LoadFailure::Stalled {
-                seconds,
-                read,
-                total,
-                ..
-            } => format!(
-                "no data arrived for {}{}; the server or the network stopped responding. \
-                 Try again later.",
-                count_noun(*seconds as usize, "second", "seconds"),
-                match (read, total) {
-                    (_, Some(total)) =>
-                        format!(" after {} of {} bytes", bytes(*read), bytes(*total)),
-                    (0, None) => String::new(),
-                    (read, None) => format!(" after {} bytes", bytes(*read)),
-                }
-            ),
-            LoadFailure::Interrupted { read, total, .. } => format!(
-                "the connection was closed after {}{} bytes. Try again; if it keeps happening, \
-                 the server or a proxy is cutting the transfer short.",
-                bytes(*read),
-                total.map_or(String::new(), |t| format!(" of {}", bytes(t)))
-            ),
-            LoadFailure::HtmlPage { .. } => "the server returned an HTML page, not the report. \
-                 It may be a sign-in or error page: check the address, or sign in and try again."
-                .to_owned(),
-            LoadFailure::Empty { .. } => {
-                "the file is empty (the server sent no content).".to_owned()
-            }
             LoadFailure::TooLarge {
                 bytes: Some(bytes),
                 limit,
@@ -433,6 +382,20 @@ impl LoadFailure {
                 "{} found",
                 count_noun(problems.len(), "problem", "problems")
             ),
+            // Network and server failures: the English message, without its address.
+            LoadFailure::Network { url, .. }
+            | LoadFailure::Http { url, .. }
+            | LoadFailure::Redirected { url, .. }
+            | LoadFailure::Stalled { url, .. }
+            | LoadFailure::Interrupted { url, .. }
+            | LoadFailure::HtmlPage { url }
+            | LoadFailure::Empty { url } => {
+                let message = self.message_in(&crate::core::i18n::EN).unwrap_or_default();
+                match message.strip_prefix(&format!("{url}: ")) {
+                    Some(rest) => rest.to_owned(),
+                    None => message,
+                }
+            }
         }
     }
 }
@@ -464,17 +427,14 @@ impl LoadFailure {
                 } else {
                     format!(" {status_text}")
                 };
-                let status = status.to_string();
-                let parts = [("url", url.as_str()), ("status", &status), ("text", &text)];
-                let advice = match self {
-                    LoadFailure::Http { status, .. } => match status {
-                        404 | 410 => Some(e.advice_missing),
-                        401 | 403 => Some(e.advice_refused),
-                        408 | 429 | 500..=599 => Some(e.advice_busy),
-                        _ => None,
-                    },
+                let advice = match *status {
+                    404 | 410 => Some(e.advice_missing),
+                    401 | 403 => Some(e.advice_refused),
+                    408 | 429 | 500..=599 => Some(e.advice_busy),
                     _ => None,
                 };
+                let status = status.to_string();
+                let parts = [("url", url.as_str()), ("status", &status), ("text", &text)];
                 match advice {
                     Some(advice) => fill(
                         e.http_advised,
@@ -544,50 +504,15 @@ impl LoadFailure {
     }
 }
 
-/// What to do about an HTTP error status, for people.
-fn http_advice(status: u16) -> Option<&'static str> {
-    match status {
-        404 | 410 => Some("There is no file at this address; check the link."),
-        401 | 403 => Some("The server refused access; you may need to sign in."),
-        408 | 429 | 500..=599 => Some("The server could not answer; try again in a moment."),
-        _ => None,
-    }
-}
-
 impl fmt::Display for LoadFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadFailure::BadPath { path, reason } => {
                 write!(f, "`{path}` cannot be loaded: {reason}.")
             }
-            LoadFailure::TooLarge { url, bytes, limit } => {
-                match bytes {
-                    Some(bytes) => write!(
-                        f,
-                        "{url} is {} or more; this page reads files up to {}.",
-                        megabytes(*bytes),
-                        megabytes(*limit)
-                    )?,
-                    None => write!(
-                        f,
-                        "{url} is larger than {}, the most this page reads.",
-                        megabytes(*limit)
-                    )?,
-                }
-                write!(
-                    f,
-                    " Ask the site's administrator to raise `max_data_mb` in config.json, \
-                     or load a smaller report."
-                )
-            }
-            LoadFailure::Network { url, .. }
-            | LoadFailure::Http { url, .. }
-            | LoadFailure::Redirected { url, .. }
-            | LoadFailure::Stalled { url, .. }
-            | LoadFailure::Interrupted { url, .. }
-            | LoadFailure::HtmlPage { url }
-            | LoadFailure::Empty { url }
-            | LoadFailure::Load { url, .. } => write!(f, "{url}: {}", self.detail()),
+            LoadFailure::Load { url, .. } => write!(f, "{url}: {}", self.detail()),
+            // Network and server failures, and a file too large: the English message.
+            other => f.write_str(&other.message_in(&crate::core::i18n::EN).unwrap_or_default()),
         }
     }
 }
