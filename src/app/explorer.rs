@@ -44,7 +44,7 @@ pub fn ExplorerView(
     /// Its index, built once when the report loaded.
     index: Arc<Index>,
 ) -> impl IntoView {
-    crate::app::trends::TrendsContext::provide(&report, index.clone());
+    crate::app::trends::TrendsContext::provide(report.clone(), index.clone());
     let decoded = use_selection(index.clone());
     let selection = Memo::new(move |_| decoded.with(|d| d.0.clone()));
     let notices = Memo::new(move |_| decoded.with(|d| d.1.clone()));

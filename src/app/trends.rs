@@ -13,28 +13,39 @@ use crate::core::model::Report;
 use crate::core::query::{Index, QueryResult};
 use crate::core::trends::{describe_in, Trends};
 use leptos::prelude::*;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Series offered in the chooser at most; typing narrows the rest.
 const MAX_OPTIONS: usize = 50;
 
-/// The trends of the report shown, with its index (to find an entry's position by id).
+/// The trends of the report shown, built the first time a view needs them (an entry's
+/// change, the Trends section), with its index (to find an entry's position by id).
 #[derive(Clone)]
 pub struct TrendsContext {
-    /// Series across the editions (empty with fewer than two).
-    pub trends: Arc<Trends>,
+    /// The report shown.
+    report: Arc<Report>,
+    /// Series across the editions (empty with fewer than two), once built.
+    built: Arc<OnceLock<Arc<Trends>>>,
     /// The report's index.
     pub index: Arc<Index>,
 }
 
 impl TrendsContext {
-    /// Builds the trends of `report` (one pass over its figures) and provides them to the
-    /// components below.
-    pub fn provide(report: &Report, index: Arc<Index>) {
+    /// Provides the trends of `report` to the components below; nothing is built yet, so a
+    /// load never waits for series no view has asked for.
+    pub fn provide(report: Arc<Report>, index: Arc<Index>) {
         provide_context(TrendsContext {
-            trends: Arc::new(Trends::build(report)),
+            report,
+            built: Arc::new(OnceLock::new()),
             index,
         });
+    }
+
+    /// The series across the editions: one pass over the figures, the first time.
+    pub fn trends(&self) -> Arc<Trends> {
+        self.built
+            .get_or_init(|| Arc::new(Trends::build(&self.report)))
+            .clone()
     }
 }
 
@@ -50,7 +61,10 @@ pub fn FigureChange(
 ) -> impl IntoView {
     let context = use_context::<TrendsContext>()?;
     let position = context.index.position(&entry)?;
-    let change = context.trends.change(&report, position, metric)?;
+    if report.editions.len() < 2 {
+        return None;
+    }
+    let change = context.trends().change(&report, position, metric)?;
     let t = crate::app::i18n::texts();
     let words = describe_in(&change, t);
     Some(view! {
@@ -80,7 +94,7 @@ pub fn TrendsSection(
     }
     let texts = crate::app::i18n::texts();
     let y = &texts.years;
-    let trends = context.trends.clone();
+    let trends = context.trends();
     let among = {
         let (report, trends) = (report.clone(), trends.clone());
         Memo::new(move |_| result.with(|r| trends.series_among(&report, &r.entries)))
