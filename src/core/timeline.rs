@@ -31,7 +31,7 @@ pub use marks::{
 };
 pub use paging::{ListPage, LIST_PAGE_SIZE};
 
-use crate::core::date::{DateSpec, Precision, Span};
+use crate::core::date::{DateSpec, PartialDate, Precision, Span};
 
 /// Days since 1970-01-01 of a calendar day (proleptic Gregorian).
 pub fn day_number(year: i32, month: u8, day: u8) -> i64 {
@@ -260,10 +260,10 @@ pub fn item_span(date: &DateSpec) -> (f64, f64, ItemPrecision) {
     )
 }
 
-/// A span of days `[start, end)` for people, as precise as its length calls for:
-/// `2015`, `2015–2016`, `Mar–Jun 2015`, `Nov 2015–Feb 2016`, `3–17 Mar 2015`,
-/// `30 Dec 2015–2 Jan 2016`. Fractional days count as the whole day they fall in.
-pub fn span_label(start: f64, end: f64) -> String {
+/// The two ends of a span of days `[start, end)` at the precision its length calls for:
+/// years (longer than a year, or whole calendar years), months (longer than a month, or
+/// whole months), else days. Fractional days count as the whole day they fall in.
+fn span_ends(start: f64, end: f64) -> (PartialDate, PartialDate) {
     let (start, end) = if start.is_finite() && end.is_finite() {
         (start.min(end), start.max(end))
     } else {
@@ -273,56 +273,49 @@ pub fn span_label(start: f64, end: f64) -> String {
     let last = ((end.ceil() as i64) - 1).max(first);
     let (fy, fm, fd) = civil_from_day(first);
     let (ly, lm, ld) = civil_from_day(last);
-    let month = |m: u8| MONTHS[m as usize - 1];
     let days = last - first + 1;
     let whole_months = fd == 1 && ld == days_in(ly, lm);
     if days > 366 || (whole_months && fm == 1 && lm == 12) {
-        if fy == ly {
-            fy.to_string()
-        } else {
-            format!("{fy}–{ly}")
-        }
+        (PartialDate::Year(fy), PartialDate::Year(ly))
     } else if days > 31 || whole_months {
-        match (fy == ly, fm == lm) {
+        (PartialDate::Month(fy, fm), PartialDate::Month(ly, lm))
+    } else {
+        (PartialDate::Day(fy, fm, fd), PartialDate::Day(ly, lm, ld))
+    }
+}
+
+/// A span of days `[start, end)` for people, as precise as its length calls for:
+/// `2015`, `2015–2016`, `Mar–Jun 2015`, `Nov 2015–Feb 2016`, `3–17 Mar 2015`,
+/// `30 Dec 2015–2 Jan 2016`. Fractional days count as the whole day they fall in.
+pub fn span_label(start: f64, end: f64) -> String {
+    let month = |m: u8| MONTHS[m as usize - 1];
+    match span_ends(start, end) {
+        (PartialDate::Year(fy), PartialDate::Year(ly)) if fy == ly => fy.to_string(),
+        (PartialDate::Year(fy), PartialDate::Year(ly)) => format!("{fy}–{ly}"),
+        (PartialDate::Month(fy, fm), PartialDate::Month(ly, lm)) => match (fy == ly, fm == lm) {
             (true, true) => format!("{} {fy}", month(fm)),
             (true, false) => format!("{}–{} {fy}", month(fm), month(lm)),
             _ => format!("{} {fy}–{} {ly}", month(fm), month(lm)),
+        },
+        (PartialDate::Day(fy, fm, fd), PartialDate::Day(ly, lm, ld)) => {
+            match (fy == ly, fm == lm, fd == ld) {
+                (true, true, true) => format!("{fd} {} {fy}", month(fm)),
+                (true, true, false) => format!("{fd}–{ld} {} {fy}", month(fm)),
+                (true, false, _) => format!("{fd} {}–{ld} {} {fy}", month(fm), month(lm)),
+                _ => format!("{fd} {} {fy}–{ld} {} {ly}", month(fm), month(lm)),
+            }
         }
-    } else {
-        match (fy == ly, fm == lm, fd == ld) {
-            (true, true, true) => format!("{fd} {} {fy}", month(fm)),
-            (true, true, false) => format!("{fd}–{ld} {} {fy}", month(fm)),
-            (true, false, _) => format!("{fd} {}–{ld} {} {fy}", month(fm), month(lm)),
-            _ => format!("{fd} {} {fy}–{ld} {} {ly}", month(fm), month(lm)),
-        }
+        _ => unreachable!("span_ends gives two ends of one precision"),
     }
 }
 
 /// [`span_label`] in the language of `t`: English as there; otherwise whole dates written by
 /// [`DateTexts`](crate::core::i18n::DateTexts) (`2015年`, `2015年3月至2015年6月`, `2015年3月3日`).
 pub fn span_label_in(start: f64, end: f64, t: &crate::core::i18n::Texts) -> String {
-    use crate::core::date::PartialDate;
     if t.lang == crate::core::i18n::Lang::En {
         return span_label(start, end);
     }
-    let (start, end) = if start.is_finite() && end.is_finite() {
-        (start.min(end), start.max(end))
-    } else {
-        (0.0, 1.0)
-    };
-    let first = start.floor() as i64;
-    let last = ((end.ceil() as i64) - 1).max(first);
-    let (fy, fm, fd) = civil_from_day(first);
-    let (ly, lm, ld) = civil_from_day(last);
-    let days = last - first + 1;
-    let whole_months = fd == 1 && ld == days_in(ly, lm);
-    let (a, b) = if days > 366 || (whole_months && fm == 1 && lm == 12) {
-        (PartialDate::Year(fy), PartialDate::Year(ly))
-    } else if days > 31 || whole_months {
-        (PartialDate::Month(fy, fm), PartialDate::Month(ly, lm))
-    } else {
-        (PartialDate::Day(fy, fm, fd), PartialDate::Day(ly, lm, ld))
-    };
+    let (a, b) = span_ends(start, end);
     let d = &t.dates;
     if a == b {
         a.text(d)
