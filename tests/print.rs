@@ -538,3 +538,33 @@ fn the_document_speaks_the_interface_language() {
     assert!(html.contains("條目"), "{html}");
     assert!(!html.contains(">Entries<"));
 }
+
+#[test]
+fn printed_charts_name_their_other_rows_in_the_interface_language() {
+    // 40 subsidiaries: more than a chart lists, so the rest are summed into "Other".
+    let mut r = synthetic(400);
+    let template = r.subsidiaries[0].clone();
+    for i in 0..40 {
+        let mut s = template.clone();
+        s.id = report_explorer::core::ids::SubsidiaryId::new(&format!("extra-{i}")).unwrap();
+        s.name = format!("Extra {i}");
+        r.subsidiaries.push(s.clone());
+        r.entries[i].subsidiaries = vec![s.id];
+    }
+    let sel = Selection::default();
+    let index = Index::new(&r);
+    let hits = index.search("");
+    let positions = index.query(&sel, &hits).entries;
+    let scope = Scope::new(&r, &index, &sel, &hits);
+    let zh = print_charts(&scope, &positions, Lang::ZhHant.texts());
+    let coverage = zh.iter().find(|c| c.id == "coverage").unwrap();
+    assert!(coverage.svg.contains("其他（"), "no translated Other row");
+    assert!(!coverage.svg.contains("Other ("));
+    let en = print_charts(&scope, &positions, &EN);
+    assert!(en
+        .iter()
+        .find(|c| c.id == "coverage")
+        .unwrap()
+        .svg
+        .contains("Other ("));
+}

@@ -6,9 +6,9 @@ use crate::app::download::{download_canvas_png, download_text};
 use crate::app::resize::use_width;
 use crate::app::theme::ThemeContext;
 use crate::core::charts::{
-    awards_data, coverage_data, draw, hit_test, metric_options, metrics_data, relabel_other,
-    render_svg, select_mark, table_in, AwardsData, Chart, ChartHits, ChartTheme, CoverageData,
-    Mark, MetricsData, Scope, TrendData,
+    awards_data_in, coverage_data_in, draw, hit_test, metric_options, metrics_data, render_svg,
+    select_mark, table_in, AwardsData, Chart, ChartHits, ChartTheme, CoverageData, Mark,
+    MetricsData, Scope, TrendData,
 };
 use crate::core::i18n::Texts;
 use crate::core::model::Report;
@@ -104,32 +104,8 @@ pub fn ChartsView(
             })
         }
     };
-    let coverage = counted(|scope, t| {
-        let mut d = coverage_data(scope);
-        relabel_other(
-            &mut d.subsidiaries,
-            t,
-            t.entry.subsidiaries_one,
-            t.entry.subsidiaries_other,
-        );
-        relabel_other(
-            &mut d.categories,
-            t,
-            t.entry.categories_one,
-            t.entry.categories_other,
-        );
-        ChartData::Coverage(d)
-    });
-    let awards = counted(|scope, t| {
-        let mut d = awards_data(scope);
-        relabel_other(
-            &mut d.subsidiaries,
-            t,
-            t.entry.subsidiaries_one,
-            t.entry.subsidiaries_other,
-        );
-        ChartData::Awards(d)
-    });
+    let coverage = counted(|scope, t| ChartData::Coverage(coverage_data_in(scope, t)));
+    let awards = counted(|scope, t| ChartData::Awards(awards_data_in(scope, t)));
     let options = {
         let report = report.clone();
         Memo::new(move |_| positions.with(|p| metric_options(&report, p)))

@@ -9,8 +9,8 @@
 pub mod html;
 
 use crate::core::charts::{
-    awards_data, chart_height, coverage_data, metric_options, metrics_data, render_svg, Chart,
-    ChartTheme, Scope,
+    awards_data_in, chart_height, coverage_data_in, metric_options, metrics_data, render_svg,
+    Chart, ChartTheme, Scope,
 };
 use crate::core::export::Provenance;
 use crate::core::format::{format_metric, format_number};
@@ -397,8 +397,8 @@ pub fn print_charts(scope: &Scope<'_>, positions: &[usize], t: &'static Texts) -
         ..ChartTheme::light()
     };
     let c = &t.charts;
-    let coverage = coverage_data(scope);
-    let awards = awards_data(scope);
+    let coverage = coverage_data_in(scope, t);
+    let awards = awards_data_in(scope, t);
     let options = metric_options(scope.report, positions);
     let most = options.iter().map(|o| o.count).max();
     let metrics = options

@@ -260,6 +260,33 @@ pub(crate) fn unclickable_hint(mark: &Mark, t: &crate::core::i18n::Texts) -> Str
     crate::core::i18n::fill(c.too_many, &[("items", &t.count(n, one, other))])
 }
 
+/// [`coverage_data`] with its "Other" rows and series named in the language of `t`.
+pub fn coverage_data_in(scope: &Scope<'_>, t: &crate::core::i18n::Texts) -> CoverageData {
+    let mut d = coverage_data(scope);
+    let e = &t.entry;
+    relabel_other(
+        &mut d.subsidiaries,
+        t,
+        e.subsidiaries_one,
+        e.subsidiaries_other,
+    );
+    relabel_other(&mut d.categories, t, e.categories_one, e.categories_other);
+    d
+}
+
+/// [`awards_data`] with its "Other" series named in the language of `t`.
+pub fn awards_data_in(scope: &Scope<'_>, t: &crate::core::i18n::Texts) -> AwardsData {
+    let mut d = awards_data(scope);
+    let e = &t.entry;
+    relabel_other(
+        &mut d.subsidiaries,
+        t,
+        e.subsidiaries_one,
+        e.subsidiaries_other,
+    );
+    d
+}
+
 /// Writes the "Other (38 subsidiaries)" labels of `series` in the language of `t`; `one` and
 /// `other` are the words of a count of its members.
 pub fn relabel_other(
