@@ -247,7 +247,15 @@ function defineAll(engine, launchOptions) {
         await tab.waitForFunction((sel) => document.querySelectorAll(sel).length < 10, ENTRY);
         const count = await tab.count(ENTRY);
         assert.ok(count >= n && count < TOTAL, `${count} results`);
-        const marks = await tab.texts(`${ENTRY} mark`);
+        // Entries below the fold are laid out lazily (`content-visibility`), and their text
+        // reads as empty until then: wait for a marked word to read back.
+        let marks = [];
+        await tab
+          .until('a marked search word', async () => {
+            marks = await tab.texts(`${ENTRY} mark`);
+            return marks.some((m) => m.toLowerCase() === 'quick');
+          })
+          .catch(() => {});
         assert.ok(marks.some((m) => m.toLowerCase() === 'quick'), `marks: ${marks}`);
         assert.equal(new URL(tab.url()).searchParams.get('q'), 'QUÍCK claims');
 
